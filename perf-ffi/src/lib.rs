@@ -1,0 +1,1 @@
+//! C ABI for perf-core (issue 5).

@@ -1,0 +1,1 @@
+//! Python bindings for perf-core (issue 6).
