@@ -435,9 +435,7 @@ mod tests {
     }
 
     /// (cmp, cmp_written, number, unit, base number, base unit, dimension, qualifier)
-    fn q(
-        s: &str,
-    ) -> (
+    type Fields = (
         Comparator,
         bool,
         Option<Decimal>,
@@ -446,7 +444,9 @@ mod tests {
         String,
         Dimension,
         Option<String>,
-    ) {
+    );
+
+    fn q(s: &str) -> Fields {
         let v = Value::parse(s);
         let Body::Quantity(x) = &v.body else {
             panic!("{s:?} is {:?}, not a quantity", v.kind())
