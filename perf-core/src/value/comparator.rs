@@ -14,7 +14,7 @@ use super::model::Comparator;
 
 /// Fails without trying the alternatives when the first char cannot start
 /// one (the common case while scanning words: keeps the scan linear and cheap).
-fn gate<'s>(s: &'s str, first: fn(char) -> bool) -> Result<(), nom::Err<Error<&'s str>>> {
+fn gate(s: &str, first: fn(char) -> bool) -> Result<(), nom::Err<Error<&str>>> {
     match s.chars().next() {
         Some(c) if first(c) => Ok(()),
         _ => Err(nom::Err::Error(Error::new(s, ErrorKind::Tag))),
