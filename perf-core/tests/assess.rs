@@ -12,7 +12,16 @@ fn d(s: &str) -> Decimal {
 }
 
 /// (target, actual, verdict, ratio, deviation, score) with weight 10.
-const CASES: &[(&str, &str, &str, Option<&str>, Option<&str>, Option<&str>)] = &[
+type Case = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+const CASES: &[Case] = &[
     // ≥ targets, percent spellings and scales
     (
         "≥95%",
