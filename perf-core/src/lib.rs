@@ -8,11 +8,13 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod assess;
 pub mod check;
 pub mod document;
 pub mod error;
 pub mod value;
 
+pub use assess::{assess, Assessment};
 pub use document::{Diagnostic, Document, Indicator, Layout, Project, Severity};
 pub use error::{Error, ErrorKind};
 pub use value::{
