@@ -172,11 +172,21 @@ impl Dim {
 
 /// The dimension of an indicator: by its 二级 where that says it, else by its
 /// 一级. Names outside the framework are read by what they contain
-/// (`满意度` anywhere → satisfaction), since a misspelt level still says
-/// what it measures.
+/// (`满意度` anywhere → satisfaction) or, for a 二级 one char away from an
+/// allowed name, by that name (`实效指标` → 时效): a misspelt level still
+/// says what it measures, and `framework` reports the misspelling itself.
 pub fn dimension(ind: &Indicator) -> Option<Dim> {
     let l1 = ind.level1.as_deref().map(normalize);
-    let l2 = ind.level2.as_deref().map(normalize);
+    let l2 = ind.level2.as_deref().map(normalize).map(|k| {
+        if level2(&k).is_some() || k.chars().count() < 2 {
+            return k;
+        }
+        let all = FRAMEWORK.iter().flat_map(|l| l.level2.iter().copied());
+        match nearest(&k, all) {
+            Some(n) if distance(&k, key(n)) <= 1 => key(n).to_owned(),
+            _ => k,
+        }
+    });
     if let Some(l2) = l2.as_deref() {
         match l2 {
             "数量" => return Some(Dim::Quantity),
@@ -420,6 +430,9 @@ mod tests {
             Some(Dim::Satisfaction)
         );
         assert_eq!(dim("部门产出", "时效"), Some(Dim::Timeliness));
+        assert_eq!(dim("产出指标", "实效指标"), Some(Dim::Timeliness));
+        assert_eq!(dim("产出指标", "数据指标"), Some(Dim::Quantity));
+        assert_eq!(dim("产出指标", "其他指标"), None);
         assert_eq!(dim("产出指标", ""), None);
         assert_eq!(dim("", ""), None);
     }
