@@ -15,7 +15,7 @@ pub mod framework;
 mod garbled_cell;
 mod missing_dimension;
 mod qualitative_only;
-pub mod spending_plan;
+mod spending_plan;
 mod value_mismatch;
 
 use rust_decimal::Decimal;

@@ -10,9 +10,10 @@
 //! - the plan decreases from one month to a later one (it is cumulative);
 //! - all four of 3月底, 6月底, 10月底 and 12月底 are given and 12月底 is not 100.
 //!
-//! A reader that sees misaligned rows itself (value cells under no month
-//! header) reports them with [`misaligned`], so they carry this same code.
-//! Line: the project's.
+//! Misalignment the reader itself sees in the source rows (a percent under no
+//! month heading, percents matched to months by order) is reported by the
+//! reader (`plan-unmatched`, `plan-realigned`); this check judges the plan as
+//! read. Line: the project's.
 
 use rust_decimal::Decimal;
 
@@ -22,9 +23,9 @@ use crate::document::{Diagnostic, PlanPoint, Project};
 /// The four months of the standard plan (3月底 / 6月底 / 10月底 / 12月底).
 const STANDARD_MONTHS: [u8; 4] = [3, 6, 10, 12];
 
-/// A `spending-plan` diagnostic for plan rows the reader could not align:
-/// `detail` says what was seen (e.g. `25% 不在任何月份下`).
-pub fn misaligned(line: u32, detail: &str) -> Diagnostic {
+/// A `spending-plan` diagnostic for plan rows that do not line up: `detail`
+/// says what was seen.
+fn misaligned(line: u32, detail: &str) -> Diagnostic {
     diag(
         codes::SPENDING_PLAN,
         line,
@@ -187,17 +188,6 @@ mod tests {
         assert_eq!(
             msgs(&[(13, "100")]),
             vec!["资金支出计划的月份与数值错位：月份 13 不存在（对应数值 100%）".to_owned()]
-        );
-    }
-
-    #[test]
-    fn reader_reports_misalignment_with_the_same_code() {
-        let d = misaligned(84, "25% 不在任何月份下");
-        assert_eq!(d.code, codes::SPENDING_PLAN);
-        assert_eq!(d.line, Some(84));
-        assert_eq!(
-            d.message,
-            "资金支出计划的月份与数值错位：25% 不在任何月份下"
         );
     }
 }
