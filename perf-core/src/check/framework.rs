@@ -175,9 +175,9 @@ impl Dim {
 /// (`满意度` anywhere → satisfaction) or, for a 二级 one char away from an
 /// allowed name, by that name (`实效指标` → 时效): a misspelt level still
 /// says what it measures, and `framework` reports the misspelling itself.
-pub fn dimension(ind: &Indicator) -> Option<Dim> {
-    let l1 = ind.level1.as_deref().map(normalize);
-    let l2 = ind.level2.as_deref().map(normalize).map(|k| {
+pub fn dimension(level1: Option<&str>, level2_name: Option<&str>) -> Option<Dim> {
+    let l1 = level1.map(normalize);
+    let l2 = level2_name.map(normalize).map(|k| {
         if level2(&k).is_some() || k.chars().count() < 2 {
             return k;
         }
@@ -216,6 +216,52 @@ pub fn dimension(ind: &Indicator) -> Option<Dim> {
     }
 }
 
+/// One indicator row with its 一级 and 二级 as the table means them.
+#[derive(Clone, Copy, Debug)]
+pub struct Row<'a> {
+    pub indicator: &'a Indicator,
+    pub level1: Option<&'a str>,
+    pub level2: Option<&'a str>,
+}
+
+impl Row<'_> {
+    /// The dimension of the row (see [`dimension`]).
+    pub fn dimension(&self) -> Option<Dim> {
+        dimension(self.level1, self.level2)
+    }
+}
+
+/// The rows of a table with blank 一级/二级 cells carrying the level above,
+/// as merged cells do: a new 一级 starts a new block (its 二级 is not carried
+/// over), a new 二级 replaces the carried one. A reader that already filled
+/// the levels down gives the same result.
+pub fn rows(table: &[Indicator]) -> Vec<Row<'_>> {
+    fn given(s: &Option<String>) -> Option<&str> {
+        s.as_deref().filter(|s| !squash(s).is_empty())
+    }
+    let mut l1: Option<&str> = None;
+    let mut l2: Option<&str> = None;
+    table
+        .iter()
+        .map(|ind| {
+            if let Some(g) = given(&ind.level1) {
+                if l1 != Some(g) {
+                    l2 = None;
+                }
+                l1 = Some(g);
+            }
+            if let Some(g) = given(&ind.level2) {
+                l2 = Some(g);
+            }
+            Row {
+                indicator: ind,
+                level1: l1,
+                level2: l2,
+            }
+        })
+        .collect()
+}
+
 /// A 三级 name that measures satisfaction (`群众满意度`, `参保人员满意率`),
 /// not an outcome about it (`满意度提升`).
 fn is_satisfaction_measure(level3: &str) -> bool {
@@ -234,9 +280,8 @@ pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
             out.push(diag(codes::FRAMEWORK, line, message));
         }
     };
-    for ind in table {
-        let l1 = ind.level1.as_deref().filter(|s| !squash(s).is_empty());
-        let l2 = ind.level2.as_deref().filter(|s| !squash(s).is_empty());
+    for row in rows(table) {
+        let (ind, l1, l2) = (row.indicator, row.level1, row.level2);
         let known1 = l1.and_then(level1);
         if let (Some(name), None) = (l1, known1) {
             let near = nearest(name, FRAMEWORK.iter().map(|l| l.name)).unwrap_or("");
@@ -418,8 +463,38 @@ mod tests {
     }
 
     #[test]
+    fn blank_levels_carry_the_level_above() {
+        let table = vec![
+            row("产出指标", "数量指标", "人数", 1),
+            row("", "", "场次", 2),
+            row("", "社会效益指标", "就业", 3),
+            row("满意度指标", "", "群众满意度", 4),
+        ];
+        let got: Vec<(Option<&str>, Option<&str>)> =
+            rows(&table).iter().map(|r| (r.level1, r.level2)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("产出指标"), Some("数量指标")),
+                (Some("产出指标"), Some("数量指标")),
+                (Some("产出指标"), Some("社会效益指标")),
+                (Some("满意度指标"), None),
+            ]
+        );
+        assert_eq!(
+            run(&table),
+            vec![(
+                codes::FRAMEWORK,
+                Some(3),
+                "二级指标「社会效益指标」不属于一级指标「产出指标」，应在「效益指标」下".to_owned()
+            )]
+        );
+    }
+
+    #[test]
     fn dimensions() {
-        let dim = |l1: &str, l2: &str| dimension(&row(l1, l2, "x", 1));
+        let opt = |s: &'static str| Some(s).filter(|s| !s.is_empty());
+        let dim = |l1: &'static str, l2: &'static str| dimension(opt(l1), opt(l2));
         assert_eq!(dim("产出指标", "数量指标"), Some(Dim::Quantity));
         assert_eq!(dim("产出指标", "成本指标"), Some(Dim::Cost));
         assert_eq!(dim("成本指标", "经济成本指标"), Some(Dim::Cost));

@@ -8,7 +8,7 @@
 //! from its 一级/二级 as [`super::framework::dimension`] does. Line: the
 //! project's.
 
-use super::framework::{dimension, Dim};
+use super::framework::{rows, Dim};
 use super::{codes, diag};
 use crate::document::{Diagnostic, Project};
 
@@ -16,7 +16,10 @@ pub(super) fn check(p: &Project, out: &mut Vec<Diagnostic>) {
     if p.indicators.is_empty() {
         return;
     }
-    let present: Vec<Dim> = p.indicators.iter().filter_map(dimension).collect();
+    let present: Vec<Dim> = rows(&p.indicators)
+        .iter()
+        .filter_map(|r| r.dimension())
+        .collect();
     let missing: Vec<&str> = Dim::ALL
         .iter()
         .filter(|d| !present.contains(d))

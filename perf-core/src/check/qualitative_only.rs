@@ -8,14 +8,15 @@
 //! `unclassified`): those are not words instead of a number, and garbled
 //! ones are `garbled-cell`'s. Line: the indicator's.
 
-use super::framework::{dimension, Dim};
+use super::framework::{rows, Dim};
 use super::{codes, diag, indicator_name};
 use crate::document::{Diagnostic, Indicator};
 use crate::value::{Kind, Note};
 
 pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
-    for ind in table {
-        let dim = match dimension(ind) {
+    for row in rows(table) {
+        let ind = row.indicator;
+        let dim = match row.dimension() {
             Some(d @ (Dim::Quantity | Dim::Cost)) => d,
             _ => continue,
         };

@@ -24,7 +24,7 @@
 
 use rust_decimal::Decimal;
 
-use super::framework::{dimension, Dim};
+use super::framework::{rows, Dim};
 use super::{codes, dec, diag, indicator_name, squash};
 use crate::document::{Diagnostic, Indicator};
 use crate::value::{Dimension, Kind, Note, Value};
@@ -65,7 +65,8 @@ fn top(v: &Value<'_>) -> Option<Decimal> {
 }
 
 pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
-    for ind in table {
+    for row in rows(table) {
+        let ind = row.indicator;
         let v = &ind.value;
         if v.kind() == Kind::Empty
             || v.notes.contains(Note::GarbledCell)
@@ -80,7 +81,7 @@ pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
             format!("「{name}」")
         };
         let raw = v.raw.trim();
-        let dim = dimension(ind);
+        let dim = row.dimension();
         let satisfaction = dim == Some(Dim::Satisfaction);
         let rate = is_rate(&name);
         let mut push = |message: String| out.push(diag(codes::VALUE_MISMATCH, ind.line, message));
