@@ -5,7 +5,8 @@
 //! `garbled-cell`; empty values are not judged. The rules:
 //!
 //! 1. **percent expected** — a 满意度 indicator, or a rate (三级 ending in 率,
-//!    比例 or 占比; not 频率 or 效率), whose value is not a percent: another
+//!    比例 or 占比, a bracketed unit after the name ignored; not 频率 or
+//!    效率), whose value is not a percent: another
 //!    unit, a bare number, a date, a term or text.
 //! 2. **percent above 100** — such an indicator with a percent above 100,
 //!    unless it measures a change (增长, 提高, 提升, 增加, 下降, 降低, 减少,
@@ -37,13 +38,27 @@ const CHANGE_WORDS: [&str; 10] = [
 /// Chars that, right after a unit in a description, make it a longer unit.
 const UNIT_CONTINUATION: [char; 7] = ['/', '·', '次', '元', '份', '个', '％'];
 
+/// The name without a trailing bracketed unit: `足额发放率（%）` → `足额发放率`.
+fn bare_name(name: &str) -> &str {
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let Some(head) = name.strip_suffix(close) {
+            if let Some(i) = head.rfind(open) {
+                return &name[..i];
+            }
+        }
+    }
+    name
+}
+
 fn is_rate(name: &str) -> bool {
+    let name = bare_name(name);
     (name.ends_with('率') && !name.ends_with("频率") && !name.ends_with("效率"))
         || name.ends_with("比例")
         || name.ends_with("占比")
 }
 
 fn names_count(name: &str) -> bool {
+    let name = bare_name(name);
     let excluded = ["指数", "系数", "倍数", "分数", "基数"];
     (name.ends_with('数') && !excluded.iter().any(|w| name.ends_with(w)))
         || name.ends_with("数量")
@@ -421,6 +436,24 @@ mod tests {
             Note::GarbledCell,
         );
         assert!(one("产出指标", "时效指标", "x", v).is_empty());
+    }
+
+    #[test]
+    fn a_bracketed_unit_after_the_name_is_ignored() {
+        assert_eq!(bare_name("足额发放率（%）"), "足额发放率");
+        assert_eq!(bare_name("发放人数(人)"), "发放人数");
+        assert_eq!(bare_name("发放人数"), "发放人数");
+        assert!(is_rate("养老保险待遇足额发放率（%）"));
+        assert!(names_count("发放人数(人)"));
+        assert_eq!(
+            one(
+                "产出指标",
+                "质量指标",
+                "足额发放率（%）",
+                qual("足额", "足额")
+            ),
+            vec!["「足额发放率（%）」是比率指标，指标值应为百分比，实际为「足额」".to_owned()]
+        );
     }
 
     #[test]
