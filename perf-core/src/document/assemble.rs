@@ -550,24 +550,37 @@ impl Asm {
         let mut points: Vec<PlanPoint> = Vec::new();
         if !lead.is_empty() {
             let headers = std::mem::take(&mut self.pending_months);
-            let shift = [0isize, -1, 1].into_iter().find(|s| {
-                lead.iter().all(|(c, _)| {
-                    headers
-                        .iter()
-                        .any(|(hc, _)| *hc as isize == *c as isize + s)
-                })
-            });
-            match shift {
+            // the column shift (none, one left, one right) that puts most
+            // percents under a month heading; ties prefer no shift
+            let matches = |s: isize| {
+                lead.iter()
+                    .filter(|(c, _)| {
+                        headers
+                            .iter()
+                            .any(|(hc, _)| *hc as isize == *c as isize + s)
+                    })
+                    .count()
+            };
+            let best = [0isize, -1, 1]
+                .into_iter()
+                .max_by_key(|s| (matches(*s), -s.abs()));
+            match best.filter(|s| matches(*s) > 0) {
                 Some(s) => {
                     for (c, p) in &lead {
-                        if let Some((_, m)) = headers
+                        match headers
                             .iter()
                             .find(|(hc, _)| *hc as isize == *c as isize + s)
                         {
-                            points.push(PlanPoint {
+                            Some((_, m)) => points.push(PlanPoint {
                                 month: *m,
                                 percent: *p,
-                            });
+                            }),
+                            None => self.diag(
+                                Severity::Warning,
+                                codes::PLAN_UNMATCHED,
+                                line,
+                                format!("spending plan: {p}% stands under no month heading"),
+                            ),
                         }
                     }
                 }
@@ -991,6 +1004,7 @@ fn next_value(cells: &[&Cell], labels: &[String], i: usize) -> Option<String> {
     }
     (i + 1..cells.len())
         .find(|j| !labels[*j].is_empty())
+        .filter(|j| !starts_meta(&labels[*j]))
         .map(|j| clean(&cells[j].text))
 }
 

@@ -404,7 +404,7 @@ impl Reader<'_, '_> {
         while k < frags.len() {
             let f = &frags[k];
             let fresh = acc.l2.is_none() && acc.pre.is_empty() && acc.value.is_none();
-            let may_anchor = fresh || acc.value.is_some() || acc.pre.len() > pre_cols + 1;
+            let may_anchor = fresh || acc.value.is_some() || acc.pre.len() > pre_cols;
             if may_anchor {
                 if let Some(a) = anchor_at(frags, k, fresh && acc.l1.is_none(), fresh) {
                     if !fresh {
@@ -489,6 +489,17 @@ impl Reader<'_, '_> {
                 }
             }
             acc.value = Some((v, no));
+            return next;
+        }
+        if s.split_whitespace().count() > 1 {
+            // cells side by side on one line
+            for tok in s.split_whitespace() {
+                acc.pre.push(PreCell {
+                    text: tok.to_string(),
+                    no,
+                    open: false,
+                });
+            }
             return next;
         }
         match acc.pre.last_mut() {
@@ -629,11 +640,11 @@ fn anchor_at(frags: &[Frag], k: usize, allow_l1: bool, allow_bare_l2: bool) -> O
         // an L1 label: is an L2 label next?
         let l2 = if rest.is_empty() {
             label_at(frags, next)
-                .filter(|(l, _, _)| labels::is_level2(l))
+                .filter(|(l, _, _)| labels::is_level2(l) && *l != first)
                 .map(|(l, r, n)| (l, r, n, next))
         } else {
             let first_tok = rest.split_whitespace().next().unwrap_or("");
-            if labels::is_level2(&label(first_tok)) {
+            if labels::is_level2(&label(first_tok)) && label(first_tok) != first {
                 let r = rest[rest.find(first_tok).unwrap_or(0) + first_tok.len()..]
                     .trim()
                     .to_string();
