@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use perf_core::Document;
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("testdata")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("testdata")
 }
 
 fn corpus() -> Vec<PathBuf> {
@@ -38,8 +40,12 @@ fn every_corpus_document_matches_its_golden() {
             std::fs::write(&golden, &json).expect("golden writable");
             continue;
         }
-        let want = std::fs::read_to_string(&golden)
-            .unwrap_or_else(|_| panic!("{} missing; run with PERF_UPDATE_GOLDEN=1", golden.display()));
+        let want = std::fs::read_to_string(&golden).unwrap_or_else(|_| {
+            panic!(
+                "{} missing; run with PERF_UPDATE_GOLDEN=1",
+                golden.display()
+            )
+        });
         if want != json {
             let first = want
                 .lines()
@@ -76,14 +82,24 @@ fn corpus_counts() {
         let doc = Document::parse_bytes(&std::fs::read(f).unwrap()).unwrap();
         let n: usize = doc.projects.iter().map(|p| p.indicators.len()).sum();
         assert_eq!(
-            (doc.source.layout.as_str(), doc.projects.len(), n, doc.department_indicators.len()),
+            (
+                doc.source.layout.as_str(),
+                doc.projects.len(),
+                n,
+                doc.department_indicators.len()
+            ),
             (layout, projects, inds, dept),
             "{}",
             f.display()
         );
         for (i, p) in doc.projects.iter().enumerate() {
             assert_eq!(p.index as usize, i + 1);
-            assert!(!p.indicators.is_empty(), "{} project {}", f.display(), p.index);
+            assert!(
+                !p.indicators.is_empty(),
+                "{} project {}",
+                f.display(),
+                p.index
+            );
         }
     }
 }
