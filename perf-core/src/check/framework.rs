@@ -11,7 +11,8 @@
 //!   二级 of its 一级 when that is known);
 //! - a 二级 name belongs to another 一级 (`社会效益指标` under `产出指标`);
 //! - a 三级 is plainly under the wrong 一级: a satisfaction measure
-//!   (`群众满意度`, `…满意率`) under 产出, 效益 or 成本.
+//!   (`群众满意度`, `…满意率`) under 产出, 效益 or 成本, its 二级 not a
+//!   satisfaction one (that is the 二级 problem, reported once).
 //!
 //! The module also classifies an indicator into its dimension ([`Dim`]),
 //! which the other checks use.
@@ -331,8 +332,13 @@ pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
                 _ => {}
             }
         }
+        // Only where the 二级 does not already say satisfaction: that case is
+        // the 二级-under-the-wrong-一级 problem above, reported once.
         if let (Some(parent), Some(l3)) = (known1, ind.level3.as_deref()) {
-            if parent.name != "满意度指标" && is_satisfaction_measure(l3) {
+            if parent.name != "满意度指标"
+                && dimension(None, l2) != Some(Dim::Satisfaction)
+                && is_satisfaction_measure(l3)
+            {
                 once(
                     out,
                     ind.line,
@@ -450,6 +456,8 @@ mod tests {
         let table = vec![
             row("产出指标", "质量指标", "群众满意度", 15),
             row("效益指标", "社会效益指标", "群众满意度提升", 16),
+            row("效益指标", "服务对象满意度指标", "参保人员满意度", 17),
+            row("", "服务对象满意度指标", "群众满意度", 18),
         ];
         assert_eq!(
             run(&table),
@@ -457,6 +465,12 @@ mod tests {
                 codes::FRAMEWORK,
                 Some(15),
                 "三级指标「群众满意度」衡量满意度，应在「满意度指标」下，却列在「产出指标」下"
+                    .to_owned()
+            ),
+            (
+                codes::FRAMEWORK,
+                Some(17),
+                "二级指标「服务对象满意度指标」不属于一级指标「效益指标」，应在「满意度指标」下"
                     .to_owned()
             )]
         );

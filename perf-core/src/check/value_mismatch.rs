@@ -13,11 +13,13 @@
 //!    同比, 环比, 增幅), which can. 百分点 is not a percent of a whole and is
 //!    not judged.
 //! 3. **时效 not a time** — a 时效 indicator whose value is a quantity that
-//!    is neither a duration nor a percent (a count, an amount, a bare number).
-//!    Terms such as 及时 and text are accepted.
-//! 4. **count with a currency unit** — a 数量 indicator, or one whose 三级
-//!    names a count (…数, …数量, …人次), with an amount of money as its value
-//!    (not reported again when rule 1 already fired).
+//!    is neither a duration nor a percent nor a frequency (a unit per 月, 年,
+//!    季度, 周, 天 or 日: `1次/月`): a count, an amount, a bare number. Terms
+//!    such as 及时 and text are accepted.
+//! 4. **count with a currency unit** — an indicator whose 三级 names a count
+//!    (…数, …数量, …人次), or a 数量 indicator whose 三级 does not name an
+//!    amount (…额: `贷款发放额`), with an amount of money as its value (not
+//!    reported again when rule 1 already fired).
 //! 5. **description disagrees** — the 三级 name or the description writes the
 //!    value's own unit after a number (`劳务派遣 29 人`), and no such number
 //!    equals the value's (`30 人`). The unit must stand alone there, not be the
@@ -34,6 +36,9 @@ use crate::value::{Dimension, Kind, Note, Value};
 const CHANGE_WORDS: [&str; 10] = [
     "增长", "提高", "提升", "增加", "下降", "降低", "减少", "同比", "环比", "增幅",
 ];
+
+/// Per-period denominators that make a 时效 value a frequency (`1次/月`).
+const PERIODS: [&str; 7] = ["月", "年", "季度", "季", "周", "天", "日"];
 
 /// Chars that, right after a unit in a description, make it a longer unit.
 const UNIT_CONTINUATION: [char; 7] = ['/', '·', '次', '元', '份', '个', '％'];
@@ -63,6 +68,11 @@ fn names_count(name: &str) -> bool {
     (name.ends_with('数') && !excluded.iter().any(|w| name.ends_with(w)))
         || name.ends_with("数量")
         || name.ends_with("人次")
+}
+
+/// A name that says its output is an amount of money (`贷款发放额`, `补贴金额`).
+fn names_amount(name: &str) -> bool {
+    bare_name(name).ends_with('额')
 }
 
 fn is_percent(v: &Value<'_>) -> bool {
@@ -126,7 +136,10 @@ pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
         // 3. 时效 not a time
         if dim == Some(Dim::Timeliness) && matches!(v.kind(), Kind::Quantity | Kind::Range) {
             let d = v.unit().map(|u| u.dimension());
-            if !matches!(d, Some(Dimension::Duration) | Some(Dimension::Percent)) {
+            let per_period = v
+                .unit()
+                .is_some_and(|u| u.denominators().any(|x| PERIODS.contains(&x)));
+            if !matches!(d, Some(Dimension::Duration) | Some(Dimension::Percent)) && !per_period {
                 push(format!(
                     "时效指标{shown}的指标值应为时间或期限，实际为「{raw}」"
                 ));
@@ -137,7 +150,10 @@ pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
         let currency = v
             .unit()
             .is_some_and(|u| u.dimension() == Dimension::Currency);
-        if currency && !percent_rule && (dim == Some(Dim::Quantity) || names_count(&name)) {
+        if currency
+            && !percent_rule
+            && (names_count(&name) || (dim == Some(Dim::Quantity) && !names_amount(&name)))
+        {
             push(format!("数量指标{shown}的指标值是金额「{raw}」，应为数量"));
         }
 
@@ -257,6 +273,13 @@ mod tests {
         )
         .is_empty());
         assert!(one("产出指标", "时效指标", "及时拨付", qual("及时", "及时")).is_empty());
+        assert!(one(
+            "产出指标",
+            "时效指标",
+            "发放频率",
+            qty("=1次/月", "1", "次/月", D::Count)
+        )
+        .is_empty());
         assert!(one("效益指标", "经济效益指标", "贷款增长率", pct("120%", "120")).is_empty());
         assert!(one(
             "产出指标",
@@ -368,6 +391,22 @@ mod tests {
             qty("100 元", "100", "元", D::Currency)
         )
         .is_empty());
+        assert!(one(
+            "产出指标",
+            "数量指标",
+            "创业担保贷款发放额",
+            qty(">=500万元", "500", "万元", D::Currency)
+        )
+        .is_empty());
+        assert_eq!(
+            one(
+                "产出指标",
+                "数量指标",
+                "预算控制数",
+                qty("<=6万元", "6", "万元", D::Currency)
+            ),
+            vec!["数量指标「预算控制数」的指标值是金额「<=6万元」，应为数量".to_owned()]
+        );
     }
 
     #[test]
