@@ -211,3 +211,46 @@ fn checks_leave_the_document_as_parsed() {
     assert_eq!(check::run(&doc), first, "checks are deterministic");
     assert_eq!(first.len(), 3);
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Labels from the framework's own characters plus noise, so that names
+    /// near, inside and outside the framework all occur.
+    fn label() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("[产出效益果满意度成本数量质时指标社会经济生态可持续影响服务对象部门率额 （）%0-9]{0,10}")
+            .expect("valid regex")
+    }
+
+    proptest! {
+        // Excludes: documents larger than a few projects (the checks are
+        // per-row and per-table, so size adds nothing but time).
+        #[test]
+        fn checks_never_panic(
+            rows in proptest::collection::vec(
+                (label(), label(), label(), label(), any::<String>(), 0u32..5000),
+                0..12,
+            ),
+            budget in proptest::collection::vec("[0-9]{1,6}(\\.[0-9]{1,4})?", 2),
+            plan in proptest::collection::vec((0u8..15, "-?[0-9]{1,3}"), 0..6),
+        ) {
+            let indicators: Vec<Indicator> = rows
+                .iter()
+                .map(|(a, b, c, d, cell, line)| row(a, b, c, d, cell, *line))
+                .collect();
+            let mut p = project(1, [&budget[0], &budget[1]], &[], indicators.clone());
+            p.spending_plan.points = plan
+                .iter()
+                .map(|(m, pct)| PlanPoint { month: *m, percent: dec(pct) })
+                .collect();
+            let doc = document(vec![p], indicators);
+            let diags = check::run(&doc);
+            for d in &diags {
+                prop_assert!(codes::CHECKS.iter().any(|c| c.code == d.code && c.severity == d.severity));
+                prop_assert!(d.line.is_some());
+                prop_assert!(!d.message.is_empty());
+            }
+        }
+    }
+}
