@@ -10,6 +10,7 @@
 
 pub mod assess;
 pub mod check;
+pub mod decode;
 pub mod document;
 pub mod error;
 pub mod value;
