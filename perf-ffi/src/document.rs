@@ -807,3 +807,199 @@ pub unsafe extern "C" fn perf_indicator_value(ind: *const perf_indicator) -> *co
     // SAFETY: forwarded caller guarantees.
     unsafe { get(ind, std::ptr::null(), |x| &x.value as *const _) }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+    use std::ffi::CStr;
+    use std::str::FromStr;
+
+    use perf_core::document::{Budget, PlanPoint, Source, SpendingPlan};
+    use perf_core::{Body, Layout, Notes, Severity, Value};
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::strings::perf_string_free;
+    use crate::value::perf_value_get_info;
+
+    fn indicator(level3: &str, raw: &'static str, line: u32) -> Indicator {
+        Indicator {
+            level1: Some("产出指标".into()),
+            level2: Some("数量指标".into()),
+            level3: Some(level3.into()),
+            description: None,
+            value: Value {
+                raw: Cow::Borrowed(raw),
+                body: Body::Text,
+                qualifier: None,
+                notes: Notes::empty(),
+            },
+            basis: Some("依据".into()),
+            scoring: None,
+            line,
+        }
+    }
+
+    fn document() -> Document {
+        Document {
+            source: Source {
+                encoding: "GB18030",
+                layout: Layout::CellPerLine,
+            },
+            department: Some("霸州市人力资源和社会保障局".into()),
+            year: Some(2021),
+            projects: vec![Project {
+                index: 1,
+                code: Some("131081210000000001".into()),
+                name: Some("就业补助".into()),
+                unit_name: None,
+                amount_unit: Some("元".into()),
+                budget: Budget {
+                    total: Some(Decimal::from_str("90.50").unwrap()),
+                    fiscal: None,
+                    other: None,
+                },
+                spending_plan: SpendingPlan {
+                    points: vec![PlanPoint {
+                        month: 6,
+                        percent: Decimal::from(50),
+                    }],
+                },
+                goals: vec!["目标1".into(), "目标2".into()],
+                indicators: vec![indicator("a", "工资按时发放", 10), indicator("b", "/", 12)],
+                line: 5,
+            }],
+            department_indicators: vec![indicator("c", "合格", 40)],
+            diagnostics: vec![Diagnostic {
+                severity: Severity::Warning,
+                code: "budget-sum",
+                line: Some(7),
+                message: "预算数 90 ≠ 财政资金 92 + 其他资金 0".into(),
+            }],
+        }
+    }
+
+    fn text(p: *const c_char, len: usize) -> Option<String> {
+        if p.is_null() {
+            assert_eq!(len, 0);
+            return None;
+        }
+        // SAFETY: accessor strings are NUL-terminated and live with the document.
+        let s = unsafe { CStr::from_ptr(p) }.to_str().unwrap().to_owned();
+        assert_eq!(s.len(), len);
+        Some(s)
+    }
+
+    #[test]
+    fn accessors_walk_the_document() {
+        let doc = Box::into_raw(Box::new(perf_document::new(document())));
+        let mut len = 99usize;
+        // SAFETY: `doc` is live until freed at the end; indices are checked by the accessors.
+        unsafe {
+            assert_eq!(
+                text(perf_document_department(doc, &mut len), len).as_deref(),
+                Some("霸州市人力资源和社会保障局")
+            );
+            assert_eq!(perf_document_year(doc), 2021);
+            assert_eq!(
+                text(perf_document_encoding(doc, &mut len), len).as_deref(),
+                Some("GB18030")
+            );
+            assert_eq!(
+                text(perf_document_layout(doc, &mut len), len).as_deref(),
+                Some("cell-per-line")
+            );
+            assert_eq!(perf_document_project_count(doc), 1);
+            assert!(perf_document_project(doc, 1).is_null());
+            let p = perf_document_project(doc, 0);
+            assert_eq!((perf_project_index(p), perf_project_line(p)), (1, 5));
+            assert_eq!(
+                text(perf_project_code(p, &mut len), len).as_deref(),
+                Some("131081210000000001")
+            );
+            assert_eq!(
+                text(perf_project_name(p, &mut len), len).as_deref(),
+                Some("就业补助")
+            );
+            assert_eq!(text(perf_project_unit_name(p, &mut len), len), None);
+            assert_eq!(
+                text(perf_project_amount_unit(p, &mut len), len).as_deref(),
+                Some("元")
+            );
+            let total = &*perf_project_budget_total(p);
+            assert_eq!(total.present, 1);
+            assert_eq!(
+                text(total.text.ptr, total.text.len).as_deref(),
+                Some("90.5")
+            );
+            assert_eq!((total.value.lo, total.value.scale), (905, 1));
+            assert_eq!((*perf_project_budget_fiscal(p)).present, 0);
+            assert_eq!((*perf_project_budget_other(p)).present, 0);
+            assert_eq!(perf_project_plan_count(p), 1);
+            assert_eq!(perf_project_plan_month(p, 0), 6);
+            let pct = &*perf_project_plan_percent(p, 0);
+            assert_eq!(text(pct.text.ptr, pct.text.len).as_deref(), Some("50"));
+            assert!(perf_project_plan_percent(p, 1).is_null());
+            assert_eq!(perf_project_goal_count(p), 2);
+            assert_eq!(
+                text(perf_project_goal(p, 1, &mut len), len).as_deref(),
+                Some("目标2")
+            );
+            assert_eq!(text(perf_project_goal(p, 2, &mut len), len), None);
+
+            assert_eq!(perf_project_indicator_count(p), 2);
+            let ind = perf_project_indicator(p, 1);
+            assert!(perf_project_indicator(p, 2).is_null());
+            assert_eq!(
+                text(perf_indicator_level1(ind, &mut len), len).as_deref(),
+                Some("产出指标")
+            );
+            assert_eq!(
+                text(perf_indicator_level2(ind, &mut len), len).as_deref(),
+                Some("数量指标")
+            );
+            assert_eq!(
+                text(perf_indicator_level3(ind, &mut len), len).as_deref(),
+                Some("b")
+            );
+            assert_eq!(text(perf_indicator_description(ind, &mut len), len), None);
+            assert_eq!(
+                text(perf_indicator_basis(ind, &mut len), len).as_deref(),
+                Some("依据")
+            );
+            assert_eq!(text(perf_indicator_scoring(ind, &mut len), len), None);
+            assert_eq!(perf_indicator_line(ind), 12);
+            let info = &*perf_value_get_info(perf_indicator_value(ind));
+            assert_eq!(text(info.raw.ptr, info.raw.len).as_deref(), Some("/"));
+
+            assert_eq!(perf_document_department_indicator_count(doc), 1);
+            let dep = perf_document_department_indicator(doc, 0);
+            assert_eq!(perf_indicator_line(dep), 40);
+            assert!(perf_document_department_indicator(doc, 1).is_null());
+
+            assert_eq!(perf_document_diagnostic_count(doc), 1);
+            let d = perf_document_diagnostic(doc, 0);
+            assert_eq!(perf_diagnostic_severity(d), perf_severity::Warning);
+            assert_eq!(
+                text(perf_diagnostic_code(d, &mut len), len).as_deref(),
+                Some("budget-sum")
+            );
+            assert_eq!(perf_diagnostic_line(d), 7);
+            assert_eq!(
+                text(perf_diagnostic_message(d, &mut len), len).as_deref(),
+                Some("预算数 90 ≠ 财政资金 92 + 其他资金 0")
+            );
+            assert!(perf_document_diagnostic(doc, 1).is_null());
+
+            let mut json: *mut c_char = std::ptr::null_mut();
+            assert_eq!(
+                perf_document_to_json(doc, &mut json, &mut len, std::ptr::null_mut()),
+                PERF_OK
+            );
+            let want = serde_json::to_string(&document()).unwrap();
+            assert_eq!(text(json, len).as_deref(), Some(want.as_str()));
+            perf_string_free(json);
+            perf_document_free(doc);
+        }
+    }
+}
