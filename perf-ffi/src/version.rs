@@ -33,6 +33,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn abi_version_is_the_soname_version() {
+        let built: u32 = env!("PERF_FFI_BUILD_ABI_VERSION").parse().unwrap();
+        assert_eq!(
+            built, PERF_ABI_VERSION,
+            "build.rs ABI_VERSION (the SONAME) must equal PERF_ABI_VERSION"
+        );
+        assert_eq!(perf_abi_version(), PERF_ABI_VERSION);
+    }
+
+    #[test]
     fn version_is_the_crate_version() {
         // SAFETY: static NUL-terminated string.
         let v = unsafe { std::ffi::CStr::from_ptr(perf_version()) };

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# The C side of the test suite (issue 5): builds libperf_ffi, compiles the C
+# tests (perf-ffi/tests/c) and examples (examples/c) with -Wall -Wextra
+# -Werror against include/perf_ffi.h, runs every C program under valgrind
+# (zero errors, zero definite/indirect leaks), and diffs the examples'
+# output with the Rust examples' byte for byte. Ends with "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+need() { # need COMMAND PACKAGE: install from Debian when missing (CI runs as root)
+    command -v "$1" >/dev/null 2>&1 && return 0
+    echo "== installing $2"
+    if [ "$(id -u)" = 0 ]; then
+        (apt-get update -qq && apt-get install -y -qq "$2") >/dev/null
+    else
+        (sudo apt-get update -qq && sudo apt-get install -y -qq "$2") >/dev/null
+    fi
+}
+need valgrind valgrind
+need pkg-config pkg-config
+need cc gcc
+
+out=$root/build/c
+rm -rf "$out"
+mkdir -p "$out"
+
+echo "== cargo build --release -p perf-ffi (and the Rust examples)"
+cargo build --release -p perf-ffi || exit 1
+cargo build --release -p perf-core --example extract --example values || exit 1
+bash scripts/install-c.sh "$out/prefix" >/dev/null || exit 1
+export PKG_CONFIG_PATH=$out/prefix/lib/pkgconfig
+
+cflags=(-Wall -Wextra -Werror -std=c99 -pedantic)
+static_libs=($(pkg-config --static --libs-only-l perf_ffi | sed 's/-lperf_ffi//'))
+vg=(valgrind --quiet --error-exitcode=99 --leak-check=full
+    --errors-for-leak-kinds=definite,indirect)
+
+passed=0
+failed=0
+exec 3>&1 # check's verdicts go to the terminal even when a step's stdout is redirected
+check() { # check NAME COMMAND...: one counted step
+    local name=$1
+    shift
+    if "$@"; then
+        passed=$((passed + 1))
+        echo "ok   $name" >&3
+    else
+        failed=$((failed + 1))
+        echo "FAIL $name" >&3
+    fi
+}
+
+# The header alone: C99 and C11 pedantic, and C++ when a compiler is there.
+header_c() { echo '#include "perf_ffi.h"' | cc "${cflags[@]}" "-std=$1" -I include -fsyntax-only -x c -; }
+check "header compiles as C99" header_c c99
+check "header compiles as C11" header_c c11
+if command -v c++ >/dev/null 2>&1; then
+    check "header compiles as C++" sh -c \
+        "echo '#include \"perf_ffi.h\"' | c++ -Wall -Wextra -Werror -I include -fsyntax-only -x c++ -"
+fi
+
+# Tests: linked statically with the .a. Examples: linked dynamically
+# through pkg-config (the SONAME'd .so, found by rpath).
+for src in perf-ffi/tests/c/test_*.c; do
+    bin=$out/$(basename "$src" .c)
+    check "compile $src (static)" cc "${cflags[@]}" -I include -I perf-ffi/tests/c "$src" \
+        target/release/libperf_ffi.a "${static_libs[@]}" -o "$bin"
+done
+libdir=$(pkg-config --variable=libdir perf_ffi)
+for src in examples/c/*.c; do
+    bin=$out/$(basename "$src" .c)
+    check "compile $src (pkg-config, shared)" sh -c \
+        "cc ${cflags[*]} \$(pkg-config --cflags perf_ffi) '$src' \$(pkg-config --libs perf_ffi) -Wl,-rpath,'$libdir' -o '$bin'"
+done
+
+run_vg() { # run_vg LOG COMMAND...: run under valgrind, report its log on failure
+    local log=$1
+    shift
+    if "${vg[@]}" --log-file="$log" "$@"; then
+        return 0
+    else
+        local rc=$?
+        [ "$rc" = 99 ] && { echo "valgrind found errors:"; cat "$log"; }
+        return "$rc"
+    fi
+}
+
+# The C tests, under valgrind.
+corpus_doc=testdata/corpus/002_7ffc55b75e786c19.txt
+for t in test_version test_errors test_values; do
+    check "$t under valgrind" run_vg "$out/$t.vg" "$out/$t"
+done
+check "test_document under valgrind" run_vg "$out/test_document.vg" "$out/test_document" "$corpus_doc"
+
+# The extract example: same CSV bytes as the Rust example, per corpus file.
+for f in testdata/corpus/*.txt; do
+    name=$(basename "$f" .txt)
+    target/release/examples/extract "$f" --format csv > "$out/$name.rust.csv" 2> "$out/$name.rust.err"
+    check "extract_csv $name under valgrind" run_vg "$out/$name.vg" "$out/extract_csv" "$f" \
+        > "$out/$name.c.csv"
+    check "extract_csv $name = Rust extract --format csv" \
+        diff -u "$out/$name.rust.csv" "$out/$name.c.csv"
+done
+
+# The values example: same JSON lines as the Rust example.
+if [ -f testdata/values.txt ]; then
+    target/release/examples/values < testdata/values.txt > "$out/values.rust.jsonl"
+    check "values under valgrind" sh -c \
+        "$(printf '%q ' "${vg[@]}") --log-file='$out/values.vg' '$out/values' < testdata/values.txt > '$out/values.c.jsonl'"
+    check "values = Rust values example (testdata/values.txt)" \
+        diff -u "$out/values.rust.jsonl" "$out/values.c.jsonl"
+else
+    echo "skip values diff: testdata/values.txt is not there yet"
+fi
+# The struct view of the values example also runs clean.
+check "values --fields under valgrind" sh -c \
+    "printf '≥95 百分比\n每月 20 日前发放\n长期\n' | $(printf '%q ' "${vg[@]}") --log-file='$out/fields.vg' '$out/values' --fields > '$out/fields.txt'"
+
+echo "C: $passed passed, $failed failed"
+[ "$failed" = 0 ]
