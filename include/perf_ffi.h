@@ -426,15 +426,19 @@ extern "C" {
 #endif // __cplusplus
 
 // Reads a document from `len` bytes of text (a corpus `.txt`, a TSV/CSV
-// export, …). No NUL is needed or looked for.
+// export, …) in any supported encoding: UTF-8 with or without BOM,
+// GB18030/GBK, UTF-16 with BOM. The encoding is detected, never assumed;
+// `perf_document_encoding` tells which one was used. No NUL is needed or
+// looked for.
 //
 // On success writes a new document to `*out` and returns `PERF_OK`; free
 // it with `perf_document_free`. On failure `*out` is left untouched, the
 // status is returned and, when `err` is not NULL, a new error naming the
 // line is stored in `*err` (free it with `perf_error_free`).
 //
-// Errors: `PERF_ERR_NULL` (`bytes` or `out` is NULL), `PERF_ERR_UTF8`,
-// `PERF_ERR_ENCODING`, `PERF_ERR_PARSE` (empty input, no table found),
+// Errors: `PERF_ERR_NULL` (`bytes` or `out` is NULL), `PERF_ERR_ENCODING`
+// (not text in a supported encoding), `PERF_ERR_PARSE` (empty input, no
+// table found),
 // `PERF_ERR_INVALID_ARGUMENT`, `PERF_ERR_PANIC`.
 //
 // Thread safety: may be called from any number of threads at once.

@@ -91,7 +91,11 @@ corpus_doc=testdata/corpus/002_7ffc55b75e786c19.txt
 for t in test_version test_errors test_values; do
     check "$t under valgrind" run_vg "$out/$t.vg" "$out/$t"
 done
-check "test_document under valgrind" run_vg "$out/test_document.vg" "$out/test_document" "$corpus_doc"
+mkdir -p "$out/encodings"
+iconv -f UTF-8 -t GB18030 "$corpus_doc" > "$out/encodings/gb18030.txt"
+iconv -f UTF-8 -t UTF-16 "$corpus_doc" > "$out/encodings/utf16.txt" # with BOM
+check "test_document under valgrind" run_vg "$out/test_document.vg" "$out/test_document" \
+    "$corpus_doc" "$out/encodings/gb18030.txt"
 
 # The extract example: same CSV bytes as the Rust example, per corpus file.
 for f in testdata/corpus/*.txt; do
@@ -101,6 +105,20 @@ for f in testdata/corpus/*.txt; do
         > "$out/$name.c.csv"
     check "extract_csv $name = Rust extract --format csv" \
         diff -u "$out/$name.rust.csv" "$out/$name.c.csv"
+done
+
+# Other encodings: the same rows as the UTF-8 file (all but the file
+# column, which holds no comma), and the same bytes as the Rust example.
+sed 's/^[^,]*,//' "$out/$(basename "$corpus_doc" .txt).c.csv" > "$out/encodings/utf8.rows"
+for enc in gb18030 utf16; do
+    f=$out/encodings/$enc.txt
+    target/release/examples/extract "$f" --format csv > "$out/encodings/$enc.rust.csv"
+    check "extract_csv $enc under valgrind" run_vg "$out/encodings/$enc.vg" "$out/extract_csv" "$f" \
+        > "$out/encodings/$enc.c.csv"
+    check "extract_csv $enc = Rust extract --format csv" \
+        diff -u "$out/encodings/$enc.rust.csv" "$out/encodings/$enc.c.csv"
+    check "extract_csv $enc = the UTF-8 rows" sh -c \
+        "sed 's/^[^,]*,//' '$out/encodings/$enc.c.csv' | diff -u '$out/encodings/utf8.rows' -"
 done
 
 # The values example: same JSON lines as the Rust example.

@@ -163,12 +163,9 @@ impl perf_document {
     }
 }
 
-/// Decodes and reads a document. The one place the bytes entry is called.
+/// Decodes (UTF-8, GB18030/GBK, UTF-16 with BOM) and reads a document.
 fn read(bytes: &[u8]) -> Result<Document, Failure> {
-    // Provisional until `Document::parse_bytes` (encoding detection) lands:
-    // UTF-8 only.
-    let text = std::str::from_utf8(bytes).map_err(|e| Failure::utf8(bytes, e))?;
-    Ok(Document::parse(text)?)
+    Ok(Document::parse_bytes(bytes)?)
 }
 
 /// Borrowed string accessor shared by every `(handle, size_t *len)` getter.
@@ -203,15 +200,19 @@ unsafe fn get<T, R: Copy>(h: *const T, fallback: R, f: impl FnOnce(&T) -> R) -> 
 }
 
 /// Reads a document from `len` bytes of text (a corpus `.txt`, a TSV/CSV
-/// export, …). No NUL is needed or looked for.
+/// export, …) in any supported encoding: UTF-8 with or without BOM,
+/// GB18030/GBK, UTF-16 with BOM. The encoding is detected, never assumed;
+/// `perf_document_encoding` tells which one was used. No NUL is needed or
+/// looked for.
 ///
 /// On success writes a new document to `*out` and returns `PERF_OK`; free
 /// it with `perf_document_free`. On failure `*out` is left untouched, the
 /// status is returned and, when `err` is not NULL, a new error naming the
 /// line is stored in `*err` (free it with `perf_error_free`).
 ///
-/// Errors: `PERF_ERR_NULL` (`bytes` or `out` is NULL), `PERF_ERR_UTF8`,
-/// `PERF_ERR_ENCODING`, `PERF_ERR_PARSE` (empty input, no table found),
+/// Errors: `PERF_ERR_NULL` (`bytes` or `out` is NULL), `PERF_ERR_ENCODING`
+/// (not text in a supported encoding), `PERF_ERR_PARSE` (empty input, no
+/// table found),
 /// `PERF_ERR_INVALID_ARGUMENT`, `PERF_ERR_PANIC`.
 ///
 /// Thread safety: may be called from any number of threads at once.

@@ -52,15 +52,6 @@ impl Failure {
             format!("internal error in perf: {what}"),
         )
     }
-
-    /// Invalid UTF-8 in `bytes`: the message names the line and byte.
-    pub(crate) fn utf8(bytes: &[u8], e: std::str::Utf8Error) -> Failure {
-        let at = e.valid_up_to();
-        let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
-        let line = u32::try_from(line).unwrap_or(u32::MAX);
-        let core = Error::new(ErrorKind::InvalidUtf8, line, at);
-        Failure::new(PERF_ERR_UTF8, line, format!("{core} (byte offset {at})"))
-    }
 }
 
 impl From<Error> for Failure {
@@ -70,7 +61,14 @@ impl From<Error> for Failure {
             ErrorKind::Undecodable => PERF_ERR_ENCODING,
             _ => PERF_ERR_PARSE,
         };
-        Failure::new(status, e.line, e.to_string())
+        let message = match e.kind {
+            // The byte offset tells a C caller where in its buffer to look.
+            ErrorKind::InvalidUtf8 | ErrorKind::Undecodable => {
+                format!("{e} (byte offset {})", e.offset)
+            }
+            _ => e.to_string(),
+        };
+        Failure::new(status, e.line, message)
     }
 }
 

@@ -305,8 +305,7 @@ pub(crate) unsafe fn write_owned(
 }
 
 fn parse_cell(bytes: &[u8]) -> Result<perf_value, Failure> {
-    let text = std::str::from_utf8(bytes).map_err(|e| Failure::utf8(bytes, e))?;
-    Ok(perf_value::new(Value::parse(text).into_owned()))
+    Ok(perf_value::new(Value::parse_bytes(bytes)?.into_owned()))
 }
 
 /// Parses one 指标值 cell (`≥95 百分比`, `每月20日前发放`, `长期`).

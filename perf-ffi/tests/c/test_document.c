@@ -1,6 +1,8 @@
 /* A whole document through the handle accessors, the JSON and threads.
- * Usage: test_document CORPUS_FILE (testdata/corpus/002_7ffc55b75e786c19.txt,
- * whose first project SPEC §3 shows). */
+ * Usage: test_document CORPUS_FILE [SAME_FILE_IN_GB18030]
+ * CORPUS_FILE is testdata/corpus/002_7ffc55b75e786c19.txt, whose first
+ * project SPEC §3 shows; the optional second file is the same text encoded
+ * in GB18030 (scripts/test-c.sh makes it with iconv). */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -216,9 +218,31 @@ static void threads_share_one_document(const perf_document *doc) {
     }
 }
 
+/* The same text in GB18030 reads to the same document, decoded as GB18030. */
+static void other_encoding(const perf_document *utf8, const char *path) {
+    size_t len = 0;
+    char *bytes = read_file(path, &len);
+    CHECK(bytes != NULL);
+    if (bytes == NULL) return;
+    perf_document *doc = NULL;
+    CHECK(perf_document_parse((const uint8_t *)bytes, len, &doc, NULL) == PERF_OK);
+    free(bytes);
+    if (doc == NULL) return;
+    size_t n = 0;
+    CHECK_STRN(perf_document_encoding(doc, &n), n, "GB18030");
+    CHECK(perf_document_project_count(doc) == perf_document_project_count(utf8));
+    CHECK(walk(doc, 1) == walk(utf8, 0));
+    const perf_project *p = perf_document_project(doc, 0);
+    CHECK_STRN(perf_project_name(p, &n), n, "2025 年劳务派遣人员经费");
+    const perf_indicator *ind = perf_project_indicator(p, 0);
+    CHECK_STRN(perf_indicator_level3(ind, &n), n, "劳务派遣 29 人");
+    CHECK(perf_indicator_line(ind) == perf_indicator_line(perf_project_indicator(perf_document_project(utf8, 0), 0)));
+    perf_document_free(doc);
+}
+
 int main(int argc, char **argv) {
-    if (argc != 2) {
-        fprintf(stderr, "usage: %s CORPUS_FILE\n", argv[0]);
+    if (argc != 2 && argc != 3) {
+        fprintf(stderr, "usage: %s CORPUS_FILE [SAME_FILE_IN_GB18030]\n", argv[0]);
         return 2;
     }
     size_t len = 0;
@@ -241,6 +265,7 @@ int main(int argc, char **argv) {
     CHECK(walk(doc, 1) > 0);
     json_matches_the_handle(doc, text, len);
     threads_share_one_document(doc);
+    if (argc == 3) other_encoding(doc, argv[2]);
 
     /* Borrowed data outlives the input buffer: it belongs to the document. */
     free(text);
