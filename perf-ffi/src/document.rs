@@ -212,8 +212,7 @@ unsafe fn get<T, R: Copy>(h: *const T, fallback: R, f: impl FnOnce(&T) -> R) -> 
 ///
 /// Errors: `PERF_ERR_NULL` (`bytes` or `out` is NULL), `PERF_ERR_ENCODING`
 /// (not text in a supported encoding), `PERF_ERR_PARSE` (empty input, no
-/// table found),
-/// `PERF_ERR_INVALID_ARGUMENT`, `PERF_ERR_PANIC`.
+/// table found), `PERF_ERR_INVALID_ARGUMENT`, `PERF_ERR_PANIC`.
 ///
 /// Thread safety: may be called from any number of threads at once.
 ///
@@ -299,6 +298,8 @@ pub unsafe extern "C" fn perf_document_to_json(
 /// Frees a document and everything borrowed from it. NULL is accepted and
 /// ignored.
 ///
+/// Thread safety: must not run while another thread uses `doc` or anything borrowed from it.
+///
 /// # Safety
 /// `doc` is NULL or a document from `perf_document_parse` not freed yet.
 #[no_mangle]
@@ -316,6 +317,9 @@ pub unsafe extern "C" fn perf_document_free(doc: *mut perf_document) {
 /// UTF-8 borrowed from the document; when `len` is not NULL their length in
 /// bytes (without the NUL; 0 for NULL) is written there.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
+///
 /// # Safety
 /// `doc` is NULL or live; `len` is NULL or writable.
 #[no_mangle]
@@ -329,6 +333,8 @@ pub unsafe extern "C" fn perf_document_department(
 
 /// The budget year (`2025`), or 0 when the document does not state one.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `doc` is NULL or live.
 #[no_mangle]
@@ -338,6 +344,9 @@ pub unsafe extern "C" fn perf_document_year(doc: *const perf_document) -> i32 {
 }
 
 /// The encoding the bytes were decoded from (`"UTF-8"`, `"GB18030"`, …).
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `doc` is NULL or live; `len` is NULL or writable.
@@ -353,6 +362,9 @@ pub unsafe extern "C" fn perf_document_encoding(
 /// The layout the text was read as (`"tab-rows"`, `"cell-per-line"`,
 /// `"wrapped"`).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
+///
 /// # Safety
 /// `doc` is NULL or live; `len` is NULL or writable.
 #[no_mangle]
@@ -366,6 +378,8 @@ pub unsafe extern "C" fn perf_document_layout(
 
 /// The number of project tables (0 for NULL).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `doc` is NULL or live.
 #[no_mangle]
@@ -376,6 +390,9 @@ pub unsafe extern "C" fn perf_document_project_count(doc: *const perf_document) 
 
 /// Project `i` (0-based, in document order), or NULL when `i` is out of
 /// range. Borrowed from the document.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `doc` is NULL or live.
@@ -397,6 +414,8 @@ pub unsafe extern "C" fn perf_document_project(
 /// The number of rows in the department-wide indicator table(s)
 /// (部门整体支出绩效指标); 0 for NULL.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `doc` is NULL or live.
 #[no_mangle]
@@ -409,6 +428,9 @@ pub unsafe extern "C" fn perf_document_department_indicator_count(
 
 /// Department-wide indicator `i` (0-based), or NULL when out of range.
 /// Borrowed from the document.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `doc` is NULL or live.
@@ -429,6 +451,8 @@ pub unsafe extern "C" fn perf_document_department_indicator(
 
 /// The number of diagnostics (0 for NULL).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `doc` is NULL or live.
 #[no_mangle]
@@ -439,6 +463,9 @@ pub unsafe extern "C" fn perf_document_diagnostic_count(doc: *const perf_documen
 
 /// Diagnostic `i` (0-based), or NULL when out of range. Borrowed from the
 /// document.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `doc` is NULL or live.
@@ -459,6 +486,8 @@ pub unsafe extern "C" fn perf_document_diagnostic(
 
 /// The severity (`PERF_SEVERITY_*`; `PERF_SEVERITY_NONE` for NULL).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `diag` is NULL or live.
 #[no_mangle]
@@ -468,6 +497,9 @@ pub unsafe extern "C" fn perf_diagnostic_severity(diag: *const perf_diagnostic) 
 }
 
 /// The stable kebab-case code (`"budget-sum"`).
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `diag` is NULL or live; `len` is NULL or writable.
@@ -482,6 +514,8 @@ pub unsafe extern "C" fn perf_diagnostic_code(
 
 /// The 1-based source line, or 0 when the diagnostic has none.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `diag` is NULL or live.
 #[no_mangle]
@@ -491,6 +525,9 @@ pub unsafe extern "C" fn perf_diagnostic_line(diag: *const perf_diagnostic) -> u
 }
 
 /// The message an analyst reads.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `diag` is NULL or live; `len` is NULL or writable.
@@ -505,6 +542,8 @@ pub unsafe extern "C" fn perf_diagnostic_message(
 
 /// The 1-based position of the table in the document (0 for NULL).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `project` is NULL or live.
 #[no_mangle]
@@ -515,6 +554,8 @@ pub unsafe extern "C" fn perf_project_index(project: *const perf_project) -> u32
 
 /// The 1-based line where the table starts (0 for NULL).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `project` is NULL or live.
 #[no_mangle]
@@ -524,6 +565,9 @@ pub unsafe extern "C" fn perf_project_line(project: *const perf_project) -> u32 
 }
 
 /// 项目编码 (`13082225P000169100010`), or NULL when absent.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `project` is NULL or live; `len` is NULL or writable.
@@ -538,6 +582,9 @@ pub unsafe extern "C" fn perf_project_code(
 
 /// 项目名称, or NULL when absent.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
+///
 /// # Safety
 /// `project` is NULL or live; `len` is NULL or writable.
 #[no_mangle]
@@ -551,6 +598,9 @@ pub unsafe extern "C" fn perf_project_name(
 
 /// The owning unit (`兴隆县人力资源和社会保障局本级`), or NULL when absent.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
+///
 /// # Safety
 /// `project` is NULL or live; `len` is NULL or writable.
 #[no_mangle]
@@ -563,6 +613,9 @@ pub unsafe extern "C" fn perf_project_unit_name(
 }
 
 /// The amount unit of the table (`"元"`, `"万元"`), or NULL when absent.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `project` is NULL or live; `len` is NULL or writable.
@@ -578,6 +631,9 @@ pub unsafe extern "C" fn perf_project_amount_unit(
 /// 预算数, in the table's amount unit (`present` 0 when absent). Returns NULL
 /// only for a NULL project. Borrowed from the document.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
+///
 /// # Safety
 /// `project` is NULL or live.
 #[no_mangle]
@@ -589,6 +645,9 @@ pub unsafe extern "C" fn perf_project_budget_total(
 }
 
 /// 其中：财政资金, as for `perf_project_budget_total`.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `project` is NULL or live.
@@ -602,6 +661,9 @@ pub unsafe extern "C" fn perf_project_budget_fiscal(
 
 /// 其他资金, as for `perf_project_budget_total`.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
+///
 /// # Safety
 /// `project` is NULL or live.
 #[no_mangle]
@@ -614,6 +676,8 @@ pub unsafe extern "C" fn perf_project_budget_other(
 
 /// The number of points of 资金支出计划（%） (0 for NULL).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `project` is NULL or live.
 #[no_mangle]
@@ -625,6 +689,8 @@ pub unsafe extern "C" fn perf_project_plan_count(project: *const perf_project) -
 /// The month (1–12) of spending-plan point `i`, in table order; 0 when out
 /// of range.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `project` is NULL or live.
 #[no_mangle]
@@ -635,6 +701,9 @@ pub unsafe extern "C" fn perf_project_plan_month(project: *const perf_project, i
 
 /// The cumulative percent spent by the end of that month, for point `i`;
 /// NULL when out of range. Borrowed from the document.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `project` is NULL or live.
@@ -653,6 +722,8 @@ pub unsafe extern "C" fn perf_project_plan_percent(
 
 /// The number of 绩效目标 goals (0 for NULL).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `project` is NULL or live.
 #[no_mangle]
@@ -662,6 +733,9 @@ pub unsafe extern "C" fn perf_project_goal_count(project: *const perf_project) -
 }
 
 /// Goal `i` (0-based), or NULL when out of range.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `project` is NULL or live; `len` is NULL or writable.
@@ -681,6 +755,8 @@ pub unsafe extern "C" fn perf_project_goal(
 
 /// The number of indicator rows of the project (0 for NULL).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `project` is NULL or live.
 #[no_mangle]
@@ -691,6 +767,9 @@ pub unsafe extern "C" fn perf_project_indicator_count(project: *const perf_proje
 
 /// Indicator `i` (0-based, in table order), or NULL when out of range.
 /// Borrowed from the document.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `project` is NULL or live.
@@ -711,6 +790,9 @@ pub unsafe extern "C" fn perf_project_indicator(
 
 /// 一级指标 (`产出指标`), or NULL when absent.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
+///
 /// # Safety
 /// `ind` is NULL or live; `len` is NULL or writable.
 #[no_mangle]
@@ -723,6 +805,9 @@ pub unsafe extern "C" fn perf_indicator_level1(
 }
 
 /// 二级指标 (`数量指标`), or NULL when absent.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `ind` is NULL or live; `len` is NULL or writable.
@@ -737,6 +822,9 @@ pub unsafe extern "C" fn perf_indicator_level2(
 
 /// 三级指标, or NULL when absent.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
+///
 /// # Safety
 /// `ind` is NULL or live; `len` is NULL or writable.
 #[no_mangle]
@@ -749,6 +837,9 @@ pub unsafe extern "C" fn perf_indicator_level3(
 }
 
 /// 绩效指标描述, or NULL when absent.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `ind` is NULL or live; `len` is NULL or writable.
@@ -763,6 +854,9 @@ pub unsafe extern "C" fn perf_indicator_description(
 
 /// 指标值确定依据, or NULL when absent.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
+///
 /// # Safety
 /// `ind` is NULL or live; `len` is NULL or writable.
 #[no_mangle]
@@ -775,6 +869,9 @@ pub unsafe extern "C" fn perf_indicator_basis(
 }
 
 /// 评（扣）分标准, or NULL when absent.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `ind` is NULL or live; `len` is NULL or writable.
@@ -789,6 +886,8 @@ pub unsafe extern "C" fn perf_indicator_scoring(
 
 /// The 1-based source line where the row starts (0 for NULL).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `ind` is NULL or live.
 #[no_mangle]
@@ -800,6 +899,9 @@ pub unsafe extern "C" fn perf_indicator_line(ind: *const perf_indicator) -> u32 
 /// The parsed 指标值 of the row (read it with `perf_value_get_info` or
 /// `perf_value_to_json`); NULL for NULL. Borrowed from the document: never
 /// pass it to `perf_value_free`.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `ind` is NULL or live.

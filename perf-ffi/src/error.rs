@@ -85,6 +85,8 @@ impl From<Failure> for perf_error {
 /// The status code of the error (the same value the failing call returned).
 /// Returns `PERF_OK` for NULL.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `err` is NULL or a live error from perf.
 #[no_mangle]
@@ -97,6 +99,8 @@ pub unsafe extern "C" fn perf_error_status(err: *const perf_error) -> perf_statu
 
 /// The 1-based source line the error names, or 0 when it names none
 /// (e.g. a NULL argument). Returns 0 for NULL.
+///
+/// Thread safety: any thread; perf handles are immutable.
 ///
 /// # Safety
 /// `err` is NULL or a live error from perf.
@@ -116,6 +120,8 @@ pub unsafe extern "C" fn perf_error_line(err: *const perf_error) -> u32 {
 /// Ownership: the message belongs to the error and lives until
 /// `perf_error_free`.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `err` is NULL or a live error from perf; `len` is NULL or writable.
 #[no_mangle]
@@ -133,6 +139,8 @@ pub unsafe extern "C" fn perf_error_message(
 }
 
 /// Frees an error. NULL is accepted and ignored.
+///
+/// Thread safety: must not run while another thread uses `err`.
 ///
 /// # Safety
 /// `err` is NULL or an error from perf that was not freed yet.

@@ -379,6 +379,8 @@ pub unsafe extern "C" fn perf_value_parse_json(
 ///
 /// Ownership: the struct is part of `value` and lives as long as it.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `value` is NULL or a live value.
 #[no_mangle]
@@ -419,6 +421,8 @@ pub unsafe extern "C" fn perf_value_to_json(
 
 /// Frees a value made by `perf_value_parse`. NULL is accepted and ignored.
 /// Never pass a value borrowed from a document.
+///
+/// Thread safety: must not run while another thread uses `value`.
 ///
 /// # Safety
 /// `value` is NULL or a value from `perf_value_parse` not freed yet.

@@ -75,11 +75,28 @@ fn header_declares_every_exported_function() {
         }
     }
     assert!(exported.len() > 40, "found {} exports", exported.len());
+    let lines: Vec<&str> = header.lines().collect();
     for name in &exported {
         assert!(name.starts_with("perf_"), "{name} lacks the perf_ prefix");
+        let decl = lines.iter().position(|l| {
+            let code = !l.starts_with("//") && !l.starts_with(" *") && !l.starts_with("/*");
+            code && (l.contains(&format!(" {name}(")) || l.contains(&format!("*{name}(")))
+        });
+        let Some(decl) = decl else {
+            panic!("{name} is not declared in the header");
+        };
+        // The comment block right above the declaration documents it,
+        // including who may call it from which thread.
+        let doc: Vec<&str> = lines[..decl]
+            .iter()
+            .rev()
+            .take_while(|l| l.starts_with("//"))
+            .copied()
+            .collect();
+        assert!(doc.len() >= 2, "{name} is undocumented in the header");
         assert!(
-            header.contains(&format!(" {name}(")) || header.contains(&format!("*{name}(")),
-            "{name} is not declared in the header"
+            doc.iter().any(|l| l.contains("Thread safety")),
+            "{name}: the header does not say whether it is thread-safe"
         );
     }
 }
