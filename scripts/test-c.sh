@@ -135,5 +135,27 @@ fi
 check "values --fields under valgrind" sh -c \
     "printf '≥95 百分比\n每月 20 日前发放\n长期\n' | $(printf '%q ' "${vg[@]}") --log-file='$out/fields.vg' '$out/values' --fields > '$out/fields.txt'"
 
+# The same tests once more under AddressSanitizer + UBSan (catches C-side
+# misuse valgrind does not, such as reading a borrowed string past its end).
+asan=(-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g)
+if echo 'int main(void){return 0;}' | cc "${asan[@]}" -x c - -o "$out/asan-probe" 2>/dev/null; then
+    for src in perf-ffi/tests/c/test_*.c examples/c/extract_csv.c; do
+        bin=$out/asan-$(basename "$src" .c)
+        check "compile $src (ASan+UBSan)" cc "${cflags[@]}" "${asan[@]}" -I include -I perf-ffi/tests/c \
+            "$src" target/release/libperf_ffi.a "${static_libs[@]}" -o "$bin"
+    done
+    for t in test_version test_errors test_values; do
+        check "$t under ASan+UBSan" "$out/asan-$t"
+    done
+    check "test_document under ASan+UBSan" "$out/asan-test_document" "$corpus_doc" \
+        "$out/encodings/gb18030.txt"
+    check "extract_csv (all corpus files) under ASan+UBSan = Rust" sh -c \
+        "'$out/asan-extract_csv' testdata/corpus/*.txt > '$out/all.c.csv' &&
+         target/release/examples/extract testdata/corpus/*.txt --format csv > '$out/all.rust.csv' &&
+         diff -u '$out/all.rust.csv' '$out/all.c.csv'"
+else
+    echo "skip ASan+UBSan: this compiler cannot build with -fsanitize=address,undefined"
+fi
+
 echo "C: $passed passed, $failed failed"
 [ "$failed" = 0 ]
