@@ -29,7 +29,8 @@
  *   reused.
  * - perf_str, perf_decimal and perf_number have a fixed layout within one
  *   PERF_ABI_VERSION. perf_value_info may gain fields at its end: only read
- *   it through the pointer perf hands out.
+ *   it through the pointer perf hands out, and read a field added later only
+ *   when its `size` member covers it.
  */
 
 #ifndef PERF_FFI_H
@@ -343,9 +344,13 @@ typedef struct perf_number {
 // Ownership: the struct and its strings belong to the `perf_value` it came
 // from (or to that value's document) and live as long as it. Only read it
 // through the pointer perf gives: later versions with the same
-// `PERF_ABI_VERSION` may append fields at the end, so never allocate,
-// copy by value or take `sizeof` of this struct.
+// `PERF_ABI_VERSION` may append fields at the end, so never allocate or
+// copy this struct by value. A field appended later exists only when
+// `size` covers it: `info->size >= offsetof(perf_value_info, field) +
+// sizeof info->field`.
 typedef struct perf_value_info {
+    // `sizeof(perf_value_info)` in the library that filled the struct.
+    uint32_t size;
     // `PERF_KIND_*`.
     perf_kind kind;
     // `PERF_CMP_*`; `PERF_CMP_NONE` for qualitative, text and empty values.

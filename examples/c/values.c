@@ -6,7 +6,10 @@
  * Shows the value API: perf_value_parse on (ptr, len) with no NUL,
  * perf_value_to_json, perf_string_free and the error object. With
  * --fields it prints the plain C struct instead (kind, cmp, number, unit,
- * base number, base unit, dimension, deadline, term), tab-separated. */
+ * base number, base unit, dimension, deadline, term), tab-separated.
+ *
+ * A line that is not UTF-8 is reported on stderr (with its line number)
+ * and the program exits 1; the Rust example decodes such a line lossily. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,11 +32,11 @@ static void print_fields(const perf_value_info *v) {
 }
 
 /* Parses one cell and prints it; returns 0 on success. */
-static int one(const char *cell, size_t len, int fields) {
+static int one(const char *cell, size_t len, int fields, unsigned line) {
     perf_value *v = NULL;
     perf_error *err = NULL;
     if (perf_value_parse((const uint8_t *)cell, len, &v, &err) != PERF_OK) {
-        fprintf(stderr, "%s\n", perf_error_message(err, NULL));
+        fprintf(stderr, "stdin line %u: cell rejected (%s)\n", line, perf_error_message(err, NULL));
         perf_error_free(err);
         return 1;
     }
@@ -72,12 +75,13 @@ int main(int argc, char **argv) {
     if (buf == NULL) return 2;
     int failed = 0;
     size_t start = 0;
+    unsigned line = 0;
     while (start < n) {
         const char *nl = memchr(buf + start, '\n', n - start);
         size_t end = nl == NULL ? n : (size_t)(nl - buf);
         size_t len = end - start;
         if (len > 0 && buf[start + len - 1] == '\r') len--;
-        failed |= one(buf + start, len, fields); /* the cell is not NUL-terminated */
+        failed |= one(buf + start, len, fields, ++line); /* the cell is not NUL-terminated */
         start = end + 1;
     }
     free(buf);

@@ -90,11 +90,15 @@ impl perf_number {
 /// Ownership: the struct and its strings belong to the `perf_value` it came
 /// from (or to that value's document) and live as long as it. Only read it
 /// through the pointer perf gives: later versions with the same
-/// `PERF_ABI_VERSION` may append fields at the end, so never allocate,
-/// copy by value or take `sizeof` of this struct.
+/// `PERF_ABI_VERSION` may append fields at the end, so never allocate or
+/// copy this struct by value. A field appended later exists only when
+/// `size` covers it: `info->size >= offsetof(perf_value_info, field) +
+/// sizeof info->field`.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct perf_value_info {
+    /// `sizeof(perf_value_info)` in the library that filled the struct.
+    pub size: u32,
     /// `PERF_KIND_*`.
     pub kind: perf_kind,
     /// `PERF_CMP_*`; `PERF_CMP_NONE` for qualitative, text and empty values.
@@ -191,6 +195,7 @@ impl perf_value {
             None => perf_str::NONE,
         };
         let info = perf_value_info {
+            size: std::mem::size_of::<perf_value_info>() as u32,
             kind: perf_kind::from(value.kind()),
             cmp: perf_cmp::from(value.cmp()),
             cmp_written: i32::from(value.cmp_written()),
@@ -571,6 +576,7 @@ mod tests {
         v.notes.insert(Note::GarbledCell);
         let pv = perf_value::new(v);
         let i = pv.info;
+        assert_eq!(i.size as usize, std::mem::size_of::<perf_value_info>());
         assert_eq!(i.kind, perf_kind::Quantity);
         assert_eq!(i.cmp, perf_cmp::Ge);
         assert_eq!((i.cmp_written, i.cmp_code), (1, 1));

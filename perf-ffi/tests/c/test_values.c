@@ -31,6 +31,8 @@ static void quantity_with_per_units(void) {
     const perf_value_info *i = perf_value_get_info(v);
     CHECK(i != NULL);
     if (i == NULL) return;
+    /* The library that filled the struct is the one this test was built with. */
+    CHECK(i->size == sizeof(perf_value_info));
     CHECK(i->kind == PERF_KIND_QUANTITY);
     CHECK(i->cmp == PERF_CMP_GE);
     CHECK(i->cmp_written == 1);
