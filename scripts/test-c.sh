@@ -29,6 +29,10 @@ echo "== cargo build --release -p perf-ffi (and the Rust examples)"
 cargo build --release -p perf-ffi || exit 1
 cargo build --release -p perf-core --example extract --example values || exit 1
 bash scripts/install-c.sh "$out/prefix" >/dev/null || exit 1
+# Honour CARGO_TARGET_DIR and build.target-dir.
+target=$(cargo metadata --format-version 1 --no-deps | grep -o '"target_directory":"[^"]*"' \
+    | sed 's/.*:"\(.*\)"/\1/')
+release=${target:-$root/target}/release
 export PKG_CONFIG_PATH=$out/prefix/lib/pkgconfig
 
 cflags=(-Wall -Wextra -Werror -std=c99 -pedantic)
@@ -65,7 +69,7 @@ fi
 for src in perf-ffi/tests/c/test_*.c; do
     bin=$out/$(basename "$src" .c)
     check "compile $src (static)" cc "${cflags[@]}" -I include -I perf-ffi/tests/c "$src" \
-        target/release/libperf_ffi.a "${static_libs[@]}" -o "$bin"
+        "$release/libperf_ffi.a" "${static_libs[@]}" -o "$bin"
 done
 libdir=$(pkg-config --variable=libdir perf_ffi)
 for src in examples/c/*.c; do
@@ -100,7 +104,7 @@ check "test_document under valgrind" run_vg "$out/test_document.vg" "$out/test_d
 # The extract example: same CSV bytes as the Rust example, per corpus file.
 for f in testdata/corpus/*.txt; do
     name=$(basename "$f" .txt)
-    target/release/examples/extract "$f" --format csv > "$out/$name.rust.csv" 2> "$out/$name.rust.err"
+    "$release/examples/extract" "$f" --format csv > "$out/$name.rust.csv" 2> "$out/$name.rust.err"
     check "extract_csv $name under valgrind" run_vg "$out/$name.vg" "$out/extract_csv" "$f" \
         > "$out/$name.c.csv"
     check "extract_csv $name = Rust extract --format csv" \
@@ -112,7 +116,7 @@ done
 sed 's/^[^,]*,//' "$out/$(basename "$corpus_doc" .txt).c.csv" > "$out/encodings/utf8.rows"
 for enc in gb18030 utf16; do
     f=$out/encodings/$enc.txt
-    target/release/examples/extract "$f" --format csv > "$out/encodings/$enc.rust.csv"
+    "$release/examples/extract" "$f" --format csv > "$out/encodings/$enc.rust.csv"
     check "extract_csv $enc under valgrind" run_vg "$out/encodings/$enc.vg" "$out/extract_csv" "$f" \
         > "$out/encodings/$enc.c.csv"
     check "extract_csv $enc = Rust extract --format csv" \
@@ -123,7 +127,7 @@ done
 
 # The values example: same JSON lines as the Rust example.
 if [ -f testdata/values.txt ]; then
-    target/release/examples/values < testdata/values.txt > "$out/values.rust.jsonl"
+    "$release/examples/values" < testdata/values.txt > "$out/values.rust.jsonl"
     check "values under valgrind" sh -c \
         "$(printf '%q ' "${vg[@]}") --log-file='$out/values.vg' '$out/values' < testdata/values.txt > '$out/values.c.jsonl'"
     check "values = Rust values example (testdata/values.txt)" \
@@ -142,7 +146,7 @@ if echo 'int main(void){return 0;}' | cc "${asan[@]}" -x c - -o "$out/asan-probe
     for src in perf-ffi/tests/c/test_*.c examples/c/extract_csv.c; do
         bin=$out/asan-$(basename "$src" .c)
         check "compile $src (ASan+UBSan)" cc "${cflags[@]}" "${asan[@]}" -I include -I perf-ffi/tests/c \
-            "$src" target/release/libperf_ffi.a "${static_libs[@]}" -o "$bin"
+            "$src" "$release/libperf_ffi.a" "${static_libs[@]}" -o "$bin"
     done
     for t in test_version test_errors test_values; do
         check "$t under ASan+UBSan" "$out/asan-$t"
@@ -151,7 +155,7 @@ if echo 'int main(void){return 0;}' | cc "${asan[@]}" -x c - -o "$out/asan-probe
         "$out/encodings/gb18030.txt"
     check "extract_csv (all corpus files) under ASan+UBSan = Rust" sh -c \
         "'$out/asan-extract_csv' testdata/corpus/*.txt > '$out/all.c.csv' &&
-         target/release/examples/extract testdata/corpus/*.txt --format csv > '$out/all.rust.csv' &&
+         '$release/examples/extract' testdata/corpus/*.txt --format csv > '$out/all.rust.csv' &&
          diff -u '$out/all.rust.csv' '$out/all.c.csv'"
 else
     echo "skip ASan+UBSan: this compiler cannot build with -fsanitize=address,undefined"
