@@ -942,8 +942,9 @@ void perf_string_free(char *s);
 // Parses one 指标值 cell (`≥95 百分比`, `每月20日前发放`, `长期`).
 //
 // `cell` points to `len` bytes of UTF-8; no NUL is needed or looked for.
-// Parsing a cell never fails on its content: what no rule places is a
-// `text` value with a note. It fails only on bad arguments.
+// Parsing a cell never fails on what the text says: what no rule places is
+// a `text` value with a note. It fails only on bad arguments and on bytes
+// that are not UTF-8.
 //
 // On success writes a new value to `*out` and returns `PERF_OK`; free it
 // with `perf_value_free`. On failure `*out` is left untouched, the status

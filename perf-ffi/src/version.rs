@@ -25,7 +25,7 @@ pub extern "C" fn perf_version() -> *const c_char {
 /// Thread safety: any thread.
 #[no_mangle]
 pub extern "C" fn perf_abi_version() -> u32 {
-    PERF_ABI_VERSION
+    crate::boundary::guard(PERF_ABI_VERSION, || PERF_ABI_VERSION)
 }
 
 #[cfg(test)]
