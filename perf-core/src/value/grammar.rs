@@ -90,8 +90,20 @@ fn is_punct(c: char) -> bool {
     )
 }
 
+/// Trims punctuation at both ends (not a leading `.`, which may start a
+/// number). A byte check first: most cells end in a CJK char or a digit.
 fn trim_punct(s: &str) -> &str {
-    s.trim_matches(is_punct)
+    let ascii = |b: Option<&u8>| matches!(b, Some(b',' | b'.' | b';' | b':' | b'!' | b'?'));
+    let wide = ['、', '，', '。', '；', '：', '！', '？'];
+    if !ascii(s.as_bytes().first())
+        && !ascii(s.as_bytes().last())
+        && !s.starts_with(wide)
+        && !s.ends_with(wide)
+    {
+        return s;
+    }
+    s.trim_start_matches(|c| c != '.' && is_punct(c))
+        .trim_end_matches(is_punct)
 }
 
 fn non_empty(s: &str) -> Option<&str> {
@@ -201,6 +213,7 @@ pub(crate) fn parse(s: &str) -> Parsed<'_> {
 }
 
 /// A cell without digits.
+#[inline]
 fn wordy(s: &str) -> Parsed<'_> {
     // a lexicon term, possibly after a comparator symbol (`=有效提升`)
     let bare = match comparator::prefix(s) {
@@ -259,6 +272,7 @@ fn wordy(s: &str) -> Parsed<'_> {
 }
 
 /// Builds a time value: `前` after the date makes the comparator `<=`.
+#[inline]
 fn time_value<'s>(
     cmp: Option<Comparator>,
     deadline: Deadline,
@@ -304,6 +318,7 @@ fn is_doubled(text: &str) -> bool {
 }
 
 /// A cell with a digit at byte `d`.
+#[inline]
 fn numeric(s: &str, d: usize) -> Parsed<'_> {
     let pre = &s[..d];
     if pre.chars().next_back().is_some_and(is_identifier_char) {
@@ -405,6 +420,7 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     )
 }
 
+#[inline]
 fn finish_notes<'s>(
     body: PBody<'s>,
     rest: &'s str,

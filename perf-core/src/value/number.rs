@@ -42,6 +42,19 @@ fn number_text(s: &str) -> IResult<&str, &str> {
     recognize((digits, many0_count(group), opt(pair(tag("."), digits)))).parse(s)
 }
 
+/// The value of `int` `.` `frac` (ASCII digits only) when it has at most 18
+/// digits: an exact `i64` mantissa and a scale, without going through text.
+fn small_decimal(int: &[u8], frac: &[u8]) -> Option<Decimal> {
+    if int.len() + frac.len() > 18 {
+        return None;
+    }
+    let mut m: i64 = 0;
+    for &b in int.iter().chain(frac) {
+        m = m * 10 + i64::from(b - b'0');
+    }
+    Some(Decimal::new(m, frac.len() as u32))
+}
+
 /// Parses a number at the start of `s`; `None` when `s` does not start with
 /// an ASCII digit.
 pub(crate) fn number(s: &str) -> Option<(Number<'_>, &str)> {
@@ -61,7 +74,11 @@ pub(crate) fn number(s: &str) -> Option<(Number<'_>, &str)> {
             .ok()
             .and_then(|t| Decimal::from_str(t).ok())
     } else {
-        Decimal::from_str(text).ok()
+        let (int, frac) = match text.split_once('.') {
+            Some((i, f)) => (i, f),
+            None => (text, ""),
+        };
+        small_decimal(int.as_bytes(), frac.as_bytes()).or_else(|| Decimal::from_str(text).ok())
     };
     Some((Number { text, value }, rest))
 }
@@ -97,6 +114,25 @@ mod tests {
         // `1,00` is not a thousands group: the number stops at the comma.
         let (n, rest) = number("1,00").unwrap();
         assert_eq!((n.value, rest), (Some(dec("1")), ",00"));
+    }
+
+    #[test]
+    fn the_small_path_and_the_text_path_agree() {
+        for t in [
+            "0",
+            "7",
+            "95.00",
+            "0.04193",
+            "123456789012345678",
+            "12345678901234567.8",
+        ] {
+            let (n, _) = number(t).unwrap();
+            assert_eq!(n.value, Some(dec(t)), "{t}");
+            assert_eq!(n.value.unwrap().scale(), dec(t).scale(), "{t}");
+        }
+        // 19 digits and more take the text path
+        let (n, _) = number("1234567890123456789.5").unwrap();
+        assert_eq!(n.value, Some(dec("1234567890123456789.5")));
     }
 
     #[test]

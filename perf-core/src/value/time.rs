@@ -77,9 +77,13 @@ fn is_year(n: u16, digits: usize) -> bool {
 /// Returns the date and the rest of `s` after it (a following `前` is left
 /// for the caller).
 pub(crate) fn date(s: &str, recurrence: Option<Recurrence>) -> Option<(DateParse, &str)> {
+    let (mut n, mut digits, mut rest) = int(s)?;
+    // a date goes on with one of these; anything else is not a date (fast exit)
+    if !rest.starts_with(['年', '月', '日', '号', '-', '~', '至', '到', '—', '–']) {
+        return None;
+    }
     let mut d = DateParse::default();
     d.deadline.recurrence = recurrence;
-    let (mut n, mut digits, mut rest) = int(s)?;
 
     // year
     if let Some(after) = rest.strip_prefix('年') {

@@ -13,13 +13,37 @@ use super::model::{Dimension, Scale, Unit};
 /// One unit word: how it is written, its normalised spelling, what it measures.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Atom {
+    /// The first char of `written` (the table is searched by it).
+    pub first: char,
     pub written: &'static str,
     pub canonical: &'static str,
     pub dimension: Dimension,
 }
 
+/// The first char of a non-empty string, decoded at compile time.
+pub(crate) const fn first_char(s: &str) -> char {
+    let b = s.as_bytes();
+    let c = if b[0] < 0x80 {
+        b[0] as u32
+    } else if b[0] < 0xE0 {
+        ((b[0] as u32 & 0x1F) << 6) | (b[1] as u32 & 0x3F)
+    } else if b[0] < 0xF0 {
+        ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F)
+    } else {
+        ((b[0] as u32 & 0x07) << 18)
+            | ((b[1] as u32 & 0x3F) << 12)
+            | ((b[2] as u32 & 0x3F) << 6)
+            | (b[3] as u32 & 0x3F)
+    };
+    match char::from_u32(c) {
+        Some(c) => c,
+        None => panic!("not UTF-8"),
+    }
+}
+
 const fn atom(written: &'static str, canonical: &'static str, dimension: Dimension) -> Atom {
     Atom {
+        first: first_char(written),
         written,
         canonical,
         dimension,
@@ -174,14 +198,13 @@ static COMPOSITES: &[&str] = &[
 
 /// The longest atom written at the start of `s`.
 pub(crate) fn atom_at(s: &str) -> Option<&'static Atom> {
-    let first = &s[..s.chars().next()?.len_utf8()];
-    let from = ATOMS.partition_point(|a| a.written < first);
+    let first = s.chars().next()?;
+    // byte order of UTF-8 strings is char order, so the table is sorted by first char
+    let from = ATOMS.partition_point(|a| a.first < first);
     let mut best: Option<&'static Atom> = None;
-    for a in ATOMS[from..]
-        .iter()
-        .take_while(|a| a.written.starts_with(first))
-    {
-        if s.starts_with(a.written) && best.map_or(true, |b| a.written.len() > b.written.len()) {
+    for a in ATOMS[from..].iter().take_while(|a| a.first == first) {
+        let longer = best.map_or(true, |b| a.written.len() > b.written.len());
+        if longer && s.as_bytes().starts_with(a.written.as_bytes()) {
             best = Some(a);
         }
     }
@@ -296,7 +319,12 @@ impl<'s> Parsed<'s> {
     /// Turns the parsed unit into a [`Unit`]. `own` decides how text that
     /// is a slice of the cell is kept (borrowed from the caller's input, or
     /// copied when the cell was normalised into a scratch buffer).
-    pub fn into_unit<'a, F>(self, own: F) -> Unit<'a>
+    ///
+    /// `borrows` says that `own` borrows (the cell was not normalised): then
+    /// a unit written in its normalised spelling is taken from the cell
+    /// without looking it up.
+    #[inline]
+    pub fn into_unit<'a, F>(self, own: F, borrows: bool) -> Unit<'a>
     where
         F: Fn(&'s str) -> Cow<'a, str>,
     {
@@ -317,8 +345,8 @@ impl<'s> Parsed<'s> {
         let mut buf = StackStr::new();
         let fits = self.write_canonical(&mut buf);
         let canonical = buf.as_str();
-        let text: Cow<'a, str> = if !fits {
-            // Longer than the stack buffer: keep it as written.
+        let text: Cow<'a, str> = if !fits || (borrows && canonical == self.written) {
+            // As written (or longer than the stack buffer: kept as written).
             own(self.written)
         } else if let Some(t) = COMPOSITES.iter().find(|t| **t == canonical) {
             Cow::Borrowed(*t)
@@ -462,7 +490,7 @@ mod tests {
 
     fn u(s: &str) -> (Unit<'_>, &str) {
         let (p, rest) = unit(s);
-        (p.into_unit(Cow::Borrowed), rest)
+        (p.into_unit(Cow::Borrowed, true), rest)
     }
 
     #[test]
@@ -537,14 +565,17 @@ mod tests {
     fn unknown_units_are_kept() {
         let (p, rest) = unit("锅");
         assert!(p.has_unknown());
-        let x = p.into_unit(Cow::Borrowed);
+        let x = p.into_unit(Cow::Borrowed, true);
         assert_eq!(
             (x.as_str(), x.dimension(), rest),
             ("锅", Dimension::Other, "")
         );
         let (p, rest) = unit("元/车");
         assert!(p.has_unknown());
-        assert_eq!((p.into_unit(Cow::Borrowed).as_str(), rest), ("元/车", ""));
+        assert_eq!(
+            (p.into_unit(Cow::Borrowed, true).as_str(), rest),
+            ("元/车", "")
+        );
     }
 
     #[test]
@@ -563,6 +594,13 @@ mod tests {
                 w[1].written,
                 w[0].written
             );
+        }
+    }
+
+    #[test]
+    fn first_char_decodes_utf8() {
+        for s in ["%", "元", "m²", "㎡", "‰", "😀x"] {
+            assert_eq!(first_char(s), s.chars().next().unwrap());
         }
     }
 
