@@ -14,7 +14,18 @@ fn fold(c: char) -> Option<char> {
         '≦' => Some('≤'),
         '≧' => Some('≥'),
         '〜' => Some('~'),
-        c if c.is_whitespace() => None,
+        // Unicode White_Space, spelled out (cheaper than `char::is_whitespace`)
+        '\t'..='\r'
+        | ' '
+        | '\u{85}'
+        | '\u{A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{2028}'
+        | '\u{2029}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => None,
         c => Some(c),
     }
 }
@@ -97,6 +108,15 @@ mod tests {
         assert_eq!(norm("≦9万元"), "≤9万元");
         assert_eq!(norm("≧1"), "≥1");
         assert_eq!(norm("３～５人"), "3~5人");
+    }
+
+    #[test]
+    fn white_space_is_unicode_white_space() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if !('\u{FF01}'..='\u{FF5E}').contains(&c) && !matches!(c, '≦' | '≧' | '〜') {
+                assert_eq!(fold(c).is_none(), c.is_whitespace(), "{:?}", c);
+            }
+        }
     }
 
     #[test]

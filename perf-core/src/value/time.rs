@@ -30,7 +30,9 @@ fn int(s: &str) -> Option<(u16, usize, &str)> {
     if len == 0 || len > 4 || s[len..].starts_with('.') {
         return None;
     }
-    let n = s[..len].parse().ok()?;
+    let n = s.as_bytes()[..len]
+        .iter()
+        .fold(0u16, |n, b| n * 10 + u16::from(b - b'0'));
     Some((n, len, &s[len..]))
 }
 
