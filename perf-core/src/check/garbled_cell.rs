@@ -20,12 +20,12 @@ pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
             continue;
         };
         let name = indicator_name(ind)
-            .map(|n| format!("「{n}」的"))
+            .map(|n| format!("指标「{n}」的"))
             .unwrap_or_default();
         out.push(diag(
             codes::GARBLED_CELL,
             ind.line,
-            format!("指标{name}指标值「{}」{what}，已按原文保留", v.raw.trim()),
+            format!("{name}指标值「{}」{what}，已按原文保留", v.raw.trim()),
         ));
     }
 }
@@ -80,7 +80,7 @@ mod tests {
                 (
                     codes::GARBLED_CELL,
                     Some(212),
-                    "指标指标值「>=%」缺少数值，已按原文保留".to_owned()
+                    "指标值「>=%」缺少数值，已按原文保留".to_owned()
                 ),
             ]
         );
