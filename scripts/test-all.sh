@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
 # The whole test suite: Rust, C and Python. The README's test command; CI runs it.
+# Order (STYLE.md §10): fmt, clippy, cargo test, C tests under valgrind,
+# Python build + pytest + stubtest + examples, rustdoc, benchmarks compiled.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never
 echo "== cargo fmt --check"; cargo fmt --all -- --check
-echo "== cargo clippy"; cargo clippy --workspace --all-targets -- -D warnings
+echo "== cargo clippy -D warnings"; cargo clippy --workspace --all-targets -- -D warnings
 echo "== cargo test"; cargo test --workspace
+echo "== C tests (valgrind, ASan)"; bash scripts/test-c.sh
+echo "== cargo doc -D warnings"; RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
+echo "== cargo bench --no-run"; cargo bench --workspace --no-run
+echo "== all suites passed"
