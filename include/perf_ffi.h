@@ -80,6 +80,30 @@
 // allocates); anything else raises it.
 #define PERF_ABI_VERSION 1
 
+// The verdict of an assessment.
+enum perf_verdict
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : int32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    PERF_VERDICT_NONE = 0,
+    // The target is reached: the full weight.
+    PERF_VERDICT_MET = 1,
+    // Missed, by less than the policy's partly-met line (completion ratio ≥ 0.6).
+    PERF_VERDICT_PARTLY_MET = 2,
+    // Missed.
+    PERF_VERDICT_NOT_MET = 3,
+    // The two values cannot be compared mechanically; `reason` says why.
+    PERF_VERDICT_NOT_COMPARABLE = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum perf_verdict perf_verdict;
+#else
+typedef int32_t perf_verdict;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
 // How bad a diagnostic is.
 enum perf_severity
 #if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
@@ -227,6 +251,11 @@ typedef int32_t perf_grade;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
+// One assessment. Made by `perf_assess`, freed by `perf_assessment_free`.
+//
+// Thread safety: immutable; any number of threads may read it at once.
+typedef struct perf_assessment perf_assessment;
+
 // Something the reader or the checks found in a document.
 //
 // Ownership: borrowed from its `perf_document`; lives as long as it.
@@ -326,6 +355,30 @@ typedef struct perf_number {
     // 1 when the number is present, else 0.
     int32_t present;
 } perf_number;
+
+// The result of `perf_assess`, as a plain C struct.
+//
+// Ownership: part of the `perf_assessment` it came from; lives as long as it.
+// May gain fields at its end within one ABI version (see `size`).
+typedef struct perf_assessment_info {
+    // `sizeof(perf_assessment_info)` in the library that filled the struct.
+    uint32_t size;
+    // `PERF_VERDICT_*`.
+    perf_verdict verdict;
+    // The completion ratio (actual/target for ≥ > = ~ targets, target/actual
+    // for ≤ < targets); absent for deadlines, qualitative targets and zeros.
+    struct perf_number ratio;
+    // actual − target in the target's unit; absent where it does not apply.
+    struct perf_number deviation;
+    // The score out of `weight`; absent when not comparable.
+    struct perf_number score;
+    // The weight the score is out of.
+    struct perf_number weight;
+    // `met`, `partly_met`, `not_met` or `not_comparable`.
+    struct perf_str verdict_name;
+    // Why the values could not be compared (English), or NULL.
+    struct perf_str reason;
+} perf_assessment_info;
 
 // The fields of one parsed value, as a plain C struct.
 //
@@ -429,6 +482,46 @@ typedef struct perf_value_info {
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+// Judges `actual` against `target` (both made by `perf_value_parse` or
+// borrowed from a document) and scores it out of `weight`, with the default
+// policy after the Ministry of Finance's common rule (docs/ASSESS.md).
+//
+// `weight` points to `weight_len` bytes of a decimal number (`"10"`,
+// `"2.5"`); a negative weight is taken as 0.
+//
+// On success writes a new assessment to `*out` (free it with
+// `perf_assessment_free`) and returns `PERF_OK`. Errors: `PERF_ERR_NULL`,
+// `PERF_ERR_UTF8`, `PERF_ERR_INVALID_ARGUMENT` (weight is not a decimal
+// number), `PERF_ERR_PANIC`; `*out` is then left untouched.
+//
+// Thread safety: may be called from any number of threads at once.
+//
+// # Safety
+// `target` and `actual` are NULL or live values; `weight` is NULL or valid
+// for `weight_len` bytes; `out` and `err` are NULL or writable.
+perf_status perf_assess(const struct perf_value *target,
+                        const struct perf_value *actual,
+                        const uint8_t *weight,
+                        size_t weight_len,
+                        struct perf_assessment **out,
+                        struct perf_error **err);
+
+// The fields of an assessment, or NULL when `assessment` is NULL.
+//
+// Thread safety: any thread.
+//
+// # Safety
+// `assessment` is NULL or live.
+const struct perf_assessment_info *perf_assessment_get_info(const struct perf_assessment *assessment);
+
+// Frees an assessment made by `perf_assess`. NULL is a no-op.
+//
+// Thread safety: no other thread may use `assessment` or its info.
+//
+// # Safety
+// `assessment` is NULL or made by `perf_assess` and not yet freed.
+void perf_assessment_free(struct perf_assessment *assessment);
 
 // Reads a document from `len` bytes of text (a corpus `.txt`, a TSV/CSV
 // export, …) in any supported encoding: UTF-8 with or without BOM,

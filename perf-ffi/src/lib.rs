@@ -16,6 +16,7 @@
 #![allow(non_camel_case_types)]
 #![deny(unsafe_op_in_unsafe_fn)]
 
+pub mod assess;
 mod boundary;
 pub mod document;
 pub mod error;
@@ -25,6 +26,7 @@ pub mod strings;
 pub mod value;
 pub mod version;
 
+pub use assess::*;
 pub use document::*;
 pub use error::*;
 pub use names::*;

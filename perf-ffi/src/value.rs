@@ -227,6 +227,11 @@ impl perf_value {
         }
     }
 
+    /// The parsed value this handle holds.
+    pub(crate) fn value(&self) -> &Value<'static> {
+        &self.value
+    }
+
     pub(crate) fn to_json(&self) -> Result<String, Failure> {
         serde_json::to_string(&self.value).map_err(|e| Failure::internal(&e.to_string()))
     }
