@@ -345,7 +345,12 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     }
 
     // time
-    if let Some((dp, rest)) = time::date(at, p.recurrence) {
+    let date = if time::may_follow_date_number(after_num) {
+        time::date(at, p.recurrence)
+    } else {
+        None
+    };
+    if let Some((dp, rest)) = date {
         let mut notes = Notes::empty();
         if dp.invalid {
             notes.insert(Note::InvalidDate);

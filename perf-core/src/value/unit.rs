@@ -208,7 +208,9 @@ pub(crate) fn atom_at(s: &str) -> Option<(u8, &'static Atom)> {
         .take_while(|(_, a)| a.first == first)
     {
         let longer = best.map_or(true, |(_, b)| a.written.len() > b.written.len());
-        if longer && s.as_bytes().starts_with(a.written.as_bytes()) {
+        // a byte loop: atoms are a few bytes, a `memcmp` call costs more
+        let (w, sb) = (a.written.as_bytes(), s.as_bytes());
+        if longer && sb.len() >= w.len() && (0..w.len()).all(|k| w[k] == sb[k]) {
             // the table has fewer than 256 rows (a unit test checks)
             best = Some(((from + i) as u8, a));
         }
