@@ -199,21 +199,21 @@ static COMPOSITES: &[&str] = &[
 /// The longest atom written at the start of `s`, with its index in [`ATOMS`].
 pub(crate) fn atom_at(s: &str) -> Option<(u8, &'static Atom)> {
     let first = s.chars().next()?;
+    let sb = s.as_bytes();
+    let skip = first.len_utf8();
     // byte order of UTF-8 strings is char order, so the table is sorted by first char
-    let from = ATOMS.partition_point(|a| a.first < first);
+    let mut i = ATOMS.partition_point(|a| a.first < first);
     let mut best: Option<(u8, &'static Atom)> = None;
-    for (i, a) in ATOMS[from..]
-        .iter()
-        .enumerate()
-        .take_while(|(_, a)| a.first == first)
-    {
-        let longer = best.map_or(true, |(_, b)| a.written.len() > b.written.len());
-        // a byte loop: atoms are a few bytes, a `memcmp` call costs more
-        let (w, sb) = (a.written.as_bytes(), s.as_bytes());
-        if longer && sb.len() >= w.len() && (0..w.len()).all(|k| w[k] == sb[k]) {
+    while let Some(a) = ATOMS.get(i).filter(|a| a.first == first) {
+        let w = a.written.as_bytes();
+        let longer = best.map_or(true, |(_, b)| w.len() > b.written.len());
+        // the first char is known to match: compare the rest, byte by byte
+        // (atoms are a few bytes; a `memcmp` call costs more)
+        if longer && sb.len() >= w.len() && w[skip..].iter().zip(&sb[skip..]).all(|(x, y)| x == y) {
             // the table has fewer than 256 rows (a unit test checks)
-            best = Some(((from + i) as u8, a));
+            best = Some((i as u8, a));
         }
+        i += 1;
     }
     best
 }
