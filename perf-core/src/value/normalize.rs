@@ -41,15 +41,34 @@ pub(crate) fn needs_normalization(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        match b[i] {
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => return true,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF if folds_at(&b[i..]) => return true,
+        match SUSPECT[b[i] as usize] {
+            0 => {}
+            1 => return true,
+            _ if folds_at(&b[i..]) => return true,
             _ => {}
         }
         i += 1;
     }
     false
 }
+
+/// Per byte: 0 plain, 1 ASCII white space, 2 the lead byte of a char that
+/// may fold (`C2 E1 E2 E3 EF`). One table load per byte of the cell.
+static SUSPECT: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = 1;
+    t[b'\t' as usize] = 1;
+    t[b'\n' as usize] = 1;
+    t[b'\r' as usize] = 1;
+    t[0x0B] = 1;
+    t[0x0C] = 1;
+    t[0xC2] = 2;
+    t[0xE1] = 2;
+    t[0xE2] = 2;
+    t[0xE3] = 2;
+    t[0xEF] = 2;
+    t
+};
 
 /// Whether the UTF-8 char at the start of `b` (which starts with one of the
 /// lead bytes above) folds: the byte patterns of the chars [`fold`] changes,
