@@ -71,16 +71,18 @@ pub(crate) fn join_wrapped(acc: &mut String, next: &str) {
 /// The form of a label used for comparison: no white space at all,
 /// full-width parentheses and colons folded to ASCII.
 pub(crate) fn label(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            '：' => ':',
-            '％' => '%',
-            _ => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '（' => out.push('('),
+            '）' => out.push(')'),
+            '：' => out.push(':'),
+            '％' => out.push('%'),
+            c if c.is_whitespace() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Folds full-width digits and the full-width point to ASCII.
