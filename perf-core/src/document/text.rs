@@ -218,7 +218,7 @@ pub(crate) fn is_page_number(s: &str) -> bool {
 pub(crate) fn strip_markers(s: &str) -> &str {
     let mut t = s;
     loop {
-        let trimmed = t.trim_start();
+        let trimmed = t.trim_start_matches(' ');
         if let Some(rest) = trimmed.strip_prefix("[bookmark:") {
             if let Some(end) = rest.find(']') {
                 t = &rest[end + 1..];
@@ -299,5 +299,9 @@ mod tests {
     fn labels_fold() {
         assert_eq!(label("资金支出计 划（%）"), "资金支出计划(%)");
         assert_eq!(strip_markers("[bookmark: _GoBack]7、农民"), "7、农民");
+        assert_eq!(
+            strip_markers("\t[bookmark: x]绩效目标"),
+            "\t[bookmark: x]绩效目标"
+        );
     }
 }
