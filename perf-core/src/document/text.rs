@@ -71,6 +71,16 @@ pub(crate) fn join_wrapped(acc: &mut String, next: &str) {
 /// The form of a label used for comparison: no white space at all,
 /// full-width parentheses and colons folded to ASCII.
 pub(crate) fn label(s: &str) -> String {
+    // fast path: nothing to remove or fold (no ASCII white space, and no
+    // lead byte of U+00A0, U+2000–U+206F, U+3000 or the full-width forms)
+    if !s.bytes().any(|b| {
+        matches!(
+            b,
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xE3 | 0xEF
+        )
+    }) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -191,6 +201,12 @@ pub(crate) fn is_small_int(s: &str) -> bool {
 
 /// True for a line that is only a page number: `12`, `- 12 -`, `第 12 页`, `第12页 共30页`.
 pub(crate) fn is_page_number(s: &str) -> bool {
+    let first = s.trim_start().chars().next();
+    if !first.is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '—' | '–' | '第'))
+        || s.len() > 40
+    {
+        return false;
+    }
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() {
         return false;
