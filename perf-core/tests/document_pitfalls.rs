@@ -412,3 +412,37 @@ fn csv_rows_quote_and_carry_the_parsed_value() {
         "a.txt,1,P1,\"示例, \"\"引号\"\"\",产出指标,成本指标,标准,人均,4.35 万元,quantity,=,4.35,万元,43500,元,计划,6"
     );
 }
+
+#[test]
+fn a_csv_export_reads_like_its_tab_separated_twin() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/corpus");
+    let tsv_path = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("002"))
+        .unwrap();
+    let tsv = std::fs::read_to_string(tsv_path).unwrap();
+    let mut csv = String::new();
+    for line in tsv.split('\n') {
+        let fields: Vec<String> = line
+            .split('\t')
+            .map(|f| {
+                let mut out = String::new();
+                perf_core::document::csv::field(&mut out, f);
+                out
+            })
+            .collect();
+        csv.push_str(&fields.join(","));
+        csv.push_str(if line.contains('\t') {
+            ",,\r\n"
+        } else {
+            "\r\n"
+        });
+    }
+    let a = Document::parse(&tsv).unwrap();
+    let b = Document::parse(&csv).unwrap();
+    assert_eq!(b.source.layout.as_str(), "csv-rows");
+    assert_eq!(a.projects, b.projects);
+    assert_eq!(a.department, b.department);
+    assert_eq!(a.year, b.year);
+}
