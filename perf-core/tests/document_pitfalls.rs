@@ -446,3 +446,28 @@ fn a_csv_export_reads_like_its_tab_separated_twin() {
     assert_eq!(a.department, b.department);
     assert_eq!(a.year, b.year);
 }
+
+#[test]
+fn a_missing_or_an_extra_column() {
+    // no 绩效指标描述 column; an extra 分值 column the model has no field for
+    let text = format!(
+        "{TAB_HEAD}项目编码\tP1\t\t项目名称\t示例\n\
+         一级指标\t二级指标\t三级指标\t指标值\t分值\t指标值确定依据\n\
+         产出指标\t数量指标\t人数\t≥10 人\t20\t计划\n"
+    );
+    let doc = Document::parse(&text).unwrap();
+    let i = &doc.projects[0].indicators[0];
+    assert_eq!(i.level3.as_deref(), Some("人数"));
+    assert_eq!(i.description, None);
+    assert_eq!(i.value.raw, "≥10 人");
+    assert_eq!(i.basis.as_deref(), Some("计划"));
+    // a row shorter than its header: the missing trailing cells are empty
+    let text = format!(
+        "{TAB_HEAD}项目编码\tP1\t\t项目名称\t示例\n\
+         一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\t指标值确定依据\n\
+         产出指标\t数量指标\t人数\t服务人数\t≥10 人\n"
+    );
+    let doc = Document::parse(&text).unwrap();
+    let i = &doc.projects[0].indicators[0];
+    assert_eq!((i.value.raw.as_ref(), i.basis.as_deref()), ("≥10 人", None));
+}
