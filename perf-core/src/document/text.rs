@@ -32,6 +32,9 @@ pub(crate) fn clean(s: &str) -> String {
 /// [`clean`], keeping a space between CJK characters when `join_cjk` is
 /// false (text from Word, where a space inside a cell was typed).
 pub(crate) fn clean_with(s: &str, join_cjk: bool) -> String {
+    if !may_need_folding(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
@@ -53,6 +56,18 @@ pub(crate) fn clean_with(s: &str, join_cjk: bool) -> String {
     out
 }
 
+/// False when `s` certainly holds no white space and nothing to fold: no
+/// ASCII white space and no lead byte of U+0080–U+00FF, U+2000–U+2FFF,
+/// U+3000–U+3FFF or U+F000–U+FFFF (full-width forms, BOM).
+fn may_need_folding(s: &str) -> bool {
+    s.bytes().any(|b| {
+        matches!(
+            b,
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xE3 | 0xEF
+        )
+    })
+}
+
 /// Joins a wrapped fragment onto the text before it: with nothing between
 /// them, unless both sides are ASCII letters or digits (then one space).
 pub(crate) fn join_wrapped(acc: &mut String, next: &str) {
@@ -71,14 +86,7 @@ pub(crate) fn join_wrapped(acc: &mut String, next: &str) {
 /// The form of a label used for comparison: no white space at all,
 /// full-width parentheses and colons folded to ASCII.
 pub(crate) fn label(s: &str) -> String {
-    // fast path: nothing to remove or fold (no ASCII white space, and no
-    // lead byte of U+00A0, U+2000–U+206F, U+3000 or the full-width forms)
-    if !s.bytes().any(|b| {
-        matches!(
-            b,
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xE3 | 0xEF
-        )
-    }) {
+    if !may_need_folding(s) {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());
