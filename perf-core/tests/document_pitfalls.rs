@@ -517,3 +517,21 @@ fn wrapped_row_without_its_own_level_label() {
         ]
     );
 }
+
+#[test]
+fn a_single_table_without_any_heading_is_a_project() {
+    let text = "项目名称\t示例项目\t\t\n\
+                一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\t指标值确定依据\n\
+                产出指标\t数量指标\t人数\t服务人数\t≥10 人\t计划\n";
+    let doc = Document::parse(text).unwrap();
+    assert_eq!(doc.projects.len(), 1);
+    assert_eq!(doc.projects[0].name.as_deref(), Some("示例项目"));
+    assert_eq!(doc.projects[0].indicators.len(), 1);
+    assert!(doc.department_indicators.is_empty());
+    // with no project field at all, the table is department-wide
+    let text = "一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\t指标值确定依据\n\
+                产出指标\t数量指标\t人数\t服务人数\t≥10 人\t计划\n";
+    let doc = Document::parse(text).unwrap();
+    assert!(doc.projects.is_empty());
+    assert_eq!(doc.department_indicators.len(), 1);
+}
