@@ -1,0 +1,860 @@
+//! One cell, start to end: which kind it is and its fields (SPEC §2).
+//!
+//! The cell arrives normalised (see `normalize`). Its shape is
+//!
+//! ```text
+//! cell   := empty | words-only | [在] prefix* value suffix? tail
+//! prefix := comparator | 每+unit (per-word or recurrence) | 达到 | word
+//! value  := date | number unit? (sep number unit?)?          (time | quantity | range)
+//! suffix := 以上 | 以下 | 以内 | 左右 | 前 | 之前 | 以前
+//! tail   := words (the qualifier)
+//! ```
+//!
+//! Cells without digits are empty markers, lexicon terms, wordy deadlines
+//! (`每季度末`, `年底前完成`), a comparator with a unit and no number (`>=%`),
+//! or text.
+
+use rust_decimal::Decimal;
+
+use super::comparator;
+use super::lexicon;
+use super::model::{Comparator, Deadline, Note, Notes, Recurrence, Term, Time};
+use super::number::number;
+use super::time;
+use super::unit::{self, Part};
+
+/// What a cell says, with text borrowed from the (normalised) cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum PBody<'s> {
+    Quantity {
+        cmp: Comparator,
+        written: bool,
+        number: Option<Decimal>,
+        unit: unit::Parsed<'s>,
+    },
+    Range {
+        low: Decimal,
+        high: Decimal,
+        unit: unit::Parsed<'s>,
+    },
+    Time(Time),
+    Qualitative(Term),
+    Text,
+    Empty,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Parsed<'s> {
+    pub body: PBody<'s>,
+    pub qualifier: Option<&'s str>,
+    pub notes: Notes,
+}
+
+impl<'s> Parsed<'s> {
+    fn text(notes: Notes) -> Self {
+        Parsed {
+            body: PBody::Text,
+            qualifier: None,
+            notes,
+        }
+    }
+}
+
+/// Cells that state nothing.
+const EMPTY_MARKERS: &[&str] = &[
+    "",
+    "/",
+    "\\",
+    "-",
+    "--",
+    "—",
+    "——",
+    "－",
+    "…",
+    "……",
+    "无",
+    "暂无",
+    "空",
+    "不涉及",
+    "N/A",
+    "n/a",
+    "NA",
+];
+
+fn is_punct(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '.' | ';' | ':' | '、' | '，' | '。' | '；' | '：' | '!' | '！' | '?' | '？'
+    )
+}
+
+fn trim_punct(s: &str) -> &str {
+    s.trim_matches(is_punct)
+}
+
+fn non_empty(s: &str) -> Option<&str> {
+    let s = trim_punct(s);
+    (!s.is_empty()).then_some(s)
+}
+
+/// Chars that, right before a number, show it is part of an identifier
+/// (`LPR-150BP`, `冀财社[2024]`): such a number is not a value.
+fn is_identifier_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '[' | '(' | '（' | '【' | '〔' | '_' | '-' | '.' | '#')
+}
+
+/// What stands before the value.
+#[derive(Debug, Default)]
+struct Prefix<'s> {
+    cmp: Option<Comparator>,
+    /// `每人`, `每月`: per-words, folded into the unit of a quantity.
+    per: [Option<&'static unit::Atom>; unit::MAX_DENOMINATORS],
+    /// `每月`, `每季度`, `每年`: a recurrence if the value is a date.
+    recurrence: Option<Recurrence>,
+    /// `每季度末`, `每月底`.
+    recurrence_end: bool,
+    /// The span of the other words (a qualifier when nothing follows the value).
+    words: Option<&'s str>,
+}
+
+fn recurrence_of(atom: &unit::Atom) -> Option<Recurrence> {
+    match atom.canonical {
+        "月" => Some(Recurrence::Monthly),
+        "季度" => Some(Recurrence::Quarterly),
+        "年" => Some(Recurrence::Yearly),
+        _ => None,
+    }
+}
+
+/// Reads the words before the value. `s` is the whole prefix.
+fn prefix(s: &str) -> Prefix<'_> {
+    let mut p = Prefix::default();
+    let mut rest = s.strip_prefix('在').unwrap_or(s);
+    let mut words: Option<(usize, usize)> = None;
+    let mut per_n = 0;
+    while !rest.is_empty() {
+        let at = s.len() - rest.len();
+        if let Ok((r, c)) = comparator::prefix(rest) {
+            p.cmp.get_or_insert(c);
+            rest = r;
+            continue;
+        }
+        if let Ok((r, ())) = comparator::filler(rest) {
+            rest = r;
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix('每') {
+            if let Some(a) = unit::per_atom(after) {
+                let r = &after[a.written.len()..];
+                let rec = recurrence_of(a);
+                let end = r.strip_prefix('末').or_else(|| r.strip_prefix('底'));
+                if let (Some(rec), Some(r)) = (rec, end) {
+                    p.recurrence = Some(rec);
+                    p.recurrence_end = true;
+                    rest = r;
+                    continue;
+                }
+                // a per-word must be followed by another prefix token or the value
+                let ends = r.is_empty()
+                    || r.starts_with('每')
+                    || comparator::prefix(r).is_ok()
+                    || comparator::filler(r).is_ok();
+                if ends {
+                    if rec.is_some() {
+                        p.recurrence = rec;
+                    }
+                    if per_n < p.per.len() {
+                        p.per[per_n] = Some(a);
+                        per_n += 1;
+                    }
+                    rest = r;
+                    continue;
+                }
+            }
+        }
+        // a word char
+        let c = rest.chars().next().map_or(1, char::len_utf8);
+        let end = at + c;
+        words = Some(words.map_or((at, end), |(b, _)| (b, end)));
+        rest = &rest[c..];
+    }
+    p.words = words.and_then(|(b, e)| non_empty(&s[b..e]));
+    p
+}
+
+/// Parses one normalised cell.
+pub(crate) fn parse(s: &str) -> Parsed<'_> {
+    let core = trim_punct(s);
+    if EMPTY_MARKERS.contains(&core) {
+        return Parsed {
+            body: PBody::Empty,
+            qualifier: None,
+            notes: Notes::empty(),
+        };
+    }
+    match core.bytes().position(|b| b.is_ascii_digit()) {
+        None => wordy(core),
+        Some(d) => numeric(core, d),
+    }
+}
+
+/// A cell without digits.
+fn wordy(s: &str) -> Parsed<'_> {
+    // a lexicon term, possibly after a comparator symbol (`=有效提升`)
+    let bare = match comparator::prefix(s) {
+        Ok((r, _)) if !r.is_empty() => r,
+        _ => s,
+    };
+    if let Some(term) = lexicon::lookup(bare) {
+        return Parsed {
+            body: PBody::Qualitative(term),
+            qualifier: None,
+            notes: Notes::empty(),
+        };
+    }
+    // a comparator and a unit without a number: `>=%`
+    if let Ok((r, cmp)) = comparator::prefix(s) {
+        if let Some(u) = unit::whole_unit(r) {
+            let mut notes = Notes::empty();
+            notes.insert(Note::NumberMissing);
+            return Parsed {
+                body: PBody::Quantity {
+                    cmp,
+                    written: true,
+                    number: None,
+                    unit: u,
+                },
+                qualifier: None,
+                notes,
+            };
+        }
+    }
+    // a deadline in words: `每季度末`, `年底前完成`, `=每月底前`
+    let (cmp, r) = match comparator::prefix(s) {
+        Ok((r, c)) => (Some(c), r),
+        Err(_) => (None, s),
+    };
+    let r = r.strip_prefix('在').unwrap_or(r);
+    let mut rec = None;
+    let mut rec_end = false;
+    let mut r2 = r;
+    if let Some(after) = r.strip_prefix('每') {
+        if let Some(a) = unit::per_atom(after) {
+            if let Some(x) = recurrence_of(a) {
+                rec = Some(x);
+                r2 = &after[a.written.len()..];
+                if let Some(e) = r2.strip_prefix('末').or_else(|| r2.strip_prefix('底')) {
+                    rec_end = true;
+                    r2 = e;
+                }
+            }
+        }
+    }
+    if let Some((deadline, rest)) = time::wordy_date(r2, rec, rec_end) {
+        return time_value(cmp, deadline, rest, None, Notes::empty());
+    }
+    Parsed::text(Notes::empty())
+}
+
+/// Builds a time value: `前` after the date makes the comparator `<=`.
+fn time_value<'s>(
+    cmp: Option<Comparator>,
+    deadline: Deadline,
+    rest: &'s str,
+    words: Option<&'s str>,
+    notes: Notes,
+) -> Parsed<'s> {
+    let (cmp, written, rest) = match comparator::before(rest) {
+        Ok((r, c)) => (c, true, r),
+        Err(_) => (cmp.unwrap_or(Comparator::Eq), cmp.is_some(), rest),
+    };
+    let mut notes = notes;
+    let tail = non_empty(rest);
+    if tail.is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit())) {
+        notes.insert(Note::GarbledCell);
+    }
+    Parsed {
+        body: PBody::Time(Time {
+            cmp,
+            cmp_written: written,
+            deadline,
+        }),
+        qualifier: tail.or(words),
+        notes,
+    }
+}
+
+fn unclassified(s: &str) -> Parsed<'_> {
+    let _ = s;
+    let mut notes = Notes::empty();
+    notes.insert(Note::Unclassified);
+    Parsed::text(notes)
+}
+
+/// A number written twice without a unit (`1515` for `15`): an extraction
+/// slip, kept as written and noted.
+fn is_doubled(text: &str) -> bool {
+    let n = text.len();
+    n >= 4
+        && n % 2 == 0
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && text[..n / 2] == text[n / 2..]
+}
+
+/// A cell with a digit at byte `d`.
+fn numeric(s: &str, d: usize) -> Parsed<'_> {
+    let pre = &s[..d];
+    if pre.chars().next_back().is_some_and(is_identifier_char) {
+        return unclassified(s);
+    }
+    let p = prefix(pre);
+    let at = &s[d..];
+    let Some((num, after_num)) = number(at) else {
+        return unclassified(s);
+    };
+    let Some(value) = num.value else {
+        let mut notes = Notes::empty();
+        notes.insert(Note::NumberOverflow);
+        return Parsed::text(notes);
+    };
+    // a fraction (`2/3`) is not an exact decimal value
+    if after_num
+        .strip_prefix('/')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return unclassified(s);
+    }
+
+    // time
+    if let Some((dp, rest)) = time::date(at, p.recurrence) {
+        let mut notes = Notes::empty();
+        if dp.invalid {
+            notes.insert(Note::InvalidDate);
+            return Parsed::text(notes);
+        }
+        if dp.period {
+            notes.insert(Note::Period);
+        }
+        return time_value(p.cmp, dp.deadline, rest, p.words, notes);
+    }
+
+    let mut notes = Notes::empty();
+    let (mut u, mut rest) = unit::unit(after_num);
+
+    // range: `90%-95%`, `3~5人`
+    if let Ok((r, ())) = time::range_sep(rest) {
+        if let Some((hi, after_hi)) = number(r) {
+            let Some(high) = hi.value else {
+                notes.insert(Note::NumberOverflow);
+                return Parsed::text(notes);
+            };
+            let (u2, r2) = unit::unit(after_hi);
+            if u.is_none() {
+                u = u2;
+            } else if !u2.is_none() && u2.written != u.written {
+                notes.insert(Note::GarbledCell);
+                u = u2;
+            }
+            let (r2, _) = comparator::suffix(r2).unwrap_or((r2, Comparator::Eq));
+            return finish_notes(
+                PBody::Range {
+                    low: value,
+                    high,
+                    unit: u,
+                },
+                r2,
+                p.words,
+                notes,
+            );
+        }
+    }
+
+    // quantity
+    let mut cmp = p.cmp;
+    if let Ok((r, c)) = comparator::suffix(rest) {
+        cmp = Some(c);
+        rest = r;
+    }
+    // per-words before the number fold into the unit (`每人每月1900元` →
+    // `元/人/月`); a bare number or bare scale word has no numerator to divide
+    if u.numerator.is_some() {
+        for a in p.per.iter().flatten() {
+            if !u.push_denominator(Part::Known(a.canonical, a.dimension)) {
+                notes.insert(Note::GarbledCell);
+            }
+        }
+    }
+    if u.has_unknown() {
+        notes.insert(Note::UnknownUnit);
+    }
+    if u.is_garbled() || (u.is_none() && cmp.is_none() && is_doubled(num.text)) {
+        notes.insert(Note::GarbledCell);
+    }
+    finish_notes(
+        PBody::Quantity {
+            cmp: cmp.unwrap_or(Comparator::Eq),
+            written: cmp.is_some(),
+            number: Some(value),
+            unit: u,
+        },
+        rest,
+        p.words,
+        notes,
+    )
+}
+
+fn finish_notes<'s>(
+    body: PBody<'s>,
+    rest: &'s str,
+    words: Option<&'s str>,
+    mut notes: Notes,
+) -> Parsed<'s> {
+    let tail = non_empty(rest);
+    if tail.is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit())) {
+        notes.insert(Note::GarbledCell);
+    }
+    Parsed {
+        body,
+        qualifier: tail.or(words),
+        notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! One test per grammar rule of SPEC §2, through the public entry.
+
+    use std::str::FromStr;
+
+    use rust_decimal::Decimal;
+
+    use crate::value::{Body, Comparator, Dimension, Grade, Kind, Note, Recurrence, Scale, Value};
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    /// (cmp, cmp_written, number, unit, base number, base unit, dimension, qualifier)
+    type Fields = (
+        Comparator,
+        bool,
+        Option<Decimal>,
+        String,
+        Option<Decimal>,
+        String,
+        Dimension,
+        Option<String>,
+    );
+
+    fn q(s: &str) -> Fields {
+        let v = Value::parse(s);
+        let Body::Quantity(x) = &v.body else {
+            panic!("{s:?} is {:?}, not a quantity", v.kind())
+        };
+        (
+            x.cmp,
+            x.cmp_written,
+            x.number,
+            x.unit.as_str().to_string(),
+            v.base_number(),
+            x.unit.base().to_string(),
+            x.unit.dimension(),
+            v.qualifier().map(str::to_string),
+        )
+    }
+
+    fn notes(s: &str) -> Vec<Note> {
+        Value::parse(s).notes.iter().collect()
+    }
+
+    #[test]
+    fn comparator_spellings() {
+        for (cell, cmp) in [
+            ("≥95%", Comparator::Ge),
+            (">=95%", Comparator::Ge),
+            ("≧95%", Comparator::Ge),
+            ("＞＝95%", Comparator::Ge),
+            ("大于等于95%", Comparator::Ge),
+            ("不低于95%", Comparator::Ge),
+            ("不少于95%", Comparator::Ge),
+            ("95%以上", Comparator::Ge),
+            ("达到95%以上", Comparator::Ge),
+            ("至少95%", Comparator::Ge),
+            ("≤95%", Comparator::Le),
+            ("<=95%", Comparator::Le),
+            ("≦95%", Comparator::Le),
+            ("小于等于95%", Comparator::Le),
+            ("不高于95%", Comparator::Le),
+            ("不超过95%", Comparator::Le),
+            ("95%以内", Comparator::Le),
+            ("95%以下", Comparator::Le),
+            (">95%", Comparator::Gt),
+            ("大于95%", Comparator::Gt),
+            ("超过95%", Comparator::Gt),
+            ("<95%", Comparator::Lt),
+            ("小于95%", Comparator::Lt),
+            ("低于95%", Comparator::Lt),
+            ("=95%", Comparator::Eq),
+            ("＝95%", Comparator::Eq),
+            ("约95%", Comparator::Approx),
+            ("95%左右", Comparator::Approx),
+            ("预计95%", Comparator::Approx),
+        ] {
+            let (c, written, n, u, ..) = q(cell);
+            assert_eq!(
+                (c, written, n, u.as_str()),
+                (cmp, true, Some(dec("95")), "%"),
+                "{cell}"
+            );
+        }
+        let (c, written, ..) = q("95%");
+        assert_eq!((c, written), (Comparator::Eq, false));
+    }
+
+    #[test]
+    fn white_space_line_breaks_and_full_width_are_not_significant() {
+        assert_eq!(q("100 元/人/\n年"), q("100元/人/年"));
+        assert_eq!(q("≥１４３３９６\n人"), q("≥143396人"));
+        assert_eq!(q("９５．５％").2, Some(dec("95.5")));
+        assert_eq!(Value::parse("100 元/人/\n年").raw, "100 元/人/\n年");
+    }
+
+    #[test]
+    fn units_split_into_numerator_and_denominators() {
+        for cell in ["93元/人月", "93元/人·月", "93 元/ 人/月", "每人每月93元"] {
+            let (_, _, n, u, _, base, dim, _) = q(cell);
+            assert_eq!(
+                (n, u.as_str(), base.as_str(), dim),
+                (Some(dec("93")), "元/人/月", "元/人/月", Dimension::Currency),
+                "{cell}"
+            );
+        }
+    }
+
+    #[test]
+    fn scale_words_fold_exactly() {
+        let (_, _, _, u, b, bu, dim, _) = q("0.13 万元/户");
+        assert_eq!(
+            (u.as_str(), b, bu.as_str(), dim),
+            ("万元/户", Some(dec("1300")), "元/户", Dimension::Currency)
+        );
+        let (_, _, _, u, b, bu, _, _) = q("1.5亿元");
+        assert_eq!(
+            (u.as_str(), b, bu.as_str()),
+            ("亿元", Some(dec("150000000")), "元")
+        );
+        let (_, _, _, _, b, bu, _, _) = q("3千元");
+        assert_eq!((b, bu.as_str()), (Some(dec("3000")), "元"));
+        let (_, _, _, u, b, bu, dim, _) = q("4.35 万");
+        assert_eq!(
+            (u.as_str(), b, bu.as_str(), dim),
+            ("万", Some(dec("43500")), "", Dimension::Count)
+        );
+        let (_, _, _, u, b, bu, dim, _) = q("1万份");
+        assert_eq!(
+            (u.as_str(), b, bu.as_str(), dim),
+            ("万份", Some(dec("10000")), "份", Dimension::Count)
+        );
+        let (_, _, _, u, b, _, dim, _) = q("2万立方米");
+        assert_eq!(
+            (u.as_str(), b, dim),
+            ("万立方米", Some(dec("20000")), Dimension::Volume)
+        );
+        assert_eq!(
+            Value::parse("1.5亿元").unit().map(|u| u.scale()),
+            Some(Scale::Yi)
+        );
+    }
+
+    #[test]
+    fn percent_and_percentage_points() {
+        for cell in ["95%", "95％", "95百分比", "95 百分\n比"] {
+            let (_, _, _, u, _, _, dim, _) = q(cell);
+            assert_eq!((u.as_str(), dim), ("%", Dimension::Percent), "{cell}");
+        }
+        let (_, _, _, u, _, _, dim, _) = q("提高2个百分点");
+        assert_eq!((u.as_str(), dim), ("百分点", Dimension::Percent));
+    }
+
+    #[test]
+    fn dimensions() {
+        for (cell, dim) in [
+            ("5人次", Dimension::Count),
+            ("5场", Dimension::Count),
+            ("5批", Dimension::Count),
+            ("5天", Dimension::Duration),
+            ("5小时", Dimension::Duration),
+            ("5个工作日", Dimension::Duration),
+            ("5平方米", Dimension::Area),
+            ("5亩", Dimension::Area),
+            ("5公顷", Dimension::Area),
+            ("5米", Dimension::Length),
+            ("5公里", Dimension::Length),
+            ("5立方米", Dimension::Volume),
+            ("5公斤", Dimension::Mass),
+            ("5吨", Dimension::Mass),
+            ("5", Dimension::Count),
+        ] {
+            assert_eq!(q(cell).6, dim, "{cell}");
+        }
+        assert_eq!(q("5个工作日").3, "工作日");
+    }
+
+    #[test]
+    fn unknown_units_are_kept_with_dimension_other() {
+        let (_, _, n, u, _, _, dim, _) = q("5锅");
+        assert_eq!(
+            (n, u.as_str(), dim),
+            (Some(dec("5")), "锅", Dimension::Other)
+        );
+        assert_eq!(notes("5锅"), [Note::UnknownUnit]);
+        let (_, _, _, u, _, _, dim, _) = q("5元/锅");
+        assert_eq!((u.as_str(), dim), ("元/锅", Dimension::Currency));
+        assert_eq!(notes("5元/锅"), [Note::UnknownUnit]);
+    }
+
+    #[test]
+    fn literal_never_repaired() {
+        let (_, _, n, u, ..) = q("4000 个/元");
+        assert_eq!((n, u.as_str()), (Some(dec("4000")), "个/元"));
+        assert_eq!(notes("4000 个/元"), [Note::GarbledCell]);
+        assert_eq!(notes(">=1900人/元/月"), [Note::GarbledCell]);
+        assert_eq!(notes("1515"), [Note::GarbledCell]);
+        assert_eq!(notes("15"), []);
+        let (c, w, n, u, ..) = q(">=%");
+        assert_eq!((c, w, n, u.as_str()), (Comparator::Ge, true, None, "%"));
+        assert_eq!(notes(">=%"), [Note::NumberMissing]);
+        assert_eq!(notes("6000 每条 维护费 6000 元"), [Note::GarbledCell]);
+    }
+
+    #[test]
+    fn months_after_a_comparator_are_deadlines_durations_are_quantities() {
+        let v = Value::parse("≤11月");
+        let d = v.deadline().unwrap();
+        assert_eq!(
+            (v.cmp(), d.month, d.day),
+            (Some(Comparator::Le), Some(11), None)
+        );
+        assert_eq!(Value::parse("<=10月份").deadline().unwrap().month, Some(10));
+        for (cell, unit) in [
+            ("6个月", "个月"),
+            ("30天", "天"),
+            ("30日", "日"),
+            ("10个工作日", "工作日"),
+            ("1年", "年"),
+        ] {
+            let (_, _, _, u, _, _, dim, _) = q(cell);
+            assert_eq!((u.as_str(), dim), (unit, Dimension::Duration), "{cell}");
+        }
+    }
+
+    #[test]
+    fn deadlines() {
+        let v = Value::parse("2025年12月底完成");
+        let t = match v.body {
+            Body::Time(t) => t,
+            _ => panic!(),
+        };
+        assert_eq!((t.cmp, t.cmp_written), (Comparator::Eq, false));
+        assert_eq!(
+            (t.deadline.year, t.deadline.month, t.deadline.end_of_month),
+            (Some(2025), Some(12), true)
+        );
+        assert_eq!(v.qualifier(), Some("完成"));
+
+        let v = Value::parse("年底前完成");
+        let d = v.deadline().unwrap();
+        assert_eq!(
+            (v.cmp(), d.month, d.end_of_month),
+            (Some(Comparator::Le), Some(12), true)
+        );
+
+        let v = Value::parse("在 2025 年 12 月 20 日 前发放到位");
+        let d = v.deadline().unwrap();
+        assert_eq!((d.year, d.month, d.day), (Some(2025), Some(12), Some(20)));
+        assert_eq!(
+            (v.cmp(), v.cmp_written(), v.qualifier()),
+            (Some(Comparator::Le), true, Some("发放到位"))
+        );
+
+        let v = Value::parse("每季度末 21 日贴息到位");
+        let d = v.deadline().unwrap();
+        assert_eq!(
+            (d.recurrence, d.day, v.cmp()),
+            (Some(Recurrence::Quarterly), Some(21), Some(Comparator::Eq))
+        );
+        assert_eq!(
+            Value::parse("每年6月底前").deadline().unwrap().recurrence,
+            Some(Recurrence::Yearly)
+        );
+        assert_eq!(Value::parse("每月20日之前").cmp(), Some(Comparator::Le));
+        assert_eq!(Value::parse("每月20日以前").cmp(), Some(Comparator::Le));
+    }
+
+    #[test]
+    fn periods_are_their_end() {
+        let v = Value::parse("2021年1-12月");
+        let d = v.deadline().unwrap();
+        assert_eq!((d.year, d.month), (Some(2021), Some(12)));
+        assert_eq!(notes("2021年1-12月"), [Note::Period]);
+    }
+
+    #[test]
+    fn invalid_dates_are_text() {
+        for cell in ["≤13月", "4月32日前"] {
+            let v = Value::parse(cell);
+            assert_eq!(v.kind(), Kind::Text, "{cell}");
+            assert_eq!(notes(cell), [Note::InvalidDate], "{cell}");
+        }
+    }
+
+    #[test]
+    fn ranges() {
+        for cell in ["90%-95%", "90-95%", "90%~95%", "90%至95%", "９０％－９５％"] {
+            let v = Value::parse(cell);
+            let Body::Range(r) = &v.body else {
+                panic!("{cell}")
+            };
+            assert_eq!(
+                (r.low, r.high, r.unit.as_str()),
+                (dec("90"), dec("95"), "%"),
+                "{cell}"
+            );
+        }
+        let v = Value::parse("3~5人");
+        assert_eq!(v.kind(), Kind::Range);
+        assert_eq!(v.unit().map(|u| u.as_str()), Some("人"));
+        let v = Value::parse("1-2万元");
+        assert_eq!(v.base_range(), Some((dec("10000"), dec("20000"))));
+    }
+
+    #[test]
+    fn qualifiers() {
+        assert_eq!(q("98%满意").7.as_deref(), Some("满意"));
+        assert_eq!(q("100%完成").7.as_deref(), Some("完成"));
+        assert_eq!(
+            q("服务对象满意度 100%").7.as_deref(),
+            Some("服务对象满意度")
+        );
+        // words after win over words before
+        assert_eq!(q("满意度98%以上为优").7.as_deref(), Some("为优"));
+        assert_eq!(q("≥95%。").7, None);
+    }
+
+    #[test]
+    fn qualitative_terms_and_text() {
+        for (cell, term, grade) in [
+            ("长期", "长期", None),
+            ("持续发展", "持续发展", None),
+            ("及时", "及时", None),
+            ("提升", "提升", None),
+            ("提高", "提升", None),
+            ("全部覆盖", "全部覆盖", None),
+            ("足额发放", "足额发放", None),
+            ("满意", "满意", Some(Grade::Positive)),
+            ("基本满意", "基本满意", Some(Grade::Middling)),
+            ("显著", "显著", Some(Grade::Positive)),
+            ("优", "优", Some(Grade::Positive)),
+            ("良好", "良好", Some(Grade::Middling)),
+            ("合格", "合格", Some(Grade::Positive)),
+            ("不合格", "不合格", Some(Grade::Negative)),
+            ("达标", "达标", Some(Grade::Positive)),
+            ("是", "是", Some(Grade::Positive)),
+            ("否", "否", Some(Grade::Negative)),
+            ("应保尽保", "应保尽保", None),
+            ("按要求", "按要求", None),
+            (" 长 期 ", "长期", None),
+            ("=有效提升", "有效提升", None),
+        ] {
+            let v = Value::parse(cell);
+            let t = v
+                .term()
+                .unwrap_or_else(|| panic!("{cell:?} is {:?}", v.kind()));
+            assert_eq!((t.term, t.grade), (term, grade), "{cell}");
+            assert_eq!(v.cmp_code(), Some(6));
+        }
+        for cell in [
+            "促进就业",
+            "及时支付待遇",
+            "工资按时发放保险足额缴纳",
+            "区、镇、村三级设专网，专网畅通",
+        ] {
+            let v = Value::parse(cell);
+            assert_eq!((v.kind(), v.notes.is_empty()), (Kind::Text, true), "{cell}");
+            assert_eq!(v.cmp_code(), Some(6));
+        }
+    }
+
+    #[test]
+    fn numbers_no_rule_places_are_text_with_a_note() {
+        for cell in [
+            "不超过实缴社保额的2/3",
+            "LPR-150BP剩余部分",
+            "冀财社[2024]182号",
+        ] {
+            let v = Value::parse(cell);
+            assert_eq!(v.kind(), Kind::Text, "{cell}");
+            assert_eq!(notes(cell), [Note::Unclassified], "{cell}");
+        }
+        let huge = "1234567890123456789012345678901234567890人";
+        assert_eq!(
+            (Value::parse(huge).kind(), notes(huge)),
+            (Kind::Text, vec![Note::NumberOverflow])
+        );
+    }
+
+    #[test]
+    fn empty_cells() {
+        for cell in ["", " ", "/", "—", "——", "无", "-", "\n"] {
+            let v = Value::parse(cell);
+            assert_eq!((v.kind(), v.cmp_code()), (Kind::Empty, None), "{cell:?}");
+            assert_eq!(v.raw, cell);
+        }
+    }
+
+    #[test]
+    fn zero_copy_when_no_normalisation_is_needed() {
+        use std::borrow::Cow;
+        let v = Value::parse("98%满意");
+        assert!(matches!(v.raw, Cow::Borrowed(_)));
+        assert!(matches!(v.qualifier, Some(Cow::Borrowed(_))));
+        let v = Value::parse("98% 满意");
+        assert!(matches!(v.raw, Cow::Borrowed(_)));
+        assert!(matches!(v.qualifier, Some(Cow::Owned(_))));
+    }
+
+    #[test]
+    fn bytes_entry() {
+        let v = Value::parse_bytes("≥95%".as_bytes()).unwrap();
+        assert_eq!(v.number(), Some(dec("95")));
+        let e = Value::parse_bytes(b"95\n\xff%").unwrap_err();
+        assert_eq!(
+            (e.kind, e.line, e.offset),
+            (crate::ErrorKind::InvalidUtf8, 2, 3)
+        );
+    }
+
+    #[test]
+    fn from_str_and_display() {
+        let v: Value<'static> = "≥ 95.00 百分比".parse().unwrap();
+        assert_eq!(v.to_string(), "≥95%");
+        for (cell, shown) in [
+            ("100 元/人/\n年", "100元/人/年"),
+            ("<=11月", "≤11月"),
+            ("长期", "长期"),
+            ("12月底前完成", "≤12月底完成"),
+            ("每月 20 日前发放", "≤每月20日发放"),
+            ("每季度末", "每季度末"),
+            ("2025年底前完成", "≤2025年底完成"),
+            ("90%-95%", "90-95%"),
+            ("4.35 万", "4.35万"),
+            ("预计10万", "约10万"),
+            ("服务对象满意度 100%", "100%服务对象满意度"),
+            ("促进 就业", "促进 就业"),
+            ("/", ""),
+            (">=%", "≥%"),
+        ] {
+            assert_eq!(Value::parse(cell).to_string(), shown, "{cell}");
+        }
+    }
+}
