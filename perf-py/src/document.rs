@@ -274,7 +274,7 @@ impl PyDocument {
         tuple_of(py, items)
     }
 
-    /// Every indicator: the department's first, then each project's.
+    /// Every indicator: each project's, then the department-wide ones.
     fn indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let out = PyList::empty(py);
         for (owner, n) in owners(&self.doc) {
@@ -388,14 +388,17 @@ fn frame_call<'py>(
         .call((slf,), Some(&kwargs))
 }
 
-/// The indicator tables of a document and their sizes, in frame order.
+/// The indicator tables of a document and their sizes, in frame order:
+/// the projects' tables, then the department-wide table (as perf-core's CSV).
 pub(crate) fn owners(doc: &Document) -> impl Iterator<Item = (Owner, usize)> + '_ {
-    std::iter::once((Owner::Department, doc.department_indicators.len())).chain(
-        doc.projects
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (Owner::Project(i), p.indicators.len())),
-    )
+    doc.projects
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (Owner::Project(i), p.indicators.len()))
+        .chain(std::iter::once((
+            Owner::Department,
+            doc.department_indicators.len(),
+        )))
 }
 
 #[pymethods]

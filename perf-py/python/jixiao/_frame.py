@@ -44,8 +44,8 @@ def indicator_rows(
 ) -> Dict[str, List[Any]]:
     """The indicator table as ``{column: list}``, without pandas.
 
-    One entry per indicator of every document, department-wide indicators
-    (``project`` is ``None``) before each document's projects.
+    One entry per indicator of every document: each project's indicators,
+    then the department-wide ones (``project`` is ``None``).
 
     >>> import jixiao
     >>> jixiao.indicator_rows([])["number"]
