@@ -97,7 +97,7 @@ def main() -> int:
         ax2.set_yscale("log")
         ax2.legend(title="unit", fontsize=8)
     ax2.set_xticks(range(1, len(labels) + 1))
-    ax2.set_title("Per-person standards (元, log scale) by document")
+    ax2.set_title("Per-person standards (yuan, log scale) by document")
     ax2.set_xlabel("document")
     fig.tight_layout()
     args.out.mkdir(parents=True, exist_ok=True)

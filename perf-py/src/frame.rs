@@ -91,3 +91,12 @@ pub fn _indicator_columns<'py>(
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn columns_are_the_csv_header() {
+        let header: Vec<&str> = perf_core::document::csv::HEADER.split(',').collect();
+        assert_eq!(header, super::COLUMNS);
+    }
+}

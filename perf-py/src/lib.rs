@@ -159,24 +159,9 @@ enum Source {
     Path(String),
 }
 
-/// Decodes and parses document bytes.
-///
-/// Provisional until `Document::parse_bytes` (encoding_rs detection) lands
-/// in perf-core: UTF-8 only, with the failing line named.
+/// Decodes (UTF-8, GB18030, UTF-16 with BOM) and parses document bytes.
 fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Document::parse(text),
-        Err(e) => {
-            let at = e.valid_up_to();
-            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
-            Err(Error::new(
-                ErrorKind::InvalidUtf8,
-                u32::try_from(line).unwrap_or(u32::MAX),
-                at,
-            ))
-        }
-    }
+    Document::parse_bytes(bytes)
 }
 
 fn error_kind(kind: &ErrorKind) -> (&'static str, &'static str) {
