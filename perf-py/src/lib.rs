@@ -55,10 +55,25 @@ fn parse_value<'py>(py: Python<'py>, cell: &str) -> PyResult<Bound<'py, PyValue>
 /// ``cells`` is any iterable of ``str``; ``None`` is read as an empty cell
 /// (so a pandas column with missing cells can be passed as it is).
 /// Identical cells close together in a batch may share one (immutable)
-/// ``Value`` object.
+/// ``Value`` object. Large batches are parsed on up to ``threads`` threads
+/// (default: the number of CPUs, at most 8); ``threads=1`` parses on the
+/// calling thread only.
 #[pyfunction]
-#[pyo3(signature = (cells, /))]
-fn parse_values<'py>(py: Python<'py>, cells: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+#[pyo3(signature = (cells, /, *, threads=None))]
+fn parse_values<'py>(
+    py: Python<'py>,
+    cells: &Bound<'py, PyAny>,
+    threads: Option<usize>,
+) -> PyResult<Bound<'py, PyList>> {
+    let threads = match threads {
+        Some(0) => {
+            return Err(pyo3::exceptions::PyValueError::new_err(
+                "threads must be >= 1",
+            ))
+        }
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
+    };
     if cells.is_instance_of::<PyString>() || cells.is_instance_of::<PyBytes>() {
         return Err(PyTypeError::new_err(
             "parse_values() takes an iterable of cells, not one str: use parse_value()",
@@ -67,7 +82,7 @@ fn parse_values<'py>(py: Python<'py>, cells: &Bound<'py, PyAny>) -> PyResult<Bou
     // Work in chunks, so the UTF-8 copies, the parsed values and the new
     // objects of one chunk stay in cache; the GIL is released while each
     // chunk is parsed.
-    const CHUNK: usize = 4096;
+    const CHUNK: usize = 8192;
     let mut out: Vec<Bound<'py, PyValue>> = Vec::with_capacity(cells.len().unwrap_or(0));
     let mut items = cells.try_iter()?.enumerate();
     let mut encoded: Vec<Option<Bound<'py, PyBytes>>> = Vec::with_capacity(CHUNK);
@@ -97,7 +112,7 @@ fn parse_values<'py>(py: Python<'py>, cells: &Bound<'py, PyAny>) -> PyResult<Bou
             .iter()
             .map(|b| b.as_ref().map_or(&b""[..], |b| b.as_bytes()))
             .collect();
-        let (slots, values) = py.detach(|| parse_batch(&texts));
+        let (slots, values) = py.detach(|| parse_batch(&texts, threads));
         let objects = values
             .into_iter()
             .map(|v| untracked(py, v))
@@ -114,26 +129,55 @@ fn parse_values<'py>(py: Python<'py>, cells: &Bound<'py, PyAny>) -> PyResult<Bou
 /// `满意`), so a small direct-mapped cache of recent cells (it stays in L1/L2;
 /// a full hash map of a large batch does not and costs more than it saves on
 /// distinct cells) lets repeats share one parsed value and one object.
-fn parse_batch(texts: &[&[u8]]) -> (Vec<usize>, Vec<PyValue>) {
+fn parse_batch(texts: &[&[u8]], threads: usize) -> (Vec<usize>, Vec<PyValue>) {
     const BITS: u32 = 10;
     let mut cache: Vec<Option<(&[u8], usize)>> = vec![None; 1 << BITS];
     let mut slots = Vec::with_capacity(texts.len());
-    let mut values = Vec::with_capacity(texts.len());
+    let mut distinct: Vec<&[u8]> = Vec::with_capacity(texts.len());
     for &t in texts {
         let slot = &mut cache[(fx_hash(t) >> (64 - BITS)) as usize];
         match *slot {
             Some((key, k)) if key == t => slots.push(k),
             _ => {
-                // Python's UTF-8 encoder produced these bytes: valid UTF-8.
-                let cell = String::from_utf8_lossy(t).into_owned();
-                values.push(PyValue::parse_owned(cell));
-                let k = values.len() - 1;
+                distinct.push(t);
+                let k = distinct.len() - 1;
                 *slot = Some((t, k));
                 slots.push(k);
             }
         }
     }
-    (slots, values)
+    (slots, parse_all(&distinct, threads))
+}
+
+/// Parses every cell, on up to `threads` scoped threads for large inputs.
+fn parse_all(cells: &[&[u8]], threads: usize) -> Vec<PyValue> {
+    fn run(part: &[&[u8]]) -> Vec<PyValue> {
+        part.iter()
+            // Python's UTF-8 encoder produced these bytes: valid UTF-8.
+            .map(|t| PyValue::parse_owned(String::from_utf8_lossy(t).into_owned()))
+            .collect()
+    }
+    // Below this many cells per thread, starting a thread costs more than it saves.
+    const MIN_PER_THREAD: usize = 1024;
+    let n = threads.min(cells.len() / MIN_PER_THREAD).max(1);
+    if n == 1 {
+        return run(cells);
+    }
+    let per = cells.len().div_ceil(n);
+    std::thread::scope(|s| {
+        let rest: Vec<_> = cells[per..]
+            .chunks(per)
+            .map(|part| s.spawn(move || run(part)))
+            .collect();
+        let mut out = run(&cells[..per]);
+        for h in rest {
+            match h.join() {
+                Ok(part) => out.extend(part),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        out
+    })
 }
 
 /// The Fx hash (rustc's): fast and good enough to index a small cache.

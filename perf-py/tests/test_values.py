@@ -211,6 +211,16 @@ def test_parse_values_any_iterable_and_chunks(corpus_values):
     assert batch[-1] == jixiao.parse_value(cells[-1])
 
 
+def test_parse_values_threads(corpus_values):
+    cells = corpus_values * 30  # > 8192: several chunks, several threads each
+    one = jixiao.parse_values(cells, threads=1)
+    assert jixiao.parse_values(cells, threads=3) == one
+    assert jixiao.parse_values(cells) == one
+    assert [v.raw for v in one] == cells
+    with pytest.raises(ValueError):
+        jixiao.parse_values(cells, threads=0)
+
+
 def test_parse_values_none_is_empty():
     a, b = jixiao.parse_values([None, "/"])
     assert a.kind == "empty" and a.raw == ""
