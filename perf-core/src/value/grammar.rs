@@ -61,25 +61,27 @@ impl<'s> Parsed<'s> {
 }
 
 /// Cells that state nothing.
-const EMPTY_MARKERS: &[&str] = &[
-    "",
-    "/",
-    "\\",
-    "-",
-    "--",
-    "—",
-    "——",
-    "－",
-    "…",
-    "……",
-    "无",
-    "暂无",
-    "空",
-    "不涉及",
-    "N/A",
-    "n/a",
-    "NA",
-];
+fn is_empty_marker(s: &str) -> bool {
+    matches!(
+        s,
+        "" | "/"
+            | "\\"
+            | "-"
+            | "--"
+            | "—"
+            | "——"
+            | "－"
+            | "…"
+            | "……"
+            | "无"
+            | "暂无"
+            | "空"
+            | "不涉及"
+            | "N/A"
+            | "n/a"
+            | "NA"
+    )
+}
 
 fn is_punct(c: char) -> bool {
     matches!(
@@ -185,7 +187,7 @@ fn prefix(s: &str) -> Prefix<'_> {
 /// Parses one normalised cell.
 pub(crate) fn parse(s: &str) -> Parsed<'_> {
     let core = trim_punct(s);
-    if EMPTY_MARKERS.contains(&core) {
+    if is_empty_marker(core) {
         return Parsed {
             body: PBody::Empty,
             qualifier: None,

@@ -3,7 +3,8 @@
 //! normalised term and, where one applies, a grade.
 //!
 //! To extend it, add a row to [`LEXICON`] — keep it sorted by the written
-//! form (a unit test checks): lookups are a binary search.
+//! form (a unit test checks): a lookup only compares the rows that share
+//! the cell's first char.
 
 use super::model::{Grade, Term};
 
@@ -143,14 +144,25 @@ pub static LEXICON: &[Entry] = &[
 
 /// The term a whole cell names, if it is in the lexicon.
 pub(crate) fn lookup(s: &str) -> Option<Term> {
-    LEXICON
-        .binary_search_by(|e| e.written.as_bytes().cmp(s.as_bytes()))
-        .ok()
-        .map(|i| Term {
-            term: LEXICON[i].term,
-            grade: LEXICON[i].grade,
+    if s.len() > MAX_WRITTEN_LEN {
+        return None;
+    }
+    let first = s.chars().next()?;
+    let first_of = |e: &Entry| e.written.chars().next().unwrap_or('\0');
+    // byte order of UTF-8 strings is char order: the rows sharing `first` are adjacent
+    let from = LEXICON.partition_point(|e| first_of(e) < first);
+    LEXICON[from..]
+        .iter()
+        .take_while(|e| first_of(e) == first)
+        .find(|e| e.written == s)
+        .map(|e| Term {
+            term: e.term,
+            grade: e.grade,
         })
 }
+
+/// The longest written form, in bytes: longer cells are not looked up.
+const MAX_WRITTEN_LEN: usize = 24;
 
 #[cfg(test)]
 mod tests {
@@ -174,6 +186,13 @@ mod tests {
         for e in LEXICON {
             let t = lookup(e.term).unwrap_or_else(|| panic!("{} is not written", e.term));
             assert_eq!((t.term, t.grade), (e.term, e.grade), "{}", e.written);
+        }
+    }
+
+    #[test]
+    fn no_written_form_is_longer_than_the_limit() {
+        for e in LEXICON {
+            assert!(e.written.len() <= MAX_WRITTEN_LEN, "{}", e.written);
         }
     }
 

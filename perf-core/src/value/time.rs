@@ -41,6 +41,12 @@ fn end(s: &str) -> IResult<&str, ()> {
 
 /// `-`, `~`, `至`, `—`, `–` between the bounds of a period or range.
 pub(crate) fn range_sep(s: &str) -> IResult<&str, ()> {
+    if !s.starts_with(['-', '~', '至', '到', '—', '–']) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            s,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
     alt((
         value((), tag("-")),
         value((), tag("~")),

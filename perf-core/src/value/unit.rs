@@ -29,97 +29,92 @@ const fn atom(written: &'static str, canonical: &'static str, dimension: Dimensi
 use Dimension::{Area, Count, Currency, Duration, Length, Mass, Percent, Volume};
 
 /// The unit words. A longer spelling wins over a shorter one at the same
-/// place (`人次` over `人`, `个工作日` over `个`), whatever the order here.
+/// place (`人次` over `人`, `个工作日` over `个`). Kept sorted by `written`
+/// (a unit test checks) so [`atom_at`] only looks at the atoms that share
+/// the first char of the text.
 pub(crate) static ATOMS: &[Atom] = &[
-    // percent
+    // @sorted by `written` (byte order): lookups search by the first char
     atom("%", "%", Percent),
-    atom("百分比", "%", Percent),
-    atom("百分点", "百分点", Percent),
-    atom("个百分点", "百分点", Percent),
-    atom("‰", "‰", Percent),
-    // currency
-    atom("元", "元", Currency),
-    atom("人民币", "元", Currency),
-    // duration
-    atom("个工作日", "工作日", Duration),
-    atom("工作日", "工作日", Duration),
-    atom("个月", "个月", Duration),
-    atom("月", "月", Duration),
-    atom("年", "年", Duration),
-    atom("天", "天", Duration),
-    atom("日", "日", Duration),
-    atom("小时", "小时", Duration),
-    atom("分钟", "分钟", Duration),
-    atom("周", "周", Duration),
-    atom("季度", "季度", Duration),
-    atom("个季度", "季度", Duration),
-    // area
-    atom("平方米", "平方米", Area),
-    atom("平米", "平方米", Area),
-    atom("㎡", "平方米", Area),
-    atom("m2", "平方米", Area),
-    atom("m²", "平方米", Area),
-    atom("平方公里", "平方公里", Area),
-    atom("亩", "亩", Area),
-    atom("公顷", "公顷", Area),
-    // length
-    atom("米", "米", Length),
-    atom("公里", "公里", Length),
-    atom("千米", "公里", Length),
-    atom("km", "公里", Length),
-    // volume
-    atom("立方米", "立方米", Volume),
-    atom("m3", "立方米", Volume),
-    atom("m³", "立方米", Volume),
-    atom("升", "升", Volume),
-    // mass
-    atom("公斤", "公斤", Mass),
-    atom("千克", "公斤", Mass),
     atom("kg", "公斤", Mass),
-    atom("吨", "吨", Mass),
-    atom("克", "克", Mass),
-    // count
-    atom("人次", "人次", Count),
-    atom("人", "人", Count),
-    atom("名", "名", Count),
-    atom("户", "户", Count),
+    atom("km", "公里", Length),
+    atom("m2", "平方米", Area),
+    atom("m3", "立方米", Volume),
+    atom("m²", "平方米", Area),
+    atom("m³", "立方米", Volume),
+    atom("‰", "‰", Percent),
+    atom("㎡", "平方米", Area),
     atom("个", "个", Count),
+    atom("个季度", "季度", Duration),
+    atom("个工作日", "工作日", Duration),
+    atom("个月", "个月", Duration),
+    atom("个百分点", "百分点", Percent),
+    atom("亩", "亩", Area),
+    atom("人", "人", Count),
+    atom("人次", "人次", Count),
+    atom("人民币", "元", Currency),
     atom("件", "件", Count),
     atom("份", "份", Count),
-    atom("次", "次", Count),
-    atom("场次", "场次", Count),
-    atom("场", "场", Count),
-    atom("条", "条", Count),
-    atom("家", "家", Count),
-    atom("所", "所", Count),
-    atom("期", "期", Count),
-    atom("批次", "批次", Count),
-    atom("批", "批", Count),
-    atom("张", "张", Count),
-    atom("本", "本", Count),
-    atom("台", "台", Count),
-    atom("套", "套", Count),
-    atom("项", "项", Count),
-    atom("篇", "篇", Count),
-    atom("册", "册", Count),
-    atom("处", "处", Count),
-    atom("座", "座", Count),
-    atom("辆", "辆", Count),
-    atom("村", "村", Count),
-    atom("岗", "岗", Count),
-    atom("课时", "课时", Count),
-    atom("班", "班", Count),
-    atom("期次", "期次", Count),
-    atom("单", "单", Count),
-    atom("起", "起", Count),
-    atom("宗", "宗", Count),
-    atom("户次", "户次", Count),
-    atom("笔", "笔", Count),
-    atom("部", "部", Count),
-    atom("块", "块", Count),
-    atom("间", "间", Count),
-    atom("种", "种", Count),
     atom("位", "位", Count),
+    atom("元", "元", Currency),
+    atom("克", "克", Mass),
+    atom("公斤", "公斤", Mass),
+    atom("公里", "公里", Length),
+    atom("公顷", "公顷", Area),
+    atom("册", "册", Count),
+    atom("分钟", "分钟", Duration),
+    atom("千克", "公斤", Mass),
+    atom("千米", "公里", Length),
+    atom("升", "升", Volume),
+    atom("单", "单", Count),
+    atom("台", "台", Count),
+    atom("名", "名", Count),
+    atom("吨", "吨", Mass),
+    atom("周", "周", Duration),
+    atom("场", "场", Count),
+    atom("场次", "场次", Count),
+    atom("块", "块", Count),
+    atom("处", "处", Count),
+    atom("天", "天", Duration),
+    atom("套", "套", Count),
+    atom("季度", "季度", Duration),
+    atom("宗", "宗", Count),
+    atom("家", "家", Count),
+    atom("小时", "小时", Duration),
+    atom("岗", "岗", Count),
+    atom("工作日", "工作日", Duration),
+    atom("平方公里", "平方公里", Area),
+    atom("平方米", "平方米", Area),
+    atom("平米", "平方米", Area),
+    atom("年", "年", Duration),
+    atom("座", "座", Count),
+    atom("张", "张", Count),
+    atom("户", "户", Count),
+    atom("户次", "户次", Count),
+    atom("所", "所", Count),
+    atom("批", "批", Count),
+    atom("批次", "批次", Count),
+    atom("日", "日", Duration),
+    atom("月", "月", Duration),
+    atom("期", "期", Count),
+    atom("期次", "期次", Count),
+    atom("本", "本", Count),
+    atom("村", "村", Count),
+    atom("条", "条", Count),
+    atom("次", "次", Count),
+    atom("班", "班", Count),
+    atom("百分比", "%", Percent),
+    atom("百分点", "百分点", Percent),
+    atom("种", "种", Count),
+    atom("立方米", "立方米", Volume),
+    atom("笔", "笔", Count),
+    atom("篇", "篇", Count),
+    atom("米", "米", Length),
+    atom("课时", "课时", Count),
+    atom("起", "起", Count),
+    atom("辆", "辆", Count),
+    atom("部", "部", Count),
+    atom("间", "间", Count),
+    atom("项", "项", Count),
 ];
 
 /// Scale words and their spelling (the prefix of the unit text).
@@ -179,8 +174,13 @@ static COMPOSITES: &[&str] = &[
 
 /// The longest atom written at the start of `s`.
 pub(crate) fn atom_at(s: &str) -> Option<&'static Atom> {
+    let first = &s[..s.chars().next()?.len_utf8()];
+    let from = ATOMS.partition_point(|a| a.written < first);
     let mut best: Option<&'static Atom> = None;
-    for a in ATOMS {
+    for a in ATOMS[from..]
+        .iter()
+        .take_while(|a| a.written.starts_with(first))
+    {
         if s.starts_with(a.written) && best.map_or(true, |b| a.written.len() > b.written.len()) {
             best = Some(a);
         }
@@ -315,15 +315,17 @@ impl<'s> Parsed<'s> {
             }
         }
         let mut buf = StackStr::new();
-        let text: Cow<'a, str> = if !self.write_canonical(&mut buf) {
+        let fits = self.write_canonical(&mut buf);
+        let canonical = buf.as_str();
+        let text: Cow<'a, str> = if !fits {
             // Longer than the stack buffer: keep it as written.
             own(self.written)
-        } else if let Some(t) = COMPOSITES.iter().find(|t| **t == buf.as_str()) {
+        } else if let Some(t) = COMPOSITES.iter().find(|t| **t == canonical) {
             Cow::Borrowed(*t)
-        } else if buf.as_str() == self.written {
+        } else if canonical == self.written {
             own(self.written)
         } else {
-            Cow::Owned(buf.as_str().to_owned())
+            Cow::Owned(canonical.to_owned())
         };
         Unit::new(text, scale, scale_len, dimension)
     }
@@ -553,13 +555,22 @@ mod tests {
     }
 
     #[test]
-    fn atoms_are_unique() {
-        for (i, a) in ATOMS.iter().enumerate() {
+    fn atoms_are_sorted_and_unique() {
+        for w in ATOMS.windows(2) {
             assert!(
-                ATOMS[i + 1..].iter().all(|b| b.written != a.written),
-                "{} twice",
-                a.written
+                w[0].written < w[1].written,
+                "{} must come before {}",
+                w[1].written,
+                w[0].written
             );
+        }
+    }
+
+    #[test]
+    fn every_atom_is_found() {
+        for a in ATOMS {
+            let found = atom_at(a.written).unwrap_or_else(|| panic!("{} not found", a.written));
+            assert_eq!(found.written, a.written);
         }
     }
 }
