@@ -33,8 +33,13 @@ pub(crate) struct Assembled {
     pub year: Option<u16>,
 }
 
-pub(crate) fn assemble(rows: &[Row]) -> Assembled {
-    let mut a = Asm::default();
+/// `join_cjk`: drop a space between two CJK characters in a cell (true for
+/// PDF-derived text, where such a space is a line wrap; false for Word text).
+pub(crate) fn assemble(rows: &[Row], join_cjk: bool) -> Assembled {
+    let mut a = Asm {
+        join_cjk,
+        ..Asm::default()
+    };
     for row in rows {
         if row.text {
             let s = row.cells.first().map(|c| c.text.as_str()).unwrap_or("");
@@ -106,6 +111,7 @@ struct Asm {
     pending_months: Vec<(usize, u8)>,
     /// The current table has a 序号/栏次 column of row numbers to drop.
     rownum: bool,
+    join_cjk: bool,
 }
 
 impl Asm {
@@ -735,13 +741,15 @@ impl Asm {
             labels.insert(t.l1, String::new());
             shifted = -1;
         }
+        let join = self.join_cjk;
         let cell = |i: Option<usize>| -> String {
             i.and_then(|i| texts.get(i))
-                .map(|s| clean(s))
+                .map(|s| text::clean_with(s, join))
                 .unwrap_or_default()
         };
-        let l1 = cell(Some(t.l1));
-        let l2 = cell(Some(t.l2));
+        // level labels never hold meaningful spaces (`社会效益指 标`)
+        let l1 = clean(&cell(Some(t.l1)));
+        let l2 = clean(&cell(Some(t.l2)));
         let l3 = cell(t.l3);
         let mut desc = cell(t.desc);
         let mut scoring = cell(t.scoring);

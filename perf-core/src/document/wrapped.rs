@@ -363,12 +363,16 @@ impl Reader<'_, '_> {
             }
             let l = label(s);
             if l.starts_with("一级指标二级指标") {
-                // a header repeated after a page break, with its wrapped tail
+                // a header repeated after a page break, with its wrapped
+                // tail (blank lines inside it are furniture too)
                 k += 1;
-                while k < to {
-                    let f = t(&self.lines[k]);
-                    if f.is_empty() || is_header_fragment(f) {
-                        k += 1;
+                loop {
+                    let mut m = k;
+                    while m < to && t(&self.lines[m]).is_empty() {
+                        m += 1;
+                    }
+                    if m < to && is_header_fragment(t(&self.lines[m])) {
+                        k = m + 1;
                     } else {
                         break;
                     }
@@ -377,7 +381,12 @@ impl Reader<'_, '_> {
             }
             let last = (k + 1..to).all(|m| t(&self.lines[m]).is_empty());
             if text::is_page_number(s) && (blanks >= 2 || last) {
+                // a page number with the blank lines around it
                 k += 1;
+                while k < to && t(&self.lines[k]).is_empty() {
+                    k += 1;
+                }
+                blanks = 0;
                 continue;
             }
             out.push(Frag {
