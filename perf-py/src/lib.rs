@@ -153,8 +153,14 @@ fn parse_batch(texts: &[&[u8]], threads: usize) -> (Vec<usize>, Vec<PyValue>) {
 fn parse_all(cells: &[&[u8]], threads: usize) -> Vec<PyValue> {
     fn run(part: &[&[u8]]) -> Vec<PyValue> {
         part.iter()
-            // Python's UTF-8 encoder produced these bytes: valid UTF-8.
-            .map(|t| PyValue::parse_owned(String::from_utf8_lossy(t).into_owned()))
+            .map(|t| {
+                // SAFETY: every cell is either b"" or the output of Python's
+                // strict UTF-8 encoder (`str.encode("utf-8")`, which raises on
+                // lone surrogates), so it is valid UTF-8. Checking it again
+                // cost ~5% of a batch.
+                let cell = unsafe { std::str::from_utf8_unchecked(t) };
+                PyValue::parse_owned(cell.to_owned())
+            })
             .collect()
     }
     // Below this many cells per thread, starting a thread costs more than it saves.

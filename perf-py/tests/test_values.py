@@ -221,6 +221,13 @@ def test_parse_values_threads(corpus_values):
         jixiao.parse_values(cells, threads=0)
 
 
+def test_lone_surrogates_are_rejected():
+    with pytest.raises(UnicodeEncodeError):
+        jixiao.parse_values(["100%", "\ud800"])
+    with pytest.raises(UnicodeEncodeError):
+        jixiao.parse_value("\ud800")
+
+
 def test_parse_values_none_is_empty():
     a, b = jixiao.parse_values([None, "/"])
     assert a.kind == "empty" and a.raw == ""
