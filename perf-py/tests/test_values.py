@@ -216,6 +216,7 @@ def test_parse_values_threads(corpus_values):
     one = jixiao.parse_values(cells, threads=1)
     assert jixiao.parse_values(cells, threads=3) == one
     assert jixiao.parse_values(cells) == one
+    assert jixiao.parse_values(cells, threads=None) == one
     assert [v.raw for v in one] == cells
     with pytest.raises(ValueError):
         jixiao.parse_values(cells, threads=0)
