@@ -33,6 +33,12 @@ echo "== mypy.stubtest jixiao, mypy --strict on the package"
     --allowlist stubtest-allowlist.txt)
 (cd "$ROOT/perf-py" && "$PY" -m mypy --config-file pyproject.toml python/jixiao)
 
+echo "== python -m jixiao extract: the same CSV as perf-core's extract example"
+cargo run -q -p perf-core --example extract -- testdata/corpus/*.txt --format csv > target/extract-rs.csv
+"$PY" -m jixiao extract testdata/corpus/*.txt --format csv > target/extract-py.csv
+cmp target/extract-rs.csv target/extract-py.csv
+echo "   identical ($(wc -l < target/extract-py.csv) lines)"
+
 echo "== examples/python"
 OUT=$ROOT/target/examples
 for ex in examples/python/*.py; do

@@ -112,3 +112,12 @@ def test_cli_json_and_errors(tmp_path):
     out = json.loads(r.stdout)
     assert len(out) == 1 and out[0]["schema"] == "perf.v1"
     assert out[0] == json.loads(jixiao.parse_document(FILES[2]).to_json())
+
+
+def test_cli_writes_plain_decimals():
+    from jixiao.__main__ import _cell
+
+    assert _cell(Decimal("1E-7")) == "0.0000001"
+    assert _cell(Decimal("43500")) == "43500"
+    assert _cell(None) == ""
+    assert _cell(3) == 3

@@ -13,7 +13,8 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import List, Optional, Sequence
+from decimal import Decimal
+from typing import List, Optional, Sequence, TextIO
 
 from . import COLUMNS, Document, PerfError, __version__, indicator_rows, parse_document
 
@@ -32,13 +33,21 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def _write_csv(docs: List[Document], out) -> None:  # type: ignore[no-untyped-def]
+def _cell(x: object) -> object:
+    if x is None:
+        return ""
+    if isinstance(x, Decimal):
+        return format(x, "f")  # plain digits, as perf-core writes them (never 1E-7)
+    return x
+
+
+def _write_csv(docs: List[Document], out: TextIO) -> None:
     cols = indicator_rows(docs)
     w = csv.writer(out, lineterminator="\n")
     w.writerow(COLUMNS)
     n = len(cols["raw"])
     for i in range(n):
-        w.writerow(["" if cols[c][i] is None else cols[c][i] for c in COLUMNS])
+        w.writerow([_cell(cols[c][i]) for c in COLUMNS])
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -51,7 +60,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         except (PerfError, OSError) as e:
             print(f"jixiao: {e}", file=sys.stderr)
             failed += 1
-    out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    out: TextIO = (
+        open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    )
     try:
         if args.format == "csv":
             _write_csv(docs, out)
