@@ -90,8 +90,22 @@ fn is_punct(c: char) -> bool {
     )
 }
 
+/// Trims punctuation at both ends (not a leading `.`, which may start a
+/// number). A byte check first: most cells end in a CJK char or a digit.
 fn trim_punct(s: &str) -> &str {
-    s.trim_matches(is_punct)
+    let b = s.as_bytes();
+    let ascii = |b: Option<&u8>| matches!(b, Some(b',' | b'.' | b';' | b':' | b'!' | b'?'));
+    // every wide punctuation mark is 3 bytes starting E3 80 (、。) or EF BC (，；：！？)
+    let wide = |x: Option<&[u8]>| matches!(x, Some([0xE3, 0x80, _] | [0xEF, 0xBC, _]));
+    if !ascii(b.first())
+        && !ascii(b.last())
+        && !wide(b.get(..3))
+        && !wide(b.len().checked_sub(3).and_then(|i| b.get(i..)))
+    {
+        return s;
+    }
+    s.trim_start_matches(|c| c != '.' && is_punct(c))
+        .trim_end_matches(is_punct)
 }
 
 fn non_empty(s: &str) -> Option<&str> {
@@ -110,7 +124,7 @@ fn is_identifier_char(c: char) -> bool {
 struct Prefix<'s> {
     cmp: Option<Comparator>,
     /// `每人`, `每月`: per-words, folded into the unit of a quantity.
-    per: [Option<&'static unit::Atom>; unit::MAX_DENOMINATORS],
+    per: [Option<u8>; unit::MAX_DENOMINATORS],
     /// `每月`, `每季度`, `每年`: a recurrence if the value is a date.
     recurrence: Option<Recurrence>,
     /// `每季度末`, `每月底`.
@@ -134,19 +148,23 @@ fn prefix(s: &str) -> Prefix<'_> {
     let mut rest = s.strip_prefix('在').unwrap_or(s);
     let mut words: Option<(usize, usize)> = None;
     let mut per_n = 0;
-    while !rest.is_empty() {
+    while let Some(c) = rest.chars().next() {
         let at = s.len() - rest.len();
-        if let Ok((r, c)) = comparator::prefix(rest) {
-            p.cmp.get_or_insert(c);
-            rest = r;
-            continue;
+        if comparator::may_start_prefix(c) {
+            if let Ok((r, c)) = comparator::prefix(rest) {
+                p.cmp.get_or_insert(c);
+                rest = r;
+                continue;
+            }
         }
-        if let Ok((r, ())) = comparator::filler(rest) {
-            rest = r;
-            continue;
+        if c == '达' {
+            if let Ok((r, ())) = comparator::filler(rest) {
+                rest = r;
+                continue;
+            }
         }
         if let Some(after) = rest.strip_prefix('每') {
-            if let Some(a) = unit::per_atom(after) {
+            if let Some((i, a)) = unit::per_atom(after) {
                 let r = &after[a.written.len()..];
                 let rec = recurrence_of(a);
                 let end = r.strip_prefix('末').or_else(|| r.strip_prefix('底'));
@@ -166,7 +184,7 @@ fn prefix(s: &str) -> Prefix<'_> {
                         p.recurrence = rec;
                     }
                     if per_n < p.per.len() {
-                        p.per[per_n] = Some(a);
+                        p.per[per_n] = Some(i);
                         per_n += 1;
                     }
                     rest = r;
@@ -175,10 +193,9 @@ fn prefix(s: &str) -> Prefix<'_> {
             }
         }
         // a word char
-        let c = rest.chars().next().map_or(1, char::len_utf8);
-        let end = at + c;
+        let end = at + c.len_utf8();
         words = Some(words.map_or((at, end), |(b, _)| (b, end)));
-        rest = &rest[c..];
+        rest = &rest[c.len_utf8()..];
     }
     p.words = words.and_then(|(b, e)| non_empty(&s[b..e]));
     p
@@ -186,6 +203,60 @@ fn prefix(s: &str) -> Prefix<'_> {
 
 /// Parses one normalised cell.
 pub(crate) fn parse(s: &str) -> Parsed<'_> {
+    match simple(s) {
+        Some(p) => p,
+        None => general(s),
+    }
+}
+
+/// The commonest shape in one pass: `[comparator symbol] number [unit]`
+/// and nothing else (`≥95%`, `100%`, `=4.03元`, `29人`, `93.00元/人/月`).
+/// It gives exactly what [`general`] gives for such a cell (a property test
+/// checks); every other cell, and the units that can make a number a date
+/// (`月`, `年`), return `None` and take the general rules.
+#[inline]
+fn simple(s: &str) -> Option<Parsed<'_>> {
+    use Comparator::{Eq, Ge, Gt, Le, Lt};
+    let (cmp, rest) = match s.as_bytes() {
+        [0xE2, 0x89, 0xA5, ..] => (Some(Ge), &s[3..]), // ≥
+        [0xE2, 0x89, 0xA4, ..] => (Some(Le), &s[3..]), // ≤
+        [b'>', b'=', ..] => (Some(Ge), &s[2..]),
+        [b'<', b'=', ..] => (Some(Le), &s[2..]),
+        [b'>', ..] => (Some(Gt), &s[1..]),
+        [b'<', ..] => (Some(Lt), &s[1..]),
+        [b'=', b'0'..=b'9', ..] => (Some(Eq), &s[1..]),
+        [b'0'..=b'9', ..] => (None, s),
+        _ => return None,
+    };
+    let (num, after) = number(rest)?;
+    let value = num.value?;
+    let unit = if after.is_empty() {
+        if cmp.is_none() && is_doubled(num.text) {
+            return None;
+        }
+        unit::Parsed::none()
+    } else {
+        let (u, tail) = unit::unit(after);
+        let date_unit = matches!(u.numerator, Some(Part::Known(i)) if unit::is_date_atom(i));
+        if !tail.is_empty() || u.is_none() || u.has_unknown() || u.is_garbled() || date_unit {
+            return None;
+        }
+        u
+    };
+    Some(Parsed {
+        body: PBody::Quantity {
+            cmp: cmp.unwrap_or(Eq),
+            written: cmp.is_some(),
+            number: Some(value),
+            unit,
+        },
+        qualifier: None,
+        notes: Notes::empty(),
+    })
+}
+
+/// Every cell: the rules of the module documentation.
+fn general(s: &str) -> Parsed<'_> {
     let core = trim_punct(s);
     if is_empty_marker(core) {
         return Parsed {
@@ -201,10 +272,12 @@ pub(crate) fn parse(s: &str) -> Parsed<'_> {
 }
 
 /// A cell without digits.
+#[inline]
 fn wordy(s: &str) -> Parsed<'_> {
+    let leading = comparator::prefix(s).ok();
     // a lexicon term, possibly after a comparator symbol (`=有效提升`)
-    let bare = match comparator::prefix(s) {
-        Ok((r, _)) if !r.is_empty() => r,
+    let bare = match leading {
+        Some((r, _)) if !r.is_empty() => r,
         _ => s,
     };
     if let Some(term) = lexicon::lookup(bare) {
@@ -215,7 +288,7 @@ fn wordy(s: &str) -> Parsed<'_> {
         };
     }
     // a comparator and a unit without a number: `>=%`
-    if let Ok((r, cmp)) = comparator::prefix(s) {
+    if let Some((r, cmp)) = leading {
         if let Some(u) = unit::whole_unit(r) {
             let mut notes = Notes::empty();
             notes.insert(Note::NumberMissing);
@@ -232,16 +305,16 @@ fn wordy(s: &str) -> Parsed<'_> {
         }
     }
     // a deadline in words: `每季度末`, `年底前完成`, `=每月底前`
-    let (cmp, r) = match comparator::prefix(s) {
-        Ok((r, c)) => (Some(c), r),
-        Err(_) => (None, s),
+    let (cmp, r) = match leading {
+        Some((r, c)) => (Some(c), r),
+        None => (None, s),
     };
     let r = r.strip_prefix('在').unwrap_or(r);
     let mut rec = None;
     let mut rec_end = false;
     let mut r2 = r;
     if let Some(after) = r.strip_prefix('每') {
-        if let Some(a) = unit::per_atom(after) {
+        if let Some((_, a)) = unit::per_atom(after) {
             if let Some(x) = recurrence_of(a) {
                 rec = Some(x);
                 r2 = &after[a.written.len()..];
@@ -259,6 +332,7 @@ fn wordy(s: &str) -> Parsed<'_> {
 }
 
 /// Builds a time value: `前` after the date makes the comparator `<=`.
+#[inline]
 fn time_value<'s>(
     cmp: Option<Comparator>,
     deadline: Deadline,
@@ -304,6 +378,7 @@ fn is_doubled(text: &str) -> bool {
 }
 
 /// A cell with a digit at byte `d`.
+#[inline]
 fn numeric(s: &str, d: usize) -> Parsed<'_> {
     let pre = &s[..d];
     if pre.chars().next_back().is_some_and(is_identifier_char) {
@@ -328,7 +403,12 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     }
 
     // time
-    if let Some((dp, rest)) = time::date(at, p.recurrence) {
+    let date = if time::may_follow_date_number(after_num) {
+        time::date(at, p.recurrence)
+    } else {
+        None
+    };
+    if let Some((dp, rest)) = date {
         let mut notes = Notes::empty();
         if dp.invalid {
             notes.insert(Note::InvalidDate);
@@ -380,8 +460,8 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     // per-words before the number fold into the unit (`每人每月1900元` →
     // `元/人/月`); a bare number or bare scale word has no numerator to divide
     if u.numerator.is_some() {
-        for a in p.per.iter().flatten() {
-            if !u.push_denominator(Part::Known(a.canonical, a.dimension)) {
+        for &i in p.per.iter().flatten() {
+            if !u.push_per_word(Part::Known(i)) {
                 notes.insert(Note::GarbledCell);
             }
         }
@@ -405,6 +485,7 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     )
 }
 
+#[inline]
 fn finish_notes<'s>(
     body: PBody<'s>,
     rest: &'s str,
@@ -467,6 +548,42 @@ mod tests {
 
     fn notes(s: &str) -> Vec<Note> {
         Value::parse(s).notes.iter().collect()
+    }
+
+    /// The one-pass path agrees with the general rules wherever it answers.
+    #[test]
+    fn the_simple_path_agrees_with_the_general_rules() {
+        use super::{general, simple};
+        let corpus = include_str!("../../../testdata/values.txt");
+        let mut answered = 0;
+        for cell in corpus.lines() {
+            if let Some(p) = simple(cell) {
+                assert_eq!(p, general(cell), "{cell}");
+                answered += 1;
+            }
+        }
+        assert!(
+            answered > 100,
+            "only {answered} corpus cells take the simple path"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_simple_path_agrees_on_generated_cells(
+            cmp in proptest::sample::select(vec!["", "≥", "≤", ">=", "<=", ">", "<", "=", "=>", "≥=", "约"]),
+            num in proptest::sample::select(vec!["0", "95", "95.00", "1515", "2025", "12", "1,000", "3.", ""]),
+            unit in proptest::sample::select(vec![
+                "", "%", "百分比", "人", "人次", "元", "万元", "万", "元/人/月", "元/人月", "个/元",
+                "月", "年", "日", "个月", "锅", "%满意", "-95%", "/3", "以上", "月底", "万元/户",
+            ]),
+        ) {
+            use super::{general, simple};
+            let cell = format!("{cmp}{num}{unit}");
+            if let Some(p) = simple(&cell) {
+                proptest::prop_assert_eq!(p, general(&cell), "{}", cell);
+            }
+        }
     }
 
     #[test]

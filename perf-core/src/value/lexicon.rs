@@ -11,6 +11,8 @@ use super::model::{Grade, Term};
 /// One spelling of a qualitative term.
 #[derive(Clone, Copy, Debug)]
 pub struct Entry {
+    /// The first char of `written` (the table is searched by it).
+    pub first: char,
     /// As written in a cell (normalised: no white space, ASCII folded).
     pub written: &'static str,
     /// The normalised term.
@@ -25,6 +27,7 @@ const NONE: Option<Grade> = None;
 
 const fn e(written: &'static str, term: &'static str, grade: Option<Grade>) -> Entry {
     Entry {
+        first: super::unit::first_char(written),
         written,
         term,
         grade,
@@ -148,12 +151,11 @@ pub(crate) fn lookup(s: &str) -> Option<Term> {
         return None;
     }
     let first = s.chars().next()?;
-    let first_of = |e: &Entry| e.written.chars().next().unwrap_or('\0');
     // byte order of UTF-8 strings is char order: the rows sharing `first` are adjacent
-    let from = LEXICON.partition_point(|e| first_of(e) < first);
+    let from = LEXICON.partition_point(|e| e.first < first);
     LEXICON[from..]
         .iter()
-        .take_while(|e| first_of(e) == first)
+        .take_while(|e| e.first == first)
         .find(|e| e.written == s)
         .map(|e| Term {
             term: e.term,
