@@ -71,16 +71,28 @@ pub(crate) fn join_wrapped(acc: &mut String, next: &str) {
 /// The form of a label used for comparison: no white space at all,
 /// full-width parentheses and colons folded to ASCII.
 pub(crate) fn label(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            '：' => ':',
-            '％' => '%',
-            _ => c,
-        })
-        .collect()
+    // fast path: nothing to remove or fold (no ASCII white space, and no
+    // lead byte of U+00A0, U+2000–U+206F, U+3000 or the full-width forms)
+    if !s.bytes().any(|b| {
+        matches!(
+            b,
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xE3 | 0xEF
+        )
+    }) {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '（' => out.push('('),
+            '）' => out.push(')'),
+            '：' => out.push(':'),
+            '％' => out.push('%'),
+            c if c.is_whitespace() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Folds full-width digits and the full-width point to ASCII.
@@ -189,6 +201,12 @@ pub(crate) fn is_small_int(s: &str) -> bool {
 
 /// True for a line that is only a page number: `12`, `- 12 -`, `第 12 页`, `第12页 共30页`.
 pub(crate) fn is_page_number(s: &str) -> bool {
+    let first = s.trim_start().chars().next();
+    if !first.is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '—' | '–' | '第'))
+        || s.len() > 40
+    {
+        return false;
+    }
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() {
         return false;
@@ -216,7 +234,7 @@ pub(crate) fn is_page_number(s: &str) -> bool {
 pub(crate) fn strip_markers(s: &str) -> &str {
     let mut t = s;
     loop {
-        let trimmed = t.trim_start();
+        let trimmed = t.trim_start_matches(' ');
         if let Some(rest) = trimmed.strip_prefix("[bookmark:") {
             if let Some(end) = rest.find(']') {
                 t = &rest[end + 1..];
@@ -297,5 +315,9 @@ mod tests {
     fn labels_fold() {
         assert_eq!(label("资金支出计 划（%）"), "资金支出计划(%)");
         assert_eq!(strip_markers("[bookmark: _GoBack]7、农民"), "7、农民");
+        assert_eq!(
+            strip_markers("\t[bookmark: x]绩效目标"),
+            "\t[bookmark: x]绩效目标"
+        );
     }
 }
