@@ -430,8 +430,8 @@ impl PyProject {
     }
     /// 预算数 / 财政资金 / 其他资金.
     #[getter]
-    fn budget(&self) -> PyBudget {
-        budget_of(self.p())
+    fn budget<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBudget>> {
+        untracked(py, budget_of(self.p()))
     }
     /// 资金支出计划（%）: month (1–12) → cumulative percent spent.
     #[getter]

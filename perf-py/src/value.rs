@@ -221,8 +221,11 @@ impl PyValue {
 
     /// The deadline of a time value.
     #[getter]
-    fn deadline(&self) -> Option<PyDeadline> {
-        self.v.deadline().map(|d| PyDeadline(*d))
+    fn deadline<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDeadline>>> {
+        self.v
+            .deadline()
+            .map(|d| crate::untracked(py, PyDeadline(*d)))
+            .transpose()
     }
 
     /// The normalised lexicon term of a qualitative value.

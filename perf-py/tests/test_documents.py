@@ -178,6 +178,15 @@ def test_diagnostics_are_objects(docs):
             assert d == d and hash(d) == hash(d)
 
 
+def test_views_are_not_tracked_by_the_gc(docs):
+    import gc
+
+    doc = docs[XINGLONG.name]
+    p = doc.projects[0]
+    objs = [p, p.budget, p.indicators[0], p.indicators[0].value, *doc.diagnostics, *doc.indicators()]
+    assert not any(gc.is_tracked(o) for o in objs)
+
+
 def test_reprs(docs):
     doc = docs[XINGLONG.name]
     assert repr(doc).startswith(f"Document(path={str(XINGLONG)!r}, ")

@@ -229,6 +229,15 @@ def test_lone_surrogates_are_rejected():
         jixiao.parse_value("\ud800")
 
 
+def test_values_are_not_tracked_by_the_gc(corpus_values):
+    """They hold no Python references (see `untracked` in perf-py/src/lib.rs)."""
+    import gc
+
+    assert not any(gc.is_tracked(v) for v in jixiao.parse_values(corpus_values))
+    assert not gc.is_tracked(jixiao.parse_value("100%"))
+    assert not gc.is_tracked(jixiao.parse_value("≤11月").deadline)
+
+
 def test_parse_values_none_is_empty():
     a, b = jixiao.parse_values([None, "/"])
     assert a.kind == "empty" and a.raw == ""
