@@ -1,0 +1,136 @@
+"""Tables of indicators: pandas DataFrames and pyarrow Tables.
+
+pandas and pyarrow are imported when a frame is asked for, never at
+``import jixiao``: neither is a dependency of the package.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Union
+
+from . import _native
+from ._native import Document
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+    import pyarrow
+
+__all__ = ["COLUMNS", "indicators_frame", "indicators_arrow", "indicator_rows"]
+
+#: The columns of the indicator table, in order: the columns of perf's CSV.
+COLUMNS: List[str] = list(_native.COLUMNS)
+
+_NUMBER_COLUMNS = ("number", "base_number")
+
+
+def _docs(docs: Union[Document, Iterable[Document]]) -> List[Document]:
+    if isinstance(docs, Document):
+        return [docs]
+    out = list(docs)
+    for d in out:
+        if not isinstance(d, Document):
+            raise TypeError(f"expected jixiao.Document, got {type(d).__name__}")
+    return out
+
+
+def _float(numbers: str) -> bool:
+    if numbers not in ("decimal", "float"):
+        raise ValueError(f"numbers must be 'decimal' or 'float', not {numbers!r}")
+    return numbers == "float"
+
+
+def indicator_rows(
+    docs: Union[Document, Iterable[Document]], *, numbers: str = "decimal"
+) -> Dict[str, List[Any]]:
+    """The indicator table as ``{column: list}``, without pandas.
+
+    One entry per indicator of every document: each project's indicators,
+    then the department-wide ones (``project`` is ``None``).
+
+    >>> import jixiao
+    >>> jixiao.indicator_rows([])["number"]
+    []
+    """
+    cols: Dict[str, List[Any]] = _native._indicator_columns(_docs(docs), float=_float(numbers))
+    return cols
+
+
+def indicators_frame(
+    docs: Union[Document, Iterable[Document]], *, numbers: str = "decimal"
+) -> "pandas.DataFrame":
+    """One pandas row per indicator of ``docs``, with the CSV's columns.
+
+    ``number`` and ``base_number`` hold exact ``decimal.Decimal`` (object
+    dtype); ``numbers="float"`` gives ``float64`` instead. ``project`` is a
+    nullable integer (``<NA>`` for department-wide indicators).
+
+    >>> import jixiao
+    >>> df = jixiao.indicators_frame([])
+    >>> list(df.columns) == jixiao.COLUMNS
+    True
+    """
+    import pandas as pd
+
+    float_numbers = _float(numbers)
+    cols = indicator_rows(docs, numbers=numbers)
+    data: Dict[str, Any] = {}
+    for name in COLUMNS:
+        col = cols[name]
+        if name == "project":
+            data[name] = pd.array(col, dtype="Int64")
+        elif name == "line":
+            data[name] = pd.array(col, dtype="int64")
+        elif name in _NUMBER_COLUMNS:
+            data[name] = pd.array(col, dtype="float64" if float_numbers else object)
+        else:
+            data[name] = pd.array(col, dtype=object)
+    return pd.DataFrame(data, columns=COLUMNS)
+
+
+def indicators_arrow(
+    docs: Union[Document, Iterable[Document]], *, numbers: str = "decimal"
+) -> "pyarrow.Table":
+    """The indicator table as a pyarrow Table (pyarrow must be installed).
+
+    Numbers are ``decimal128`` with a precision and scale that hold every
+    value exactly, or ``float64`` with ``numbers="float"``.
+
+    >>> import jixiao
+    >>> jixiao.indicators_arrow([]).num_rows
+    0
+    """
+    import pyarrow as pa
+
+    float_numbers = _float(numbers)
+    cols = indicator_rows(docs, numbers=numbers)
+    arrays = []
+    for name in COLUMNS:
+        col = cols[name]
+        if name == "project":
+            arrays.append(pa.array(col, type=pa.int32()))
+        elif name == "line":
+            arrays.append(pa.array(col, type=pa.int64()))
+        elif name in _NUMBER_COLUMNS:
+            if float_numbers:
+                arrays.append(pa.array(col, type=pa.float64()))
+            else:
+                arrays.append(pa.array(col, type=_decimal_type(col)))
+        else:
+            arrays.append(pa.array(col, type=pa.string()))
+    return pa.Table.from_arrays(arrays, names=COLUMNS)
+
+
+def _decimal_type(col: List[Any]) -> "pyarrow.DataType":
+    """The narrowest decimal128 that holds every value of ``col`` exactly."""
+    import pyarrow as pa
+
+    int_digits, scale = 1, 0
+    for d in col:
+        if d is None:
+            continue
+        sign, digits, exp = d.as_tuple()
+        s = max(0, -exp)
+        scale = max(scale, s)
+        int_digits = max(int_digits, len(digits) + exp if len(digits) + exp > 0 else 1)
+    precision = min(38, int_digits + scale)
+    return pa.decimal128(precision, min(scale, precision))
