@@ -14,6 +14,7 @@ use pyo3::exceptions::{PyOSError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyList, PyString};
 
+mod assess;
 mod document;
 mod frame;
 mod value;
@@ -336,6 +337,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyIndicator>()?;
     m.add_class::<PyBudget>()?;
     m.add_class::<PyDiagnostic>()?;
+    m.add_class::<assess::PyAssessment>()?;
+    m.add_function(wrap_pyfunction!(assess::assess, m)?)?;
+    m.add_function(wrap_pyfunction!(assess::assess_many, m)?)?;
     m.add_function(wrap_pyfunction!(parse_value, m)?)?;
     m.add_function(wrap_pyfunction!(parse_values, m)?)?;
     m.add_function(wrap_pyfunction!(parse_document, m)?)?;

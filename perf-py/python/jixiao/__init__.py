@@ -33,9 +33,10 @@ from ._errors import (
     ParseError,
     PerfError,
 )
-from ._frame import COLUMNS, indicator_rows, indicators_arrow, indicators_frame
+from ._frame import COLUMNS, assess_frame, indicator_rows, indicators_arrow, indicators_frame
 from ._native import (
     SCHEMA,
+    Assessment,
     Budget,
     Deadline,
     Diagnostic,
@@ -44,6 +45,8 @@ from ._native import (
     Project,
     Value,
     __version__,
+    assess,
+    assess_many,
     parse_document,
     parse_value,
     parse_values,
@@ -52,6 +55,7 @@ from ._native import (
 __all__ = [
     "COLUMNS",
     "SCHEMA",
+    "Assessment",
     "Budget",
     "Deadline",
     "DecodeError",
@@ -65,6 +69,9 @@ __all__ = [
     "Project",
     "Value",
     "__version__",
+    "assess",
+    "assess_frame",
+    "assess_many",
     "indicator_rows",
     "indicators_arrow",
     "indicators_frame",

@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas
     import pyarrow
 
-__all__ = ["COLUMNS", "indicators_frame", "indicators_arrow", "indicator_rows"]
+__all__ = ["COLUMNS", "assess_frame", "indicators_frame", "indicators_arrow", "indicator_rows"]
 
 #: The columns of the indicator table, in order: the columns of perf's CSV.
 COLUMNS: List[str] = list(_native.COLUMNS)
@@ -134,3 +134,37 @@ def _decimal_type(col: List[Any]) -> "pyarrow.DataType":
         int_digits = max(int_digits, len(digits) + exp if len(digits) + exp > 0 else 1)
     precision = min(38, int_digits + scale)
     return pa.decimal128(precision, min(scale, precision))
+
+
+def assess_frame(
+    frame: "pandas.DataFrame",
+    target: str = "target",
+    actual: str = "actual",
+    weight: Union[str, Any] = 100,
+) -> "pandas.DataFrame":
+    """Judges two DataFrame columns against each other, row by row (绩效自评).
+
+    ``target`` and ``actual`` name columns of cell texts (or ``Value``
+    objects); ``weight`` names a column of weights or is one weight for every
+    row. Returns a new frame with the same index and the columns
+    ``verdict``, ``reason``, ``ratio``, ``deviation``, ``score`` (Decimals).
+
+    >>> import pandas, jixiao
+    >>> df = pandas.DataFrame({"target": ["≥95%", "≤36 元"], "actual": ["96%", "0.0041万元"]})
+    >>> jixiao.assess_frame(df, weight=10)[["verdict", "score"]].values.tolist()
+    [['met', Decimal('10')], ['partly_met', Decimal('8.78')]]
+    """
+    import pandas
+
+    weights = frame[weight] if isinstance(weight, str) else weight
+    results = _native.assess_many(frame[target], frame[actual], weights)
+    return pandas.DataFrame(
+        {
+            "verdict": [a.verdict for a in results],
+            "reason": [a.reason for a in results],
+            "ratio": [a.ratio for a in results],
+            "deviation": [a.deviation for a in results],
+            "score": [a.score for a in results],
+        },
+        index=frame.index,
+    )
