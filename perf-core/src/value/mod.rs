@@ -1,20 +1,139 @@
-//! The indicator-value grammar (SPEC §2).
+//! The indicator-value grammar (SPEC §2): one 指标值 cell to a typed [`Value`].
+//!
+//! One module per concept: [`normalize`](self) (white space, full-width
+//! forms), `number`, `comparator`, `unit`, `time`, `lexicon`, `grammar` (the
+//! cell as a whole), `display` (the canonical text form). nom stays private.
 
+mod comparator;
+mod display;
+mod grammar;
+pub mod lexicon;
 pub mod model;
+mod normalize;
+mod number;
 pub(crate) mod serialize;
+mod time;
+mod unit;
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::convert::Infallible;
+use std::str::FromStr;
 
 pub use model::*;
 
-impl<'a> Value<'a> {
-    /// Parses one 指标值 cell. Never fails: what no rule places is `text`
-    /// with a note saying why.
-    pub fn parse(cell: &'a str) -> Value<'a> {
-        // provisional: replaced by the grammar (issue 2)
+use crate::error::{Error, ErrorKind};
+use grammar::{PBody, Parsed};
+
+thread_local! {
+    /// Scratch space for cells that need normalising; reused across calls.
+    static SCRATCH: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Scratch buffers larger than this are released after use.
+const SCRATCH_KEEP: usize = 4096;
+
+impl<'s> Parsed<'s> {
+    /// Turns grammar output into a [`Value`]. `own` keeps text that is a
+    /// slice of the parsed string: borrowed when that string is the caller's
+    /// cell, copied when it is the scratch buffer.
+    fn into_value<'a, F>(self, raw: &'a str, own: F) -> Value<'a>
+    where
+        F: Fn(&'s str) -> Cow<'a, str> + Copy,
+    {
+        let body = match self.body {
+            PBody::Quantity {
+                cmp,
+                written,
+                number,
+                unit,
+            } => Body::Quantity(Quantity {
+                cmp,
+                cmp_written: written,
+                number,
+                unit: unit.into_unit(own),
+            }),
+            PBody::Range { low, high, unit } => Body::Range(Range {
+                low,
+                high,
+                unit: unit.into_unit(own),
+            }),
+            PBody::Time(t) => Body::Time(t),
+            PBody::Qualitative(t) => Body::Qualitative(t),
+            PBody::Text => Body::Text,
+            PBody::Empty => Body::Empty,
+        };
         Value {
-            raw: std::borrow::Cow::Borrowed(cell),
-            body: Body::Text,
-            qualifier: None,
-            notes: Notes::empty(),
+            raw: Cow::Borrowed(raw),
+            body,
+            qualifier: self.qualifier.map(own),
+            notes: self.notes,
         }
+    }
+}
+
+impl<'a> Value<'a> {
+    /// Parses one 指标值 cell. Never fails: what no rule places is `text`,
+    /// with a note saying why when the cell holds a number.
+    ///
+    /// ```
+    /// use perf_core::{Comparator, Dimension, Kind, Value};
+    /// let v = Value::parse("≥20.5 元/ 人月");
+    /// assert_eq!(v.kind(), Kind::Quantity);
+    /// assert_eq!(v.cmp(), Some(Comparator::Ge));
+    /// assert_eq!(v.number().unwrap().to_string(), "20.5");
+    /// let unit = v.unit().unwrap();
+    /// assert_eq!((unit.as_str(), unit.dimension()), ("元/人/月", Dimension::Currency));
+    /// assert_eq!(v.raw, "≥20.5 元/ 人月");
+    /// ```
+    pub fn parse(cell: &'a str) -> Value<'a> {
+        if !normalize::needs_normalization(cell) {
+            return grammar::parse(cell).into_value(cell, Cow::Borrowed);
+        }
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut buf) => {
+                normalize::normalize_into(cell, &mut buf);
+                let v = grammar::parse(&buf).into_value(cell, |s| Cow::Owned(s.to_owned()));
+                if buf.capacity() > SCRATCH_KEEP {
+                    *buf = String::new();
+                }
+                v
+            }
+            Err(_) => {
+                let mut buf = String::new();
+                normalize::normalize_into(cell, &mut buf);
+                grammar::parse(&buf).into_value(cell, |s| Cow::Owned(s.to_owned()))
+            }
+        })
+    }
+
+    /// Parses a cell given as bytes, which must be UTF-8 (decode other
+    /// encodings first, e.g. with `perf_core::decode`).
+    ///
+    /// # Errors
+    /// [`ErrorKind::InvalidUtf8`], with the line and byte offset of the
+    /// first invalid byte.
+    pub fn parse_bytes(bytes: &'a [u8]) -> Result<Value<'a>, Error> {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => Ok(Value::parse(s)),
+            Err(e) => {
+                let at = e.valid_up_to();
+                let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+                Err(Error::new(
+                    ErrorKind::InvalidUtf8,
+                    u32::try_from(line).unwrap_or(u32::MAX),
+                    at,
+                ))
+            }
+        }
+    }
+}
+
+impl FromStr for Value<'static> {
+    type Err = Infallible;
+
+    /// Same as [`Value::parse`], owning its text.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Ok(Value::parse(s).into_owned())
     }
 }

@@ -1,0 +1,185 @@
+//! The qualitative lexicon (SPEC §2 "Qualitative or text"): one table of
+//! rating and status terms that name no particular object, each with its
+//! normalised term and, where one applies, a grade.
+//!
+//! To extend it, add a row to [`LEXICON`] — keep it sorted by the written
+//! form (a unit test checks): lookups are a binary search.
+
+use super::model::{Grade, Term};
+
+/// One spelling of a qualitative term.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry {
+    /// As written in a cell (normalised: no white space, ASCII folded).
+    pub written: &'static str,
+    /// The normalised term.
+    pub term: &'static str,
+    pub grade: Option<Grade>,
+}
+
+const P: Option<Grade> = Some(Grade::Positive);
+const M: Option<Grade> = Some(Grade::Middling);
+const N: Option<Grade> = Some(Grade::Negative);
+const NONE: Option<Grade> = None;
+
+const fn e(written: &'static str, term: &'static str, grade: Option<Grade>) -> Entry {
+    Entry {
+        written,
+        term,
+        grade,
+    }
+}
+
+/// The lexicon, sorted by `written` (byte order).
+pub static LEXICON: &[Entry] = &[
+    // @sorted: the rows below are kept in byte order of `written`
+    e("一般", "一般", M),
+    e("不合格", "不合格", N),
+    e("不满意", "不满意", N),
+    e("不达标", "不达标", N),
+    e("中", "中", M),
+    e("优", "优", P),
+    e("优秀", "优", P),
+    e("全覆盖", "全部覆盖", NONE),
+    e("全部", "全部", NONE),
+    e("全部完成", "全部完成", NONE),
+    e("全部落实", "全部落实", NONE),
+    e("全部覆盖", "全部覆盖", NONE),
+    e("全面完成", "全部完成", NONE),
+    e("全面提升", "全面提升", NONE),
+    e("全面提高", "全面提升", NONE),
+    e("全面落实", "全部落实", NONE),
+    e("全面覆盖", "全部覆盖", NONE),
+    e("全额", "足额", NONE),
+    e("全额到位", "足额到位", NONE),
+    e("准时", "及时", NONE),
+    e("到位", "到位", NONE),
+    e("及时", "及时", NONE),
+    e("及时到位", "及时到位", NONE),
+    e("及时发放", "及时发放", NONE),
+    e("及时完成", "及时完成", NONE),
+    e("及时拨付", "及时拨付", NONE),
+    e("及时足额", "及时足额", NONE),
+    e("及时足额发放", "及时足额发放", NONE),
+    e("发放到位", "发放到位", NONE),
+    e("可持续", "持续发展", NONE),
+    e("合格", "合格", P),
+    e("合理规范", "合理规范", NONE),
+    e("否", "否", N),
+    e("基本满意", "基本满意", M),
+    e("增加", "增加", NONE),
+    e("好", "好", P),
+    e("完成", "完成", NONE),
+    e("差", "差", N),
+    e("已完成", "完成", NONE),
+    e("应享尽享", "应享尽享", NONE),
+    e("应付尽付", "应付尽付", NONE),
+    e("应保尽保", "应保尽保", NONE),
+    e("应发尽发", "应发尽发", NONE),
+    e("应收尽收", "应收尽收", NONE),
+    e("应补尽补", "应补尽补", NONE),
+    e("成效显著", "显著", P),
+    e("持续", "持续", NONE),
+    e("持续保障", "持续保障", NONE),
+    e("持续发展", "持续发展", NONE),
+    e("持续提升", "持续提升", NONE),
+    e("持续提高", "持续提升", NONE),
+    e("按时", "及时", NONE),
+    e("按时发放", "按时发放", NONE),
+    e("按时完成", "按时完成", NONE),
+    e("按时完成发放", "按时发放", NONE),
+    e("按期完成", "按时完成", NONE),
+    e("按标准", "按标准", NONE),
+    e("按要求", "按要求", NONE),
+    e("按规定", "按规定", NONE),
+    e("按计划", "按计划", NONE),
+    e("提升", "提升", NONE),
+    e("提高", "提升", NONE),
+    e("改善", "改善", NONE),
+    e("效果显著", "显著", P),
+    e("明显", "显著", P),
+    e("明显提升", "显著提升", P),
+    e("明显提高", "显著提升", P),
+    e("是", "是", P),
+    e("显著", "显著", P),
+    e("显著提升", "显著提升", P),
+    e("显著提高", "显著提升", P),
+    e("有效", "有效", NONE),
+    e("有效提升", "有效提升", NONE),
+    e("有效提高", "有效提升", NONE),
+    e("未达标", "不达标", N),
+    e("正常", "正常", NONE),
+    e("正常使用", "正常", NONE),
+    e("正常运行", "正常", NONE),
+    e("正常运转", "正常", NONE),
+    e("满意", "满意", P),
+    e("满足需求", "满足需求", NONE),
+    e("稳定", "稳定", NONE),
+    e("稳步提升", "稳步提升", NONE),
+    e("稳步提高", "稳步提升", NONE),
+    e("符合要求", "符合要求", NONE),
+    e("符合规定", "符合规定", NONE),
+    e("良", "良好", M),
+    e("良好", "良好", M),
+    e("落实到位", "落实到位", NONE),
+    e("规范", "规范", NONE),
+    e("足额", "足额", NONE),
+    e("足额到位", "足额到位", NONE),
+    e("足额发放", "足额发放", NONE),
+    e("足额拨付", "足额拨付", NONE),
+    e("较好", "较好", M),
+    e("较差", "差", N),
+    e("达标", "达标", P),
+    e("逐步提升", "逐步提升", NONE),
+    e("逐步提高", "逐步提升", NONE),
+    e("长期", "长期", NONE),
+    e("长期有效", "长期", NONE),
+    e("非常满意", "满意", P),
+    e("高效", "高效", NONE),
+];
+
+/// The term a whole cell names, if it is in the lexicon.
+pub(crate) fn lookup(s: &str) -> Option<Term> {
+    LEXICON
+        .binary_search_by(|e| e.written.as_bytes().cmp(s.as_bytes()))
+        .ok()
+        .map(|i| Term {
+            term: LEXICON[i].term,
+            grade: LEXICON[i].grade,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_sorted_and_unique() {
+        for w in LEXICON.windows(2) {
+            assert!(
+                w[0].written.as_bytes() < w[1].written.as_bytes(),
+                "{} must come before {}",
+                w[1].written,
+                w[0].written
+            );
+        }
+    }
+
+    #[test]
+    fn every_term_is_a_written_form_of_itself() {
+        // Display prints the term; parsing it must give the same term back.
+        for e in LEXICON {
+            let t = lookup(e.term).unwrap_or_else(|| panic!("{} is not written", e.term));
+            assert_eq!((t.term, t.grade), (e.term, e.grade), "{}", e.written);
+        }
+    }
+
+    #[test]
+    fn lookups() {
+        assert_eq!(lookup("长期").map(|t| t.term), Some("长期"));
+        assert_eq!(lookup("提高").map(|t| t.term), Some("提升"));
+        assert_eq!(lookup("良好").and_then(|t| t.grade), Some(Grade::Middling));
+        assert_eq!(lookup("否").and_then(|t| t.grade), Some(Grade::Negative));
+        assert_eq!(lookup("促进就业"), None);
+    }
+}

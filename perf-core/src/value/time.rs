@@ -1,0 +1,282 @@
+//! Deadlines (SPEC §2 "Deadline or duration"): `≤11月`, `12月底前`,
+//! `2025年12月20日前`, `每月20日前`, `每季度末21日`, `2021年1-12月` (a period,
+//! taken at its end).
+//!
+//! `N个月`, `N天`, `N年` (N not a year), and `N日` with neither a month, a
+//! recurrence nor `前` are durations: [`date`] returns `None` for them and the
+//! quantity grammar takes them.
+
+use nom::branch::alt;
+use nom::bytes::complete::tag;
+use nom::combinator::value;
+use nom::{IResult, Parser};
+
+use super::comparator;
+use super::model::{Deadline, Recurrence};
+
+/// A date as parsed, with what the notes need to know.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct DateParse {
+    pub deadline: Deadline,
+    /// `1-12月`: a period, the deadline is its end.
+    pub period: bool,
+    /// A month or day out of range (`13月`, `32日`).
+    pub invalid: bool,
+}
+
+/// A small integer written with ASCII digits only (no `.`), at most 4 digits.
+fn int(s: &str) -> Option<(u16, usize, &str)> {
+    let len = s.bytes().take_while(u8::is_ascii_digit).count();
+    if len == 0 || len > 4 || s[len..].starts_with('.') {
+        return None;
+    }
+    let n = s[..len].parse().ok()?;
+    Some((n, len, &s[len..]))
+}
+
+/// `底` or `末`: the end of a month or year.
+fn end(s: &str) -> IResult<&str, ()> {
+    alt((value((), tag("底")), value((), tag("末")))).parse(s)
+}
+
+/// `-`, `~`, `至`, `—`, `–` between the bounds of a period or range.
+pub(crate) fn range_sep(s: &str) -> IResult<&str, ()> {
+    alt((
+        value((), tag("-")),
+        value((), tag("~")),
+        value((), tag("至")),
+        value((), tag("到")),
+        value((), tag("—")),
+        value((), tag("–")),
+    ))
+    .parse(s)
+}
+
+fn day_mark(s: &str) -> IResult<&str, ()> {
+    alt((value((), tag("日")), value((), tag("号")))).parse(s)
+}
+
+fn month_mark(s: &str) -> IResult<&str, ()> {
+    // `月份` before `月`
+    alt((value((), tag("月份")), value((), tag("月")))).parse(s)
+}
+
+fn is_year(n: u16, digits: usize) -> bool {
+    digits == 4 && (1900..=2199).contains(&n)
+}
+
+/// `recurrence` is what the words before the number set (`每月`, `每季度末`):
+/// with it a day alone (`每季度末21日`) is a deadline.
+///
+/// Returns the date and the rest of `s` after it (a following `前` is left
+/// for the caller).
+pub(crate) fn date(s: &str, recurrence: Option<Recurrence>) -> Option<(DateParse, &str)> {
+    let mut d = DateParse::default();
+    d.deadline.recurrence = recurrence;
+    let (mut n, mut digits, mut rest) = int(s)?;
+
+    // year
+    if let Some(after) = rest.strip_prefix('年') {
+        if !is_year(n, digits) || recurrence.is_some() {
+            return None;
+        }
+        d.deadline.year = Some(n);
+        if let Ok((after_end, ())) = end(after) {
+            d.deadline.month = Some(12);
+            d.deadline.end_of_month = true;
+            return Some((d, after_end));
+        }
+        match int(after) {
+            Some((m, m_digits, r)) => {
+                (n, digits, rest) = (m, m_digits, r);
+            }
+            None => return Some((d, after)),
+        }
+    }
+    let _ = digits;
+
+    // month, or a period of months
+    let mut month_seen = false;
+    if let Ok((after_sep, ())) = range_sep(rest) {
+        let (m, _, r) = int(after_sep)?;
+        let (r, ()) = month_mark(r).ok()?;
+        d.period = true;
+        d.invalid |= !(1..=12).contains(&n) || !(1..=12).contains(&m) || n > m;
+        d.deadline.month = Some(m.min(255) as u8);
+        rest = r;
+        month_seen = true;
+    } else if let Ok((r, ())) = month_mark(rest) {
+        d.invalid |= !(1..=12).contains(&n);
+        d.deadline.month = Some(n.min(255) as u8);
+        rest = r;
+        month_seen = true;
+    }
+    if month_seen {
+        if let Ok((r, ())) = end(rest) {
+            d.deadline.end_of_month = true;
+            return Some((d, r));
+        }
+        match int(rest) {
+            Some((day, _, r)) => {
+                let (r, ()) = day_mark(r).ok()?;
+                n = day;
+                rest = r;
+            }
+            None => return Some((d, rest)),
+        }
+    } else {
+        // a day alone: only a deadline with a recurrence or `前` after it
+        let (r, ()) = day_mark(rest).ok()?;
+        let r = r
+            .strip_prefix('期')
+            .filter(|x| comparator::before(x).is_ok())
+            .unwrap_or(r);
+        if d.deadline.year.is_some() || (recurrence.is_none() && comparator::before(r).is_err()) {
+            return None;
+        }
+        rest = r;
+    }
+    // the day
+    d.invalid |= !(1..=31).contains(&n);
+    d.deadline.day = Some(n.min(255) as u8);
+    // `日期前`: `期` is absorbed when `前` follows (a common slip for `日前`)
+    let rest = rest
+        .strip_prefix('期')
+        .filter(|x| comparator::before(x).is_ok())
+        .unwrap_or(rest);
+    Some((d, rest))
+}
+
+/// A deadline written without digits: `每季度末`, `年底前`, `月底`.
+/// `recurrence` and `recurrence_end` come from the words before.
+pub(crate) fn wordy_date(
+    s: &str,
+    recurrence: Option<Recurrence>,
+    recurrence_end: bool,
+) -> Option<(Deadline, &str)> {
+    let mut dl = Deadline {
+        recurrence,
+        ..Deadline::default()
+    };
+    let mut rest = s;
+    if let Some(r) = rest
+        .strip_prefix("年底")
+        .or_else(|| rest.strip_prefix("年末"))
+    {
+        dl.month = Some(12);
+        dl.end_of_month = true;
+        rest = r;
+    } else if let Some(r) = rest
+        .strip_prefix("月底")
+        .or_else(|| rest.strip_prefix("月末"))
+    {
+        dl.end_of_month = true;
+        rest = r;
+    } else if recurrence.is_some() {
+        dl.end_of_month = recurrence_end;
+    } else {
+        return None;
+    }
+    Some((dl, rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dl(year: Option<u16>, month: Option<u8>, day: Option<u8>, eom: bool) -> Deadline {
+        Deadline {
+            year,
+            month,
+            day,
+            end_of_month: eom,
+            recurrence: None,
+        }
+    }
+
+    #[test]
+    fn months() {
+        let (d, rest) = date("11月", None).unwrap();
+        assert_eq!((d.deadline, rest), (dl(None, Some(11), None, false), ""));
+        let (d, rest) = date("10月份", None).unwrap();
+        assert_eq!((d.deadline.month, rest), (Some(10), ""));
+        let (d, rest) = date("12月底前完成", None).unwrap();
+        assert_eq!(
+            (d.deadline, rest),
+            (dl(None, Some(12), None, true), "前完成")
+        );
+    }
+
+    #[test]
+    fn full_dates() {
+        let (d, rest) = date("2025年12月20日前发放到位", None).unwrap();
+        assert_eq!(
+            (d.deadline, rest),
+            (dl(Some(2025), Some(12), Some(20), false), "前发放到位")
+        );
+        let (d, rest) = date("2025年底前完成", None).unwrap();
+        assert_eq!(
+            (d.deadline, rest),
+            (dl(Some(2025), Some(12), None, true), "前完成")
+        );
+        let (d, rest) = date("4月20日前", None).unwrap();
+        assert_eq!(
+            (d.deadline, rest),
+            (dl(None, Some(4), Some(20), false), "前")
+        );
+    }
+
+    #[test]
+    fn recurring_days() {
+        let (d, rest) = date("20日前发放", Some(Recurrence::Monthly)).unwrap();
+        assert_eq!(d.deadline.day, Some(20));
+        assert_eq!(d.deadline.recurrence, Some(Recurrence::Monthly));
+        assert_eq!(rest, "前发放");
+        let (d, rest) = date("21日贴息到位", Some(Recurrence::Quarterly)).unwrap();
+        assert_eq!((d.deadline.day, rest), (Some(21), "贴息到位"));
+        let (d, rest) = date("30日期前缴纳", Some(Recurrence::Monthly)).unwrap();
+        assert_eq!((d.deadline.day, rest), (Some(30), "前缴纳"));
+    }
+
+    #[test]
+    fn a_day_before_is_a_deadline_a_bare_day_a_duration() {
+        assert_eq!(date("30日", None), None);
+        assert!(date("30日前", None).is_some());
+    }
+
+    #[test]
+    fn durations_are_not_dates() {
+        assert_eq!(date("1年", None), None);
+        assert_eq!(date("6个月", None), None);
+        assert_eq!(date("60天", None), None);
+        assert_eq!(date("4.5月", None), None);
+    }
+
+    #[test]
+    fn periods_end_at_their_last_month() {
+        let (d, rest) = date("2021年1-12月份", None).unwrap();
+        assert_eq!(
+            (d.deadline, d.period, rest),
+            (dl(Some(2021), Some(12), None, false), true, "")
+        );
+    }
+
+    #[test]
+    fn out_of_range_is_invalid() {
+        assert!(date("13月", None).unwrap().0.invalid);
+        assert!(date("4月32日", None).unwrap().0.invalid);
+        assert!(!date("4月30日", None).unwrap().0.invalid);
+    }
+
+    #[test]
+    fn wordy() {
+        let (d, rest) = wordy_date("年底前完成", None, false).unwrap();
+        assert_eq!((d, rest), (dl(None, Some(12), None, true), "前完成"));
+        let (d, rest) = wordy_date("", Some(Recurrence::Quarterly), true).unwrap();
+        assert_eq!(
+            (d.end_of_month, d.recurrence, rest),
+            (true, Some(Recurrence::Quarterly), "")
+        );
+        assert_eq!(wordy_date("完成", None, false), None);
+    }
+}

@@ -1,0 +1,564 @@
+//! Units as a small model (SPEC §2 "Units"): a numerator with optional
+//! per-denominators, a scale word folded into the numerator, a dimension.
+//!
+//! `元/人月`, `元/人·月` and `元/ 人/月` are all `元/人/月`; `万元` is 元 × 10⁴;
+//! `百分比` and `％` are `%`; `百分点` stays apart. Known units come from the
+//! static tables below, so the common path allocates nothing; an unknown unit
+//! is kept as written with dimension `other`.
+
+use std::borrow::Cow;
+
+use super::model::{Dimension, Scale, Unit};
+
+/// One unit word: how it is written, its normalised spelling, what it measures.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Atom {
+    pub written: &'static str,
+    pub canonical: &'static str,
+    pub dimension: Dimension,
+}
+
+const fn atom(written: &'static str, canonical: &'static str, dimension: Dimension) -> Atom {
+    Atom {
+        written,
+        canonical,
+        dimension,
+    }
+}
+
+use Dimension::{Area, Count, Currency, Duration, Length, Mass, Percent, Volume};
+
+/// The unit words. A longer spelling wins over a shorter one at the same
+/// place (`人次` over `人`, `个工作日` over `个`), whatever the order here.
+pub(crate) static ATOMS: &[Atom] = &[
+    // percent
+    atom("%", "%", Percent),
+    atom("百分比", "%", Percent),
+    atom("百分点", "百分点", Percent),
+    atom("‰", "‰", Percent),
+    // currency
+    atom("元", "元", Currency),
+    atom("人民币", "元", Currency),
+    // duration
+    atom("个工作日", "工作日", Duration),
+    atom("工作日", "工作日", Duration),
+    atom("个月", "个月", Duration),
+    atom("月", "月", Duration),
+    atom("年", "年", Duration),
+    atom("天", "天", Duration),
+    atom("日", "日", Duration),
+    atom("小时", "小时", Duration),
+    atom("分钟", "分钟", Duration),
+    atom("周", "周", Duration),
+    atom("季度", "季度", Duration),
+    atom("个季度", "季度", Duration),
+    // area
+    atom("平方米", "平方米", Area),
+    atom("平米", "平方米", Area),
+    atom("㎡", "平方米", Area),
+    atom("m2", "平方米", Area),
+    atom("m²", "平方米", Area),
+    atom("平方公里", "平方公里", Area),
+    atom("亩", "亩", Area),
+    atom("公顷", "公顷", Area),
+    // length
+    atom("米", "米", Length),
+    atom("公里", "公里", Length),
+    atom("千米", "公里", Length),
+    atom("km", "公里", Length),
+    // volume
+    atom("立方米", "立方米", Volume),
+    atom("m3", "立方米", Volume),
+    atom("m³", "立方米", Volume),
+    atom("升", "升", Volume),
+    // mass
+    atom("公斤", "公斤", Mass),
+    atom("千克", "公斤", Mass),
+    atom("kg", "公斤", Mass),
+    atom("吨", "吨", Mass),
+    atom("克", "克", Mass),
+    // count
+    atom("人次", "人次", Count),
+    atom("人", "人", Count),
+    atom("名", "名", Count),
+    atom("户", "户", Count),
+    atom("个", "个", Count),
+    atom("件", "件", Count),
+    atom("份", "份", Count),
+    atom("次", "次", Count),
+    atom("场次", "场次", Count),
+    atom("场", "场", Count),
+    atom("条", "条", Count),
+    atom("家", "家", Count),
+    atom("所", "所", Count),
+    atom("期", "期", Count),
+    atom("批次", "批次", Count),
+    atom("批", "批", Count),
+    atom("张", "张", Count),
+    atom("本", "本", Count),
+    atom("台", "台", Count),
+    atom("套", "套", Count),
+    atom("项", "项", Count),
+    atom("篇", "篇", Count),
+    atom("册", "册", Count),
+    atom("处", "处", Count),
+    atom("座", "座", Count),
+    atom("辆", "辆", Count),
+    atom("村", "村", Count),
+    atom("岗", "岗", Count),
+    atom("课时", "课时", Count),
+    atom("班", "班", Count),
+    atom("期次", "期次", Count),
+    atom("单", "单", Count),
+    atom("起", "起", Count),
+    atom("宗", "宗", Count),
+    atom("户次", "户次", Count),
+    atom("笔", "笔", Count),
+    atom("部", "部", Count),
+    atom("块", "块", Count),
+    atom("间", "间", Count),
+    atom("种", "种", Count),
+    atom("位", "位", Count),
+];
+
+/// Scale words and their spelling (the prefix of the unit text).
+static SCALES: &[(&str, Scale)] = &[
+    ("十万", Scale::ShiWan),
+    ("百万", Scale::BaiWan),
+    ("千万", Scale::QianWan),
+    ("万", Scale::Wan),
+    ("亿", Scale::Yi),
+    ("千", Scale::Qian),
+];
+
+/// Normalised units that need no allocation even when they differ from the
+/// written text (`元/人月` → `元/人/月`). Anything else that has to be
+/// rewritten is built once per cell.
+static COMPOSITES: &[&str] = &[
+    "元/人/月",
+    "元/人/年",
+    "元/人/次",
+    "元/人/天",
+    "元/户/月",
+    "元/户/年",
+    "元/人",
+    "元/户",
+    "元/年",
+    "元/月",
+    "元/次",
+    "元/件",
+    "元/张",
+    "元/条",
+    "元/天",
+    "元/个",
+    "元/平方米",
+    "万元/户",
+    "万元/人",
+    "万元/年",
+    "万元/个",
+    "万元",
+    "亿元",
+    "千元",
+    "十万元",
+    "百万元",
+    "千万元",
+    "万人",
+    "万人次",
+    "万户",
+    "万份",
+    "万",
+    "人/月",
+    "人/年",
+    "次/月",
+    "次/年",
+    "次/人",
+    "人次/年",
+    "户/月",
+];
+
+/// The longest atom written at the start of `s`.
+pub(crate) fn atom_at(s: &str) -> Option<&'static Atom> {
+    let mut best: Option<&'static Atom> = None;
+    for a in ATOMS {
+        if s.starts_with(a.written) && best.map_or(true, |b| a.written.len() > b.written.len()) {
+            best = Some(a);
+        }
+    }
+    best
+}
+
+/// A scale word at the start of `s` (`万` of `万元`).
+fn scale_at(s: &str) -> Option<(&'static str, Scale)> {
+    SCALES.iter().copied().find(|(w, _)| s.starts_with(w))
+}
+
+/// One part of a unit: a known atom or an unknown word kept as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Part<'s> {
+    Known(&'static str, Dimension),
+    Unknown(&'s str),
+}
+
+impl<'s> Part<'s> {
+    fn text(&self) -> &'s str {
+        match *self {
+            Part::Known(t, _) => t,
+            Part::Unknown(t) => t,
+        }
+    }
+}
+
+/// At most this many per-denominators are kept; more is not a unit.
+pub(crate) const MAX_DENOMINATORS: usize = 4;
+
+/// A unit as parsed, before it is turned into a [`Unit`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Parsed<'s> {
+    /// The unit exactly as written (`万元/人月`), empty for a bare number.
+    pub written: &'s str,
+    pub scale: Option<(&'static str, Scale)>,
+    /// `None` for a bare number or a bare scale word (`4.35万`).
+    pub numerator: Option<Part<'s>>,
+    pub denominators: [Option<Part<'s>>; MAX_DENOMINATORS],
+}
+
+impl<'s> Parsed<'s> {
+    pub fn none() -> Self {
+        Parsed {
+            written: "",
+            scale: None,
+            numerator: None,
+            denominators: [None; MAX_DENOMINATORS],
+        }
+    }
+
+    pub fn is_none(&self) -> bool {
+        self.scale.is_none() && self.numerator.is_none() && self.denominators[0].is_none()
+    }
+
+    pub fn dimension(&self) -> Dimension {
+        match self.numerator {
+            Some(Part::Known(_, d)) => d,
+            Some(Part::Unknown(_)) => Dimension::Other,
+            None => Dimension::Count,
+        }
+    }
+
+    /// True when a part is not in the unit table.
+    pub fn has_unknown(&self) -> bool {
+        matches!(self.numerator, Some(Part::Unknown(_)))
+            || self
+                .denominators
+                .iter()
+                .any(|d| matches!(d, Some(Part::Unknown(_))))
+    }
+
+    /// A per-word that must go in a denominator (`每人每月1900元`).
+    pub fn push_denominator(&mut self, part: Part<'s>) -> bool {
+        match self.denominators.iter_mut().find(|d| d.is_none()) {
+            Some(slot) => {
+                *slot = Some(part);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Literal-but-odd units (SPEC "literal, never repaired"): money per
+    /// count, e.g. `个/元`, `人/元/月`. The cell is kept as written and noted.
+    pub fn is_garbled(&self) -> bool {
+        let num_is_money = matches!(self.numerator, Some(Part::Known(_, Dimension::Currency)));
+        !num_is_money
+            && self
+                .denominators
+                .iter()
+                .any(|d| matches!(d, Some(Part::Known(_, Dimension::Currency))))
+    }
+
+    /// Writes the normalised text (`万元/人/月`) into `buf`; false if it does
+    /// not fit.
+    fn write_canonical(&self, buf: &mut StackStr) -> bool {
+        let mut ok = true;
+        if let Some((w, _)) = self.scale {
+            ok &= buf.push(w);
+        }
+        if let Some(n) = self.numerator {
+            ok &= buf.push(n.text());
+        }
+        for d in self.denominators.iter().flatten() {
+            ok &= buf.push("/");
+            ok &= buf.push(d.text());
+        }
+        ok
+    }
+
+    /// Turns the parsed unit into a [`Unit`]. `own` decides how text that
+    /// is a slice of the cell is kept (borrowed from the caller's input, or
+    /// copied when the cell was normalised into a scratch buffer).
+    pub fn into_unit<'a, F>(self, own: F) -> Unit<'a>
+    where
+        F: Fn(&'s str) -> Cow<'a, str>,
+    {
+        if self.is_none() {
+            return Unit::NONE;
+        }
+        let dimension = self.dimension();
+        let (scale, scale_len) = match self.scale {
+            Some((w, s)) => (s, w.len()),
+            None => (Scale::One, 0),
+        };
+        // A single known atom: its static spelling.
+        if self.scale.is_none() && self.denominators[0].is_none() {
+            if let Some(Part::Known(t, _)) = self.numerator {
+                return Unit::new(Cow::Borrowed(t), scale, scale_len, dimension);
+            }
+        }
+        let mut buf = StackStr::new();
+        let text: Cow<'a, str> = if !self.write_canonical(&mut buf) {
+            // Longer than the stack buffer: keep it as written.
+            own(self.written)
+        } else if let Some(t) = COMPOSITES.iter().find(|t| **t == buf.as_str()) {
+            Cow::Borrowed(*t)
+        } else if buf.as_str() == self.written {
+            own(self.written)
+        } else {
+            Cow::Owned(buf.as_str().to_owned())
+        };
+        Unit::new(text, scale, scale_len, dimension)
+    }
+}
+
+/// A small string on the stack for building a normalised unit.
+struct StackStr {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl StackStr {
+    fn new() -> Self {
+        StackStr {
+            buf: [0; 64],
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, s: &str) -> bool {
+        let end = self.len + s.len();
+        if end > self.buf.len() {
+            return false;
+        }
+        self.buf[self.len..end].copy_from_slice(s.as_bytes());
+        self.len = end;
+        true
+    }
+
+    fn as_str(&self) -> &str {
+        // Only whole `&str`s are pushed, so the bytes are UTF-8.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// An unknown unit word at the start of `s`: one CJK char that ends the
+/// cell or is followed by `/`, or a run of ASCII letters. Longer words are
+/// qualifiers (`98%满意`), not units.
+fn unknown_at(s: &str, in_denominator: bool) -> Option<&str> {
+    let mut chars = s.char_indices();
+    let (_, c) = chars.next()?;
+    if c.is_ascii_alphabetic() {
+        let end = s
+            .char_indices()
+            .find(|(_, c)| !c.is_ascii_alphabetic())
+            .map_or(s.len(), |(i, _)| i);
+        return Some(&s[..end]);
+    }
+    if !is_cjk(c) {
+        return None;
+    }
+    let end = c.len_utf8();
+    let next = s[end..].chars().next();
+    let ends_unit = match next {
+        None => true,
+        Some('/') | Some('·') => true,
+        Some(n) => in_denominator && !is_cjk(n),
+    };
+    ends_unit.then(|| &s[..end])
+}
+
+/// Parses a unit at the start of `s` (which follows a number). Returns the
+/// unit and the rest of `s`; a bare number gives [`Parsed::none`].
+pub(crate) fn unit(s: &str) -> (Parsed<'_>, &str) {
+    let mut p = Parsed::none();
+    let mut rest = s;
+    // numerator: an atom, or a scale word with an optional atom, or an unknown word
+    if let Some(a) = atom_at(rest) {
+        p.numerator = Some(Part::Known(a.canonical, a.dimension));
+        rest = &rest[a.written.len()..];
+    } else if let Some((w, sc)) = scale_at(rest) {
+        p.scale = Some((w, sc));
+        rest = &rest[w.len()..];
+        if let Some(a) = atom_at(rest) {
+            p.numerator = Some(Part::Known(a.canonical, a.dimension));
+            rest = &rest[a.written.len()..];
+        }
+    } else if let Some(u) = unknown_at(rest, false) {
+        p.numerator = Some(Part::Unknown(u));
+        rest = &rest[u.len()..];
+    }
+    if p.numerator.is_some() {
+        // per-denominators: `/人/年`, `/人月`, `/人·月`
+        while let Some(after) = rest.strip_prefix('/') {
+            let mut r = after;
+            let mut any = false;
+            loop {
+                let part = if let Some(a) = atom_at(r) {
+                    r = &r[a.written.len()..];
+                    Part::Known(a.canonical, a.dimension)
+                } else if let Some(u) = (!any).then(|| unknown_at(r, true)).flatten() {
+                    r = &r[u.len()..];
+                    Part::Unknown(u)
+                } else {
+                    break;
+                };
+                if !p.push_denominator(part) {
+                    break;
+                }
+                any = true;
+                match r.strip_prefix('·') {
+                    Some(x) if atom_at(x).is_some() => r = x,
+                    _ => {}
+                }
+            }
+            if !any {
+                break;
+            }
+            rest = r;
+        }
+    }
+    p.written = &s[..s.len() - rest.len()];
+    (p, rest)
+}
+
+/// A unit alone (`%` of `>=%`): the whole of `s` is one unit.
+pub(crate) fn whole_unit(s: &str) -> Option<Parsed<'_>> {
+    let (p, rest) = unit(s);
+    (rest.is_empty() && !p.is_none()).then_some(p)
+}
+
+/// A per-word after `每` before a number (`每人`, `每月`, `每户`).
+pub(crate) fn per_atom(s: &str) -> Option<&'static Atom> {
+    atom_at(s).filter(|a| a.dimension != Dimension::Percent && a.dimension != Dimension::Currency)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn u(s: &str) -> (Unit<'_>, &str) {
+        let (p, rest) = unit(s);
+        (p.into_unit(Cow::Borrowed), rest)
+    }
+
+    #[test]
+    fn per_denominators_are_split() {
+        let (x, rest) = u("元/人月");
+        assert_eq!((x.as_str(), rest), ("元/人/月", ""));
+        assert_eq!(x.numerator(), "元");
+        assert_eq!(x.denominators().collect::<Vec<_>>(), ["人", "月"]);
+        let (x, _) = u("元/人·月");
+        assert_eq!(x.as_str(), "元/人/月");
+        let (x, _) = u("元/人/年");
+        assert_eq!(
+            (x.as_str(), x.dimension()),
+            ("元/人/年", Dimension::Currency)
+        );
+    }
+
+    #[test]
+    fn scale_words_fold() {
+        let (x, rest) = u("万元/户");
+        assert_eq!(
+            (x.as_str(), x.base(), x.scale()),
+            ("万元/户", "元/户", Scale::Wan)
+        );
+        assert_eq!(rest, "");
+        let (x, _) = u("亿元");
+        assert_eq!((x.base(), x.scale()), ("元", Scale::Yi));
+        let (x, _) = u("千元");
+        assert_eq!((x.base(), x.scale()), ("元", Scale::Qian));
+        let (x, rest) = u("万");
+        assert_eq!(
+            (x.as_str(), x.base(), x.dimension(), rest),
+            ("万", "", Dimension::Count, "")
+        );
+        let (x, _) = u("万人");
+        assert_eq!((x.base(), x.dimension()), ("人", Dimension::Count));
+    }
+
+    #[test]
+    fn words_that_look_like_scales_are_atoms() {
+        let (x, _) = u("千米");
+        assert_eq!((x.as_str(), x.scale()), ("公里", Scale::One));
+        let (x, _) = u("千克");
+        assert_eq!((x.as_str(), x.dimension()), ("公斤", Dimension::Mass));
+        let (x, _) = u("百分比");
+        assert_eq!((x.as_str(), x.dimension()), ("%", Dimension::Percent));
+    }
+
+    #[test]
+    fn percentage_points_stay_apart() {
+        let (x, _) = u("百分点");
+        assert_eq!((x.as_str(), x.dimension()), ("百分点", Dimension::Percent));
+    }
+
+    #[test]
+    fn longest_atom_wins() {
+        assert_eq!(u("人次").0.as_str(), "人次");
+        assert_eq!(u("个工作日").0.as_str(), "工作日");
+        assert_eq!(u("个月").0.as_str(), "个月");
+        assert_eq!(u("个").0.as_str(), "个");
+    }
+
+    #[test]
+    fn qualifier_words_are_not_units() {
+        let (x, rest) = u("%满意");
+        assert_eq!((x.as_str(), rest), ("%", "满意"));
+        let (x, rest) = u("完成");
+        assert_eq!((x.is_none(), rest), (true, "完成"));
+    }
+
+    #[test]
+    fn unknown_units_are_kept() {
+        let (p, rest) = unit("锅");
+        assert!(p.has_unknown());
+        let x = p.into_unit(Cow::Borrowed);
+        assert_eq!(
+            (x.as_str(), x.dimension(), rest),
+            ("锅", Dimension::Other, "")
+        );
+        let (p, rest) = unit("元/车");
+        assert!(p.has_unknown());
+        assert_eq!((p.into_unit(Cow::Borrowed).as_str(), rest), ("元/车", ""));
+    }
+
+    #[test]
+    fn money_per_count_is_garbled() {
+        assert!(unit("个/元").0.is_garbled());
+        assert!(unit("人/元/月").0.is_garbled());
+        assert!(!unit("元/人/月").0.is_garbled());
+    }
+
+    #[test]
+    fn atoms_are_unique() {
+        for (i, a) in ATOMS.iter().enumerate() {
+            assert!(
+                ATOMS[i + 1..].iter().all(|b| b.written != a.written),
+                "{} twice",
+                a.written
+            );
+        }
+    }
+}
