@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 pub mod check;
+pub mod decode;
 pub mod document;
 pub mod error;
 pub mod value;

@@ -419,3 +419,442 @@ fn finish_notes<'s>(
         notes,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! One test per grammar rule of SPEC §2, through the public entry.
+
+    use std::str::FromStr;
+
+    use rust_decimal::Decimal;
+
+    use crate::value::{Body, Comparator, Dimension, Grade, Kind, Note, Recurrence, Scale, Value};
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    /// (cmp, cmp_written, number, unit, base number, base unit, dimension, qualifier)
+    type Fields = (
+        Comparator,
+        bool,
+        Option<Decimal>,
+        String,
+        Option<Decimal>,
+        String,
+        Dimension,
+        Option<String>,
+    );
+
+    fn q(s: &str) -> Fields {
+        let v = Value::parse(s);
+        let Body::Quantity(x) = &v.body else {
+            panic!("{s:?} is {:?}, not a quantity", v.kind())
+        };
+        (
+            x.cmp,
+            x.cmp_written,
+            x.number,
+            x.unit.as_str().to_string(),
+            v.base_number(),
+            x.unit.base().to_string(),
+            x.unit.dimension(),
+            v.qualifier().map(str::to_string),
+        )
+    }
+
+    fn notes(s: &str) -> Vec<Note> {
+        Value::parse(s).notes.iter().collect()
+    }
+
+    #[test]
+    fn comparator_spellings() {
+        for (cell, cmp) in [
+            ("≥95%", Comparator::Ge),
+            (">=95%", Comparator::Ge),
+            ("≧95%", Comparator::Ge),
+            ("＞＝95%", Comparator::Ge),
+            ("大于等于95%", Comparator::Ge),
+            ("不低于95%", Comparator::Ge),
+            ("不少于95%", Comparator::Ge),
+            ("95%以上", Comparator::Ge),
+            ("达到95%以上", Comparator::Ge),
+            ("至少95%", Comparator::Ge),
+            ("≤95%", Comparator::Le),
+            ("<=95%", Comparator::Le),
+            ("≦95%", Comparator::Le),
+            ("小于等于95%", Comparator::Le),
+            ("不高于95%", Comparator::Le),
+            ("不超过95%", Comparator::Le),
+            ("95%以内", Comparator::Le),
+            ("95%以下", Comparator::Le),
+            (">95%", Comparator::Gt),
+            ("大于95%", Comparator::Gt),
+            ("超过95%", Comparator::Gt),
+            ("<95%", Comparator::Lt),
+            ("小于95%", Comparator::Lt),
+            ("低于95%", Comparator::Lt),
+            ("=95%", Comparator::Eq),
+            ("＝95%", Comparator::Eq),
+            ("约95%", Comparator::Approx),
+            ("95%左右", Comparator::Approx),
+            ("预计95%", Comparator::Approx),
+        ] {
+            let (c, written, n, u, ..) = q(cell);
+            assert_eq!(
+                (c, written, n, u.as_str()),
+                (cmp, true, Some(dec("95")), "%"),
+                "{cell}"
+            );
+        }
+        let (c, written, ..) = q("95%");
+        assert_eq!((c, written), (Comparator::Eq, false));
+    }
+
+    #[test]
+    fn white_space_line_breaks_and_full_width_are_not_significant() {
+        assert_eq!(q("100 元/人/\n年"), q("100元/人/年"));
+        assert_eq!(q("≥１４３３９６\n人"), q("≥143396人"));
+        assert_eq!(q("９５．５％").2, Some(dec("95.5")));
+        assert_eq!(Value::parse("100 元/人/\n年").raw, "100 元/人/\n年");
+    }
+
+    #[test]
+    fn units_split_into_numerator_and_denominators() {
+        for cell in ["93元/人月", "93元/人·月", "93 元/ 人/月", "每人每月93元"] {
+            let (_, _, n, u, _, base, dim, _) = q(cell);
+            assert_eq!(
+                (n, u.as_str(), base.as_str(), dim),
+                (Some(dec("93")), "元/人/月", "元/人/月", Dimension::Currency),
+                "{cell}"
+            );
+        }
+    }
+
+    #[test]
+    fn scale_words_fold_exactly() {
+        let (_, _, _, u, b, bu, dim, _) = q("0.13 万元/户");
+        assert_eq!(
+            (u.as_str(), b, bu.as_str(), dim),
+            ("万元/户", Some(dec("1300")), "元/户", Dimension::Currency)
+        );
+        let (_, _, _, u, b, bu, _, _) = q("1.5亿元");
+        assert_eq!(
+            (u.as_str(), b, bu.as_str()),
+            ("亿元", Some(dec("150000000")), "元")
+        );
+        let (_, _, _, _, b, bu, _, _) = q("3千元");
+        assert_eq!((b, bu.as_str()), (Some(dec("3000")), "元"));
+        let (_, _, _, u, b, bu, dim, _) = q("4.35 万");
+        assert_eq!(
+            (u.as_str(), b, bu.as_str(), dim),
+            ("万", Some(dec("43500")), "", Dimension::Count)
+        );
+        let (_, _, _, u, b, bu, dim, _) = q("1万份");
+        assert_eq!(
+            (u.as_str(), b, bu.as_str(), dim),
+            ("万份", Some(dec("10000")), "份", Dimension::Count)
+        );
+        let (_, _, _, u, b, _, dim, _) = q("2万立方米");
+        assert_eq!(
+            (u.as_str(), b, dim),
+            ("万立方米", Some(dec("20000")), Dimension::Volume)
+        );
+        assert_eq!(
+            Value::parse("1.5亿元").unit().map(|u| u.scale()),
+            Some(Scale::Yi)
+        );
+    }
+
+    #[test]
+    fn percent_and_percentage_points() {
+        for cell in ["95%", "95％", "95百分比", "95 百分\n比"] {
+            let (_, _, _, u, _, _, dim, _) = q(cell);
+            assert_eq!((u.as_str(), dim), ("%", Dimension::Percent), "{cell}");
+        }
+        let (_, _, _, u, _, _, dim, _) = q("提高2个百分点");
+        assert_eq!((u.as_str(), dim), ("百分点", Dimension::Percent));
+    }
+
+    #[test]
+    fn dimensions() {
+        for (cell, dim) in [
+            ("5人次", Dimension::Count),
+            ("5场", Dimension::Count),
+            ("5批", Dimension::Count),
+            ("5天", Dimension::Duration),
+            ("5小时", Dimension::Duration),
+            ("5个工作日", Dimension::Duration),
+            ("5平方米", Dimension::Area),
+            ("5亩", Dimension::Area),
+            ("5公顷", Dimension::Area),
+            ("5米", Dimension::Length),
+            ("5公里", Dimension::Length),
+            ("5立方米", Dimension::Volume),
+            ("5公斤", Dimension::Mass),
+            ("5吨", Dimension::Mass),
+            ("5", Dimension::Count),
+        ] {
+            assert_eq!(q(cell).6, dim, "{cell}");
+        }
+        assert_eq!(q("5个工作日").3, "工作日");
+    }
+
+    #[test]
+    fn unknown_units_are_kept_with_dimension_other() {
+        let (_, _, n, u, _, _, dim, _) = q("5锅");
+        assert_eq!(
+            (n, u.as_str(), dim),
+            (Some(dec("5")), "锅", Dimension::Other)
+        );
+        assert_eq!(notes("5锅"), [Note::UnknownUnit]);
+        let (_, _, _, u, _, _, dim, _) = q("5元/锅");
+        assert_eq!((u.as_str(), dim), ("元/锅", Dimension::Currency));
+        assert_eq!(notes("5元/锅"), [Note::UnknownUnit]);
+    }
+
+    #[test]
+    fn literal_never_repaired() {
+        let (_, _, n, u, ..) = q("4000 个/元");
+        assert_eq!((n, u.as_str()), (Some(dec("4000")), "个/元"));
+        assert_eq!(notes("4000 个/元"), [Note::GarbledCell]);
+        assert_eq!(notes(">=1900人/元/月"), [Note::GarbledCell]);
+        assert_eq!(notes("1515"), [Note::GarbledCell]);
+        assert_eq!(notes("15"), []);
+        let (c, w, n, u, ..) = q(">=%");
+        assert_eq!((c, w, n, u.as_str()), (Comparator::Ge, true, None, "%"));
+        assert_eq!(notes(">=%"), [Note::NumberMissing]);
+        assert_eq!(notes("6000 每条 维护费 6000 元"), [Note::GarbledCell]);
+    }
+
+    #[test]
+    fn months_after_a_comparator_are_deadlines_durations_are_quantities() {
+        let v = Value::parse("≤11月");
+        let d = v.deadline().unwrap();
+        assert_eq!(
+            (v.cmp(), d.month, d.day),
+            (Some(Comparator::Le), Some(11), None)
+        );
+        assert_eq!(Value::parse("<=10月份").deadline().unwrap().month, Some(10));
+        for (cell, unit) in [
+            ("6个月", "个月"),
+            ("30天", "天"),
+            ("30日", "日"),
+            ("10个工作日", "工作日"),
+            ("1年", "年"),
+        ] {
+            let (_, _, _, u, _, _, dim, _) = q(cell);
+            assert_eq!((u.as_str(), dim), (unit, Dimension::Duration), "{cell}");
+        }
+    }
+
+    #[test]
+    fn deadlines() {
+        let v = Value::parse("2025年12月底完成");
+        let t = match v.body {
+            Body::Time(t) => t,
+            _ => panic!(),
+        };
+        assert_eq!((t.cmp, t.cmp_written), (Comparator::Eq, false));
+        assert_eq!(
+            (t.deadline.year, t.deadline.month, t.deadline.end_of_month),
+            (Some(2025), Some(12), true)
+        );
+        assert_eq!(v.qualifier(), Some("完成"));
+
+        let v = Value::parse("年底前完成");
+        let d = v.deadline().unwrap();
+        assert_eq!(
+            (v.cmp(), d.month, d.end_of_month),
+            (Some(Comparator::Le), Some(12), true)
+        );
+
+        let v = Value::parse("在 2025 年 12 月 20 日 前发放到位");
+        let d = v.deadline().unwrap();
+        assert_eq!((d.year, d.month, d.day), (Some(2025), Some(12), Some(20)));
+        assert_eq!(
+            (v.cmp(), v.cmp_written(), v.qualifier()),
+            (Some(Comparator::Le), true, Some("发放到位"))
+        );
+
+        let v = Value::parse("每季度末 21 日贴息到位");
+        let d = v.deadline().unwrap();
+        assert_eq!(
+            (d.recurrence, d.day, v.cmp()),
+            (Some(Recurrence::Quarterly), Some(21), Some(Comparator::Eq))
+        );
+        assert_eq!(
+            Value::parse("每年6月底前").deadline().unwrap().recurrence,
+            Some(Recurrence::Yearly)
+        );
+        assert_eq!(Value::parse("每月20日之前").cmp(), Some(Comparator::Le));
+        assert_eq!(Value::parse("每月20日以前").cmp(), Some(Comparator::Le));
+    }
+
+    #[test]
+    fn periods_are_their_end() {
+        let v = Value::parse("2021年1-12月");
+        let d = v.deadline().unwrap();
+        assert_eq!((d.year, d.month), (Some(2021), Some(12)));
+        assert_eq!(notes("2021年1-12月"), [Note::Period]);
+    }
+
+    #[test]
+    fn invalid_dates_are_text() {
+        for cell in ["≤13月", "4月32日前"] {
+            let v = Value::parse(cell);
+            assert_eq!(v.kind(), Kind::Text, "{cell}");
+            assert_eq!(notes(cell), [Note::InvalidDate], "{cell}");
+        }
+    }
+
+    #[test]
+    fn ranges() {
+        for cell in ["90%-95%", "90-95%", "90%~95%", "90%至95%", "９０％－９５％"] {
+            let v = Value::parse(cell);
+            let Body::Range(r) = &v.body else {
+                panic!("{cell}")
+            };
+            assert_eq!(
+                (r.low, r.high, r.unit.as_str()),
+                (dec("90"), dec("95"), "%"),
+                "{cell}"
+            );
+        }
+        let v = Value::parse("3~5人");
+        assert_eq!(v.kind(), Kind::Range);
+        assert_eq!(v.unit().map(|u| u.as_str()), Some("人"));
+        let v = Value::parse("1-2万元");
+        assert_eq!(v.base_range(), Some((dec("10000"), dec("20000"))));
+    }
+
+    #[test]
+    fn qualifiers() {
+        assert_eq!(q("98%满意").7.as_deref(), Some("满意"));
+        assert_eq!(q("100%完成").7.as_deref(), Some("完成"));
+        assert_eq!(
+            q("服务对象满意度 100%").7.as_deref(),
+            Some("服务对象满意度")
+        );
+        // words after win over words before
+        assert_eq!(q("满意度98%以上为优").7.as_deref(), Some("为优"));
+        assert_eq!(q("≥95%。").7, None);
+    }
+
+    #[test]
+    fn qualitative_terms_and_text() {
+        for (cell, term, grade) in [
+            ("长期", "长期", None),
+            ("持续发展", "持续发展", None),
+            ("及时", "及时", None),
+            ("提升", "提升", None),
+            ("提高", "提升", None),
+            ("全部覆盖", "全部覆盖", None),
+            ("足额发放", "足额发放", None),
+            ("满意", "满意", Some(Grade::Positive)),
+            ("基本满意", "基本满意", Some(Grade::Middling)),
+            ("显著", "显著", Some(Grade::Positive)),
+            ("优", "优", Some(Grade::Positive)),
+            ("良好", "良好", Some(Grade::Middling)),
+            ("合格", "合格", Some(Grade::Positive)),
+            ("不合格", "不合格", Some(Grade::Negative)),
+            ("达标", "达标", Some(Grade::Positive)),
+            ("是", "是", Some(Grade::Positive)),
+            ("否", "否", Some(Grade::Negative)),
+            ("应保尽保", "应保尽保", None),
+            ("按要求", "按要求", None),
+            (" 长 期 ", "长期", None),
+            ("=有效提升", "有效提升", None),
+        ] {
+            let v = Value::parse(cell);
+            let t = v
+                .term()
+                .unwrap_or_else(|| panic!("{cell:?} is {:?}", v.kind()));
+            assert_eq!((t.term, t.grade), (term, grade), "{cell}");
+            assert_eq!(v.cmp_code(), Some(6));
+        }
+        for cell in [
+            "促进就业",
+            "及时支付待遇",
+            "工资按时发放保险足额缴纳",
+            "区、镇、村三级设专网，专网畅通",
+        ] {
+            let v = Value::parse(cell);
+            assert_eq!((v.kind(), v.notes.is_empty()), (Kind::Text, true), "{cell}");
+            assert_eq!(v.cmp_code(), Some(6));
+        }
+    }
+
+    #[test]
+    fn numbers_no_rule_places_are_text_with_a_note() {
+        for cell in [
+            "不超过实缴社保额的2/3",
+            "LPR-150BP剩余部分",
+            "冀财社[2024]182号",
+        ] {
+            let v = Value::parse(cell);
+            assert_eq!(v.kind(), Kind::Text, "{cell}");
+            assert_eq!(notes(cell), [Note::Unclassified], "{cell}");
+        }
+        let huge = "1234567890123456789012345678901234567890人";
+        assert_eq!(
+            (Value::parse(huge).kind(), notes(huge)),
+            (Kind::Text, vec![Note::NumberOverflow])
+        );
+    }
+
+    #[test]
+    fn empty_cells() {
+        for cell in ["", " ", "/", "—", "——", "无", "-", "\n"] {
+            let v = Value::parse(cell);
+            assert_eq!((v.kind(), v.cmp_code()), (Kind::Empty, None), "{cell:?}");
+            assert_eq!(v.raw, cell);
+        }
+    }
+
+    #[test]
+    fn zero_copy_when_no_normalisation_is_needed() {
+        use std::borrow::Cow;
+        let v = Value::parse("98%满意");
+        assert!(matches!(v.raw, Cow::Borrowed(_)));
+        assert!(matches!(v.qualifier, Some(Cow::Borrowed(_))));
+        let v = Value::parse("98% 满意");
+        assert!(matches!(v.raw, Cow::Borrowed(_)));
+        assert!(matches!(v.qualifier, Some(Cow::Owned(_))));
+    }
+
+    #[test]
+    fn bytes_entry() {
+        let v = Value::parse_bytes("≥95%".as_bytes()).unwrap();
+        assert_eq!(v.number(), Some(dec("95")));
+        let e = Value::parse_bytes(b"95\n\xff%").unwrap_err();
+        assert_eq!(
+            (e.kind, e.line, e.offset),
+            (crate::ErrorKind::InvalidUtf8, 2, 3)
+        );
+    }
+
+    #[test]
+    fn from_str_and_display() {
+        let v: Value<'static> = "≥ 95.00 百分比".parse().unwrap();
+        assert_eq!(v.to_string(), "≥95%");
+        for (cell, shown) in [
+            ("100 元/人/\n年", "100元/人/年"),
+            ("<=11月", "≤11月"),
+            ("长期", "长期"),
+            ("12月底前完成", "≤12月底完成"),
+            ("每月 20 日前发放", "≤每月20日发放"),
+            ("每季度末", "每季度末"),
+            ("2025年底前完成", "≤2025年底完成"),
+            ("90%-95%", "90-95%"),
+            ("4.35 万", "4.35万"),
+            ("预计10万", "约10万"),
+            ("服务对象满意度 100%", "100%服务对象满意度"),
+            ("促进 就业", "促进 就业"),
+            ("/", ""),
+            (">=%", "≥%"),
+        ] {
+            assert_eq!(Value::parse(cell).to_string(), shown, "{cell}");
+        }
+    }
+}

@@ -35,6 +35,7 @@ pub(crate) static ATOMS: &[Atom] = &[
     atom("%", "%", Percent),
     atom("百分比", "%", Percent),
     atom("百分点", "百分点", Percent),
+    atom("个百分点", "百分点", Percent),
     atom("‰", "‰", Percent),
     // currency
     atom("元", "元", Currency),

@@ -1,0 +1,1263 @@
+//! The table assembler shared by every layout: from logical rows (cells with
+//! line numbers) to projects, their budget, spending plan, goals and
+//! indicator rows, and the department-wide indicator tables.
+//!
+//! The rules are written down in docs/DOCUMENTS.md; in short:
+//! - a heading ending in 绩效目标表 / 绩效目标申报表 opens a project; a heading
+//!   with 部门整体 opens the department part; labels (项目编码, 项目名称,
+//!   预算数, 资金支出计划, 绩效目标, 一级指标) are found by content, never
+//!   by position, after white space is removed (`其中：财政 资金`);
+//! - the indicator header row maps columns by label; a 符号/值/单位 row
+//!   under it splits the value; blank level cells carry the level above;
+//! - a repeated header row inside a table (page break) is skipped; a row
+//!   one column off is moved back when the level labels show it; a row that
+//!   only continues the cells above is joined to the previous indicator;
+//! - a table row nothing can place becomes an `unplaced-line` diagnostic.
+
+use rust_decimal::Decimal;
+
+use super::codes;
+use super::labels;
+use super::row::{Cell, Row};
+use super::text::{self, clean, label};
+use super::{Budget, Diagnostic, Indicator, PlanPoint, Project, Severity, SpendingPlan};
+use crate::value::Value;
+
+/// What the assembler found.
+#[derive(Debug, Default)]
+pub(crate) struct Assembled {
+    pub projects: Vec<Project>,
+    pub department_indicators: Vec<Indicator>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// A year stated inside a table (`预算年度：2024`).
+    pub year: Option<u16>,
+}
+
+pub(crate) fn assemble(rows: &[Row]) -> Assembled {
+    let mut a = Asm::default();
+    for row in rows {
+        if row.text {
+            let s = row.cells.first().map(|c| c.text.as_str()).unwrap_or("");
+            a.text_row(row.line, s);
+        } else {
+            a.table_row(row);
+        }
+    }
+    a.finish_project();
+    a.out
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Context {
+    #[default]
+    None,
+    Department,
+    Project,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Mode {
+    #[default]
+    None,
+    Budget,
+    Plan,
+    Goals,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ValueCols {
+    Single(usize),
+    Split { sym: usize, val: usize, unit: usize },
+}
+
+#[derive(Debug)]
+struct Table {
+    l1: usize,
+    l2: usize,
+    l3: Option<usize>,
+    desc: Option<usize>,
+    value: Option<ValueCols>,
+    basis: Option<usize>,
+    scoring: Option<usize>,
+    /// Rows since the header: the header may continue over a row or two.
+    since_header: usize,
+    carry: [Option<String>; 3],
+    department: bool,
+    swapped_reported: bool,
+    header_line: u32,
+}
+
+#[derive(Debug, Default)]
+struct Asm {
+    out: Assembled,
+    cur: Option<Project>,
+    /// A heading was seen since `cur` was opened: the next meta row opens a new project.
+    closed: bool,
+    /// Meta rows (code, name, budget, …) seen since the last indicator table.
+    meta_since_table: bool,
+    /// `项目名称` read from a cell (not the heading) in the current project.
+    name_from_cell: bool,
+    pending_title: Option<(String, u32)>,
+    pending_unit: Option<String>,
+    pending_amount_unit: Option<String>,
+    context: Context,
+    table: Option<Table>,
+    mode: Mode,
+    pending_months: Vec<(usize, u8)>,
+    /// The current table has a 序号/栏次 column of row numbers to drop.
+    rownum: bool,
+}
+
+impl Asm {
+    fn diag(&mut self, severity: Severity, code: &'static str, line: u32, message: String) {
+        self.out.diagnostics.push(Diagnostic {
+            severity,
+            code,
+            line: Some(line),
+            message,
+        });
+    }
+
+    // ---------------------------------------------------------------- text
+
+    fn text_row(&mut self, line: u32, s: &str) {
+        let s = clean(text::strip_markers(s));
+        if s.is_empty() || text::is_page_number(&s) {
+            return;
+        }
+        if let Some(name) = project_heading(&s) {
+            self.finish_project();
+            self.pending_title = Some((name, line));
+            self.pending_unit = None;
+            self.pending_amount_unit = None;
+            self.context = Context::Project;
+            return;
+        }
+        let l = label(&s);
+        if is_short_heading(&s) && l.contains("部门整体") {
+            self.finish_project();
+            self.pending_title = None;
+            self.context = Context::Department;
+            return;
+        }
+        if is_short_heading(&s) && l.contains("项目") && l.contains("绩效") {
+            self.finish_project();
+            self.context = Context::Project;
+            return;
+        }
+        if is_short_heading(&s) && is_numbered_heading(&s) && !l.contains("绩效") {
+            // another part of the document (保障措施, 政府采购, 国有资产 …)
+            self.finish_project();
+            self.pending_title = None;
+            self.context = Context::None;
+            return;
+        }
+        let mut used = false;
+        if let Some(unit) = unit_line(&s) {
+            self.set_unit_name(unit);
+            used = true;
+        }
+        if let Some(u) = amount_unit(&l) {
+            self.set_amount_unit(u);
+            used = true;
+        }
+        if !used && self.table.is_some() && (s.contains('。') || s.chars().count() > 60) {
+            // running text after the table
+            self.table = None;
+        } else if !used && self.table.is_some() {
+            self.diag(
+                Severity::Info,
+                codes::UNPLACED_LINE,
+                line,
+                format!("text inside a table not placed: {}", ellipsis(&s)),
+            );
+        }
+    }
+
+    fn set_unit_name(&mut self, unit: String) {
+        match &mut self.cur {
+            Some(p) if !self.closed && p.unit_name.is_none() && p.indicators.is_empty() => {
+                p.unit_name = Some(unit)
+            }
+            _ => self.pending_unit = Some(unit),
+        }
+    }
+
+    fn set_amount_unit(&mut self, unit: &'static str) {
+        match &mut self.cur {
+            Some(p) if !self.closed && p.amount_unit.is_none() && p.indicators.is_empty() => {
+                p.amount_unit = Some(unit.to_string())
+            }
+            _ => self.pending_amount_unit = Some(unit.to_string()),
+        }
+    }
+
+    // --------------------------------------------------------------- table
+
+    fn table_row(&mut self, row: &Row) {
+        let mut cells: Vec<&Cell> = row.cells.iter().collect();
+        let first = cells
+            .iter()
+            .map(|c| label(&c.text))
+            .find(|l| !l.is_empty())
+            .unwrap_or_default();
+        if first.is_empty() {
+            return;
+        }
+        if first == "栏次" || first == "序号" {
+            self.rownum = true;
+            if first == "栏次" {
+                return;
+            }
+            cells.remove(0);
+        } else if self.rownum
+            && cells.len() > 2
+            && (text::is_small_int(&cells[0].text) || cells[0].text.trim().is_empty())
+        {
+            cells.remove(0);
+        }
+        let labels: Vec<String> = cells.iter().map(|c| label(&c.text)).collect();
+        let Some(fi) = labels.iter().position(|l| !l.is_empty()) else {
+            return;
+        };
+        let first = labels[fi].as_str();
+
+        // A heading written into a table row (a TOC line with its page number).
+        if let Some(name) = project_heading(&clean(&cells[fi].text)) {
+            if labels[fi + 1..]
+                .iter()
+                .all(|l| l.is_empty() || text::is_small_int(l))
+            {
+                self.finish_project();
+                self.pending_title = Some((name, row.line));
+                self.context = Context::Project;
+                return;
+            }
+        }
+
+        let header = is_header(&labels);
+        if self.table.is_some() {
+            if header {
+                if !self.meta_since_table {
+                    // the header repeated after a page break
+                    if let Some(t) = &mut self.table {
+                        t.since_header = 0;
+                    }
+                    return;
+                }
+            } else if let Some(split) = subheader(&labels) {
+                if let Some(t) = &mut self.table {
+                    t.set_split(split);
+                    t.since_header = 0;
+                }
+                return;
+            } else if !starts_meta(first) {
+                self.indicator_row(&cells, &labels, row.line);
+                return;
+            } else {
+                self.table = None;
+            }
+        }
+        if header {
+            self.start_table(&labels, row.line);
+            return;
+        }
+        self.meta_row(&cells, &labels, fi, row.line);
+    }
+
+    fn meta_row(&mut self, cells: &[&Cell], labels: &[String], fi: usize, line: u32) {
+        let first = labels[fi].as_str();
+        let row_months = cells
+            .iter()
+            .map(|c| text::months(&c.text).len())
+            .sum::<usize>();
+        if first.starts_with("项目编码及名称") || first.starts_with("项目编号及名称")
+        {
+            self.code_and_name(cells, line);
+            self.mode = Mode::None;
+            return;
+        }
+        let opens = self.cur.is_some() && !self.closed || self.pending_title.is_some();
+        if first.starts_with("项目编码") || first.starts_with("项目编号") {
+            let code = next_value(cells, labels, fi).map(|s| s.replace(' ', ""));
+            // a second code row opens a new project, unless it repeats the code
+            if let Some(p) = &self.cur {
+                if p.code.is_some() && (p.code != code || !p.indicators.is_empty()) {
+                    self.closed = true;
+                }
+            }
+            let p = self.project(line);
+            p.code = code;
+            if let Some(ni) = labels.iter().position(|l| l.starts_with("项目名称")) {
+                let name = next_value(cells, labels, ni);
+                self.set_name(name);
+            }
+            self.mode = Mode::None;
+            return;
+        }
+        if !opens && self.context != Context::Project {
+            // meta-like rows of other tables (政府采购, 资产) outside any project
+            return;
+        }
+        if first.starts_with("项目名称") {
+            let name = next_value(cells, labels, fi);
+            if let Some(p) = &self.cur {
+                if self.name_from_cell && (p.name != name || !p.indicators.is_empty()) {
+                    self.closed = true;
+                }
+            }
+            self.project(line);
+            self.set_name(name);
+            self.mode = Mode::None;
+            return;
+        }
+        if labels
+            .iter()
+            .any(|l| l.contains("预算数") || l.starts_with("预算规模"))
+        {
+            self.budget_row(cells, labels, line);
+            self.mode = Mode::Budget;
+            return;
+        }
+        if first.starts_with("资金支出") || row_months >= 2 {
+            self.project(line);
+            self.mode = Mode::Plan;
+            self.pending_months.clear();
+            self.plan_row(cells, labels, line);
+            return;
+        }
+        if first.starts_with("绩效目标") && self.context != Context::Department {
+            self.project(line);
+            self.mode = Mode::Goals;
+            self.goals_row(&cells[fi + 1..]);
+            return;
+        }
+        match self.mode {
+            Mode::Plan if row_has_plan_items(cells) => {
+                self.plan_row(cells, labels, line);
+                return;
+            }
+            Mode::Goals => {
+                self.goals_row(&cells[fi..]);
+                return;
+            }
+            Mode::Budget if labels.iter().filter(|l| !l.is_empty()).count() == 1 => {
+                // the 资金用途 text under the budget row
+                return;
+            }
+            _ => {}
+        }
+        if [
+            "资金用途",
+            "项目绩效模板",
+            "预算项目绩效表",
+            "项目绩效表",
+            "单位",
+        ]
+        .iter()
+        .any(|k| first.starts_with(k))
+        {
+            self.mode = Mode::None;
+            if let Some(u) = amount_unit(first) {
+                self.set_amount_unit(u);
+            }
+            return;
+        }
+        if let Some(u) = amount_unit(first) {
+            self.set_amount_unit(u);
+            return;
+        }
+        if self.cur.is_some() && !self.closed {
+            let s: Vec<String> = cells
+                .iter()
+                .map(|c| clean(&c.text))
+                .filter(|s| !s.is_empty())
+                .collect();
+            self.diag(
+                Severity::Info,
+                codes::UNPLACED_LINE,
+                line,
+                format!("table row not placed: {}", ellipsis(&s.join(" | "))),
+            );
+        }
+    }
+
+    fn set_name(&mut self, name: Option<String>) {
+        if let (Some(p), Some(n)) = (&mut self.cur, name) {
+            p.name = Some(n);
+            self.name_from_cell = true;
+        }
+    }
+
+    /// The current project, opened (with the pending heading, unit line and
+    /// amount unit) if there is none or a heading closed the last one.
+    fn project(&mut self, line: u32) -> &mut Project {
+        self.meta_since_table = true;
+        if self.cur.is_none() || self.closed {
+            self.finish_project();
+            let (name, pline) = match self.pending_title.take() {
+                Some((n, l)) => (Some(n), l),
+                None => (None, line),
+            };
+            self.cur = Some(Project {
+                index: self.out.projects.len() as u32 + 1,
+                code: None,
+                name,
+                unit_name: self.pending_unit.take(),
+                amount_unit: self.pending_amount_unit.take(),
+                budget: Budget::default(),
+                spending_plan: SpendingPlan::default(),
+                goals: Vec::new(),
+                indicators: Vec::new(),
+                line: pline,
+            });
+            self.closed = false;
+            self.name_from_cell = false;
+            self.context = Context::Project;
+        }
+        self.cur.get_or_insert_with(|| unreachable_project(line))
+    }
+
+    fn finish_project(&mut self) {
+        self.table = None;
+        self.mode = Mode::None;
+        self.rownum = false;
+        self.closed = false;
+        self.name_from_cell = false;
+        self.meta_since_table = false;
+        if let Some(p) = self.cur.take() {
+            if p.indicators.is_empty() {
+                self.diag(
+                    Severity::Warning,
+                    codes::NO_INDICATORS,
+                    p.line,
+                    format!(
+                        "project {} ({}) has no indicator rows",
+                        p.index,
+                        p.name.as_deref().unwrap_or("unnamed")
+                    ),
+                );
+            }
+            self.out.projects.push(p);
+        }
+    }
+
+    fn code_and_name(&mut self, cells: &[&Cell], line: u32) {
+        self.project(line);
+        for c in cells {
+            let s = clean(&c.text);
+            let l = label(&s);
+            if l.starts_with("项目编码及名称") || l.starts_with("项目编号及名称") {
+                let rest = after_colon(&s);
+                let (code, name) = bracketed(rest);
+                if let Some(p) = &mut self.cur {
+                    if code.is_some() {
+                        p.code = code;
+                    }
+                    if p.name.is_none() && !name.is_empty() {
+                        p.name = Some(name.to_string());
+                    }
+                }
+            } else if l.starts_with("预算年度") {
+                let y: String = after_colon(&l)
+                    .chars()
+                    .filter(|c| c.is_ascii_digit())
+                    .collect();
+                if let Ok(y) = y.parse::<u16>() {
+                    if (1990..=2100).contains(&y) {
+                        self.out.year.get_or_insert(y);
+                    }
+                }
+            } else if l.starts_with("金额") {
+                let rest = after_colon(&s);
+                if let Some((n, unit)) = text::amount(rest) {
+                    if let Some(p) = &mut self.cur {
+                        p.budget.total.get_or_insert(n);
+                        if p.amount_unit.is_none() {
+                            p.amount_unit = unit.map(str::to_string);
+                        }
+                    }
+                } else if let Some(u) = amount_unit(&l) {
+                    self.set_amount_unit(u);
+                }
+            }
+        }
+    }
+
+    fn budget_row(&mut self, cells: &[&Cell], labels: &[String], line: u32) {
+        let p = self.project(line);
+        let mut lab = String::new();
+        for (c, l) in cells.iter().zip(labels) {
+            if let Some((n, unit)) = text::amount(&c.text) {
+                let slot = if lab.contains("预算数") || lab.contains("总额") || lab.contains("合计")
+                {
+                    Some(&mut p.budget.total)
+                } else if lab.contains("财政") {
+                    Some(&mut p.budget.fiscal)
+                } else if lab.contains("其他") {
+                    Some(&mut p.budget.other)
+                } else {
+                    None
+                };
+                if let Some(slot) = slot {
+                    *slot = Some(n);
+                    if p.amount_unit.is_none() {
+                        p.amount_unit = unit.map(str::to_string);
+                    }
+                }
+                lab.clear();
+            } else {
+                lab.push_str(l);
+            }
+        }
+    }
+
+    fn plan_row(&mut self, cells: &[&Cell], labels: &[String], line: u32) {
+        #[derive(Clone, Copy)]
+        enum Item {
+            Month(u8),
+            Pct(Decimal),
+        }
+        let mut items: Vec<(usize, Item)> = Vec::new();
+        for (i, c) in cells.iter().enumerate() {
+            if labels[i].starts_with("资金") || labels[i].contains("计划") {
+                continue;
+            }
+            let ms = text::months(&c.text);
+            if ms.is_empty() {
+                if let Some(p) = text::percent(&c.text) {
+                    items.push((i, Item::Pct(p)));
+                }
+                continue;
+            }
+            let mut end = 0;
+            for (m, e) in &ms {
+                items.push((i, Item::Month(*m)));
+                end = *e;
+            }
+            if let Some(p) = text::percent(&c.text[end..]) {
+                items.push((i, Item::Pct(p)));
+            }
+        }
+        let lead = items
+            .iter()
+            .take_while(|(_, it)| matches!(it, Item::Pct(_)))
+            .map(|(c, it)| match it {
+                Item::Pct(p) => (*c, *p),
+                Item::Month(_) => (*c, Decimal::ZERO),
+            })
+            .collect::<Vec<_>>();
+        let mut points: Vec<PlanPoint> = Vec::new();
+        if !lead.is_empty() {
+            let headers = std::mem::take(&mut self.pending_months);
+            // the column shift (none, one left, one right) that puts most
+            // percents under a month heading; ties prefer no shift
+            let matches = |s: isize| {
+                lead.iter()
+                    .filter(|(c, _)| {
+                        headers
+                            .iter()
+                            .any(|(hc, _)| *hc as isize == *c as isize + s)
+                    })
+                    .count()
+            };
+            let best = [0isize, -1, 1]
+                .into_iter()
+                .max_by_key(|s| (matches(*s), -s.abs()));
+            match best.filter(|s| matches(*s) > 0) {
+                Some(s) => {
+                    for (c, p) in &lead {
+                        match headers
+                            .iter()
+                            .find(|(hc, _)| *hc as isize == *c as isize + s)
+                        {
+                            Some((_, m)) => points.push(PlanPoint {
+                                month: *m,
+                                percent: *p,
+                            }),
+                            None => self.diag(
+                                Severity::Warning,
+                                codes::PLAN_UNMATCHED,
+                                line,
+                                format!("spending plan: {p}% stands under no month heading"),
+                            ),
+                        }
+                    }
+                }
+                None => {
+                    for (k, (_, p)) in lead.iter().enumerate() {
+                        match headers.get(k) {
+                            Some((_, m)) => points.push(PlanPoint {
+                                month: *m,
+                                percent: *p,
+                            }),
+                            None => self.diag(
+                                Severity::Warning,
+                                codes::PLAN_UNMATCHED,
+                                line,
+                                format!("spending plan: {p}% has no month heading"),
+                            ),
+                        }
+                    }
+                    if !headers.is_empty() {
+                        self.diag(
+                            Severity::Info,
+                            codes::PLAN_REALIGNED,
+                            line,
+                            "spending plan: percents matched to months in order, not by column"
+                                .into(),
+                        );
+                    }
+                }
+            }
+        }
+        let mut open: Vec<(usize, u8)> = Vec::new();
+        for (c, it) in items.iter().skip(lead.len()) {
+            match it {
+                Item::Month(m) => open.push((*c, *m)),
+                Item::Pct(p) => {
+                    if open.is_empty() {
+                        self.diag(
+                            Severity::Warning,
+                            codes::PLAN_UNMATCHED,
+                            line,
+                            format!("spending plan: {p}% has no month heading"),
+                        );
+                    } else {
+                        let (_, m) = open.remove(0);
+                        points.push(PlanPoint {
+                            month: m,
+                            percent: *p,
+                        });
+                    }
+                }
+            }
+        }
+        if !open.is_empty() {
+            self.pending_months = open;
+        }
+        if let Some(p) = &mut self.cur {
+            for pt in points {
+                if !p.spending_plan.points.iter().any(|q| q.month == pt.month) {
+                    p.spending_plan.points.push(pt);
+                }
+            }
+        }
+    }
+
+    fn goals_row(&mut self, cells: &[&Cell]) {
+        let Some(p) = &mut self.cur else { return };
+        for c in cells {
+            let s = clean(&c.text);
+            if s.is_empty() || is_goal_label(&s) {
+                continue;
+            }
+            p.goals.extend(split_goals(&s));
+        }
+    }
+
+    // ---------------------------------------------------------- indicators
+
+    fn start_table(&mut self, labels: &[String], line: u32) {
+        let department = self.context != Context::Project
+            && (self.cur.is_none() || self.closed)
+            && self.pending_title.is_none();
+        if !department {
+            self.project(line);
+        }
+        self.mode = Mode::None;
+        self.meta_since_table = false;
+        let find = |f: &dyn Fn(&str) -> bool| labels.iter().position(|l| f(l));
+        let l1 = find(&|l| l.contains("一级指标")).unwrap_or(0);
+        let l2 = find(&|l| l.contains("二级指标")).unwrap_or(l1 + 1);
+        let l3 = find(&|l| l.contains("三级指标"));
+        let desc = find(&|l| {
+            l.starts_with("绩效指标描述") || l.starts_with("指标内容") || l == "指标描述"
+        });
+        let basis = find(&|l| l.contains("依据"));
+        let scoring = find(&|l| l.contains("评") && l.contains("分"));
+        let value =
+            find(&|l| l.starts_with("指标值") && !l.contains("依据")).map(ValueCols::Single);
+        self.table = Some(Table {
+            l1,
+            l2,
+            l3,
+            desc,
+            value,
+            basis,
+            scoring,
+            since_header: 0,
+            carry: [None, None, None],
+            department,
+            swapped_reported: false,
+            header_line: line,
+        });
+    }
+
+    fn indicator_row(&mut self, cells: &[&Cell], labels: &[String], line: u32) {
+        let Some(t) = &mut self.table else { return };
+        t.since_header += 1;
+        let mut texts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
+        let mut labels: Vec<String> = labels.to_vec();
+
+        // Header continued on a following row (`单位 (文字描` / `述)`).
+        let nonempty: Vec<usize> = (0..labels.len())
+            .filter(|i| !labels[*i].is_empty())
+            .collect();
+        if t.since_header <= 2
+            && nonempty.len() == 1
+            && labels[nonempty[0]].chars().count() <= 4
+            && !labels[nonempty[0]].chars().any(|c| c.is_ascii_digit())
+            && Some(nonempty[0]) != Some(t.l1)
+            && Some(nonempty[0]) != Some(t.l2)
+        {
+            return;
+        }
+
+        // A row one column off, told by where the level labels stand.
+        let mut shifted = 0isize;
+        if at(&labels, t.l1).is_empty()
+            && labels::is_level1(at(&labels, t.l1 + 1))
+            && (labels::is_level2(at(&labels, t.l2 + 1)) || at(&labels, t.l2 + 1).is_empty())
+            && !labels::is_level2(at(&labels, t.l2))
+        {
+            texts.remove(t.l1);
+            labels.remove(t.l1);
+            shifted = 1;
+        } else if t.l1 + 1 == t.l2
+            && labels::is_level2(at(&labels, t.l1))
+            && !labels::is_level1(at(&labels, t.l1))
+            && !at(&labels, t.l2).is_empty()
+            && !labels::is_level2(at(&labels, t.l2))
+            && texts.len() < t.width()
+        {
+            texts.insert(t.l1, String::new());
+            labels.insert(t.l1, String::new());
+            shifted = -1;
+        }
+        let cell = |i: Option<usize>| -> String {
+            i.and_then(|i| texts.get(i))
+                .map(|s| clean(s))
+                .unwrap_or_default()
+        };
+        let l1 = cell(Some(t.l1));
+        let l2 = cell(Some(t.l2));
+        let l3 = cell(t.l3);
+        let mut desc = cell(t.desc);
+        let mut scoring = cell(t.scoring);
+        let basis = cell(t.basis);
+        let raw = match t.value {
+            Some(ValueCols::Single(v)) => cell(Some(v)),
+            Some(ValueCols::Split { sym, val, unit }) => {
+                let (s, v, u) = (cell(Some(sym)), cell(Some(val)), cell(Some(unit)));
+                let sl = label(&s);
+                if sl == "文字描述" || sl == "定性" {
+                    [v, u]
+                        .into_iter()
+                        .filter(|x| !x.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                } else {
+                    [s, v, u]
+                        .into_iter()
+                        .filter(|x| !x.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                }
+            }
+            None => String::new(),
+        };
+
+        // A row that only continues the cells of the row above.
+        if l1.is_empty() && l2.is_empty() && l3.is_empty() && desc.is_empty() {
+            if raw.is_empty() && basis.is_empty() && scoring.is_empty() {
+                return;
+            }
+            let department = t.department;
+            let target = if department {
+                self.out.department_indicators.last_mut()
+            } else {
+                self.cur.as_mut().and_then(|p| p.indicators.last_mut())
+            };
+            if let Some(prev) = target {
+                join_field(&mut prev.basis, &basis);
+                join_field(&mut prev.scoring, &scoring);
+                if !raw.is_empty() {
+                    let mut r = prev.value.raw.to_string();
+                    text::join_wrapped(&mut r, &raw);
+                    prev.value = Value::parse(&r).into_owned();
+                }
+                self.diag(
+                    Severity::Info,
+                    codes::JOINED_ROW,
+                    line,
+                    "row continues the indicator above; joined".into(),
+                );
+            } else {
+                self.diag(
+                    Severity::Warning,
+                    codes::UNPLACED_LINE,
+                    line,
+                    "indicator cells without a row to belong to".into(),
+                );
+            }
+            return;
+        }
+        if shifted != 0 {
+            self.diag(
+                Severity::Info,
+                codes::SHIFTED_ROW,
+                line,
+                format!(
+                    "row stood one column {}; moved back",
+                    if shifted > 0 { "right" } else { "left" }
+                ),
+            );
+        }
+        let Some(t) = &mut self.table else { return };
+        // 评（扣）分标准 holding the description and 绩效指标描述 a bare weight.
+        if t.scoring.is_some()
+            && text::is_small_int(&desc)
+            && !scoring.is_empty()
+            && !text::is_small_int(&scoring)
+        {
+            std::mem::swap(&mut desc, &mut scoring);
+            if !t.swapped_reported {
+                t.swapped_reported = true;
+                let hl = t.header_line;
+                self.diag(
+                    Severity::Info,
+                    codes::SWAPPED_COLUMNS,
+                    hl,
+                    "绩效指标描述 holds bare weights and 评（扣）分标准 the descriptions; read swapped".into(),
+                );
+            }
+        }
+        let Some(t) = &mut self.table else { return };
+        let levels = t.levels(l1, l2, l3);
+        let department = t.department;
+        let value = Value::parse(&raw).into_owned();
+        if raw.is_empty() {
+            self.diag(
+                Severity::Warning,
+                codes::MISSING_VALUE,
+                line,
+                format!(
+                    "indicator {} has no 指标值",
+                    levels[2].as_deref().or(levels[1].as_deref()).unwrap_or("?")
+                ),
+            );
+        }
+        let [level1, level2, level3] = levels;
+        let ind = Indicator {
+            level1,
+            level2,
+            level3,
+            description: nonempty_opt(desc),
+            value,
+            basis: nonempty_opt(basis),
+            scoring: nonempty_opt(scoring),
+            line,
+        };
+        if department {
+            self.out.department_indicators.push(ind);
+        } else if let Some(p) = &mut self.cur {
+            p.indicators.push(ind);
+        }
+    }
+}
+
+impl Table {
+    fn set_split(&mut self, (sym, val, unit): (usize, usize, usize)) {
+        self.value = Some(ValueCols::Split { sym, val, unit });
+        if self.basis.map_or(true, |b| b <= unit) {
+            self.basis = Some(unit + 1);
+        }
+        if self.scoring.is_some_and(|s| s >= sym && s <= unit) {
+            self.scoring = None;
+        }
+    }
+
+    /// The number of columns the header describes.
+    fn width(&self) -> usize {
+        let v = match self.value {
+            Some(ValueCols::Single(v)) => v,
+            Some(ValueCols::Split { unit, .. }) => unit,
+            None => 0,
+        };
+        [
+            Some(self.l1),
+            Some(self.l2),
+            self.l3,
+            self.desc,
+            self.basis,
+            self.scoring,
+            Some(v),
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(0)
+            + 1
+    }
+
+    /// Levels with blank cells carrying the level above; a level given
+    /// resets the levels under it.
+    fn levels(&mut self, l1: String, l2: String, l3: String) -> [Option<String>; 3] {
+        let given = [l1, l2, l3];
+        for (k, g) in given.into_iter().enumerate() {
+            if !g.is_empty() {
+                self.carry[k] = Some(g);
+                for lower in self.carry.iter_mut().skip(k + 1) {
+                    *lower = None;
+                }
+                // the lower levels of this row are read next and set again
+            }
+        }
+        self.carry.clone()
+    }
+}
+
+fn join_field(field: &mut Option<String>, more: &str) {
+    if more.is_empty() {
+        return;
+    }
+    match field {
+        Some(s) => text::join_wrapped(s, more),
+        None => *field = Some(more.to_string()),
+    }
+}
+
+fn nonempty_opt(s: String) -> Option<String> {
+    if s.is_empty() {
+        None
+    } else {
+        Some(s)
+    }
+}
+
+fn unreachable_project(line: u32) -> Project {
+    Project {
+        index: 0,
+        code: None,
+        name: None,
+        unit_name: None,
+        amount_unit: None,
+        budget: Budget::default(),
+        spending_plan: SpendingPlan::default(),
+        goals: Vec::new(),
+        indicators: Vec::new(),
+        line,
+    }
+}
+
+fn is_header(labels: &[String]) -> bool {
+    labels.iter().any(|l| l.contains("一级指标"))
+        && labels
+            .iter()
+            .any(|l| l.contains("二级指标") || l.contains("三级指标"))
+}
+
+/// A `符号 | 值 | 单位（文字描述）` row: the three columns, if it is one.
+fn subheader(labels: &[String]) -> Option<(usize, usize, usize)> {
+    let sym = labels.iter().position(|l| l == "符号" || l == "计算符号")?;
+    let val = labels.iter().position(|l| l == "值" || l == "指标值")?;
+    let unit = labels
+        .iter()
+        .position(|l| l.starts_with("单位") || l.starts_with("计量单位"))?;
+    let others = labels
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| !l.is_empty() && *i != sym && *i != val && *i != unit)
+        .count();
+    (others == 0).then_some((sym, val, unit))
+}
+
+fn starts_meta(first: &str) -> bool {
+    [
+        "项目编码",
+        "项目编号",
+        "项目名称",
+        "预算规模",
+        "预算数",
+        "资金支出",
+        "绩效目标",
+        "序号",
+        "栏次",
+    ]
+    .iter()
+    .any(|k| first.starts_with(k))
+}
+
+fn row_has_plan_items(cells: &[&Cell]) -> bool {
+    cells
+        .iter()
+        .any(|c| !text::months(&c.text).is_empty() || text::percent(&c.text).is_some())
+}
+
+/// The first non-empty cell after `i`, cleaned.
+fn next_value(cells: &[&Cell], labels: &[String], i: usize) -> Option<String> {
+    // A label cell may hold its value after a colon (`项目名称：xxx`).
+    let own = after_colon(&clean(&cells[i].text)).to_string();
+    if own != clean(&cells[i].text) && !own.is_empty() {
+        return Some(own);
+    }
+    (i + 1..cells.len())
+        .find(|j| !labels[*j].is_empty())
+        .filter(|j| !starts_meta(&labels[*j]))
+        .map(|j| clean(&cells[j].text))
+}
+
+fn after_colon(s: &str) -> &str {
+    match s.find(['：', ':']) {
+        Some(p) => {
+            let c = s[p..].chars().next().map(char::len_utf8).unwrap_or(1);
+            s[p + c..].trim()
+        }
+        None => s,
+    }
+}
+
+/// `[13081122P00799110002Y]城乡养老…` → code and name.
+fn bracketed(s: &str) -> (Option<String>, &str) {
+    let s = s.trim();
+    for (open, close) in [('[', ']'), ('【', '】')] {
+        if let Some(rest) = s.strip_prefix(open) {
+            if let Some(end) = rest.find(close) {
+                let code = rest[..end].trim().to_string();
+                return (Some(code), rest[end + close.len_utf8()..].trim());
+            }
+        }
+    }
+    (None, s)
+}
+
+fn is_goal_label(s: &str) -> bool {
+    let l = label(s);
+    l.strip_prefix("目标").is_some_and(|r| {
+        !r.is_empty()
+            && r.chars()
+                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    })
+}
+
+/// Splits `1. 维护社会和谐稳定 2. 增加就业岗位` into numbered goals.
+pub(crate) fn split_goals(s: &str) -> Vec<String> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut marks: Vec<(usize, usize)> = Vec::new(); // (start of number, start of text)
+    let mut k = 0;
+    while k < chars.len() {
+        let (pos, c) = chars[k];
+        let boundary = k == 0 || {
+            let p = chars[k - 1].1;
+            p.is_whitespace() || "；;。，,".contains(p)
+        };
+        if c.is_ascii_digit() && boundary {
+            let mut j = k;
+            while j < chars.len() && chars[j].1.is_ascii_digit() {
+                j += 1;
+            }
+            if j < chars.len() && ".、．)）".contains(chars[j].1) && j - k <= 2 {
+                let next_is_digit = chars.get(j + 1).is_some_and(|(_, c)| c.is_ascii_digit());
+                if !next_is_digit {
+                    let text_start = chars.get(j + 1).map(|(p, _)| *p).unwrap_or(s.len());
+                    marks.push((pos, text_start));
+                    k = j + 1;
+                    continue;
+                }
+            }
+        }
+        k += 1;
+    }
+    if marks.is_empty() {
+        let t = s.trim();
+        return if t.is_empty() {
+            Vec::new()
+        } else {
+            vec![t.to_string()]
+        };
+    }
+    let mut out = Vec::new();
+    let lead = s[..marks[0].0].trim();
+    if !lead.is_empty() {
+        out.push(lead.to_string());
+    }
+    for (n, (_, start)) in marks.iter().enumerate() {
+        let end = marks.get(n + 1).map(|m| m.0).unwrap_or(s.len());
+        let t = s[*start..end].trim().trim_end_matches(['；', ';']).trim();
+        if !t.is_empty() {
+            out.push(t.to_string());
+        }
+    }
+    out
+}
+
+/// A project heading (`1. 2025 年劳务派遣人员经费绩效目标表`,
+/// `3.人才工作专项资金项目绩效目标申报表`, a TOC line with trailing dots):
+/// the project name it gives, numbering and suffix removed.
+pub(crate) fn project_heading(s: &str) -> Option<String> {
+    let s = s
+        .trim()
+        .trim_end_matches(|c: char| c == '.' || c == '…' || c == '·' || c.is_whitespace());
+    if s.chars().count() > 150 || s.contains('。') {
+        return None;
+    }
+    let l = label(s);
+    let suffixes = ["绩效目标申报表", "绩效目标表"];
+    let suffix = suffixes.iter().find(|x| l.ends_with(*x))?;
+    let body = strip_numbering(s);
+    let mut name = body.trim_end();
+    // remove the suffix, written with or without spaces
+    let mut need: Vec<char> = suffix.chars().collect();
+    while let Some(c) = need.pop() {
+        name = name.trim_end();
+        name = name.strip_suffix(c)?;
+    }
+    let mut name = name.trim_end();
+    for extra in ["项目", "公用"] {
+        if let Some(n) = name.strip_suffix(extra) {
+            if !n.trim().is_empty() {
+                name = n.trim_end();
+            }
+            break;
+        }
+    }
+    Some(clean(name))
+}
+
+/// Removes `1.` / `1、` / `(1)` / `- 1、` numbering from the start.
+fn strip_numbering(s: &str) -> &str {
+    let t = s
+        .trim_start()
+        .trim_start_matches(['-', '•', '·'])
+        .trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && digits <= 3 {
+        let rest = &t[digits..];
+        for sep in ['.', '、', '．', ')', '）'] {
+            if let Some(r) = rest.strip_prefix(sep) {
+                return r.trim_start();
+            }
+        }
+        // `1 2025 年…` is not numbering; leave it
+    }
+    t
+}
+
+/// `三、工作保障措施`, `（二）…`, `第三部分 …`.
+fn is_numbered_heading(s: &str) -> bool {
+    let t = s.trim_start_matches(['(', '（']);
+    let n = t
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .count();
+    if n > 0 {
+        let rest: String = t.chars().skip(n).take(1).collect();
+        return rest == "、" || rest == "）" || rest == ")";
+    }
+    t.starts_with('第') && t.contains("部分")
+}
+
+fn is_short_heading(s: &str) -> bool {
+    s.chars().count() <= 40 && !s.contains('。') && !s.contains('，')
+}
+
+/// `323001 兴隆县人力资源和社会保障局本级` (optionally followed by `单位：元`).
+fn unit_line(s: &str) -> Option<String> {
+    let t = s.trim();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 6 {
+        return None;
+    }
+    let rest = t[digits..].trim_start();
+    if rest.len() == t.len() - digits {
+        return None; // no space after the code
+    }
+    let name = match rest.find("单位") {
+        Some(p) if p > 0 && rest[p..].contains(['：', ':']) => rest[..p].trim(),
+        _ => rest,
+    };
+    if name.is_empty()
+        || name.chars().count() > 60
+        || !name.chars().next().is_some_and(text::is_cjk)
+    {
+        return None;
+    }
+    Some(clean(name))
+}
+
+/// `单位：万元`, `金额单位：元`, `(单位:万元)` → the amount unit.
+fn amount_unit(l: &str) -> Option<&'static str> {
+    let p = l.find("单位")?;
+    let rest = &l[p + "单位".len()..];
+    let rest = rest.strip_prefix(':')?;
+    ["万元", "亿元", "千元", "元"]
+        .into_iter()
+        .find(|u| rest.starts_with(u))
+}
+
+fn ellipsis(s: &str) -> String {
+    if s.chars().count() > 40 {
+        let t: String = s.chars().take(40).collect();
+        format!("{t}…")
+    } else {
+        s.to_string()
+    }
+}
+
+fn at(ls: &[String], i: usize) -> &str {
+    ls.get(i).map(String::as_str).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        assert_eq!(
+            project_heading("1. 2025 年劳务派遣人员经费绩效目标表").as_deref(),
+            Some("2025 年劳务派遣人员经费")
+        );
+        assert_eq!(
+            project_heading("- 3、社会保险认证专项绩效目标表").as_deref(),
+            Some("社会保险认证专项")
+        );
+        assert_eq!(
+            project_heading("1.  人才工作专项资金项目绩效目标申报表").as_deref(),
+            Some("人才工作专项资金")
+        );
+        assert_eq!(
+            project_heading("1.2025 年劳务派遣人员经费绩效目标表.....").as_deref(),
+            Some("2025 年劳务派遣人员经费")
+        );
+        assert_eq!(project_heading("预算项目绩效表"), None);
+        assert_eq!(project_heading("第二部分 预算项目绩效目标"), None);
+    }
+
+    #[test]
+    fn goals_split() {
+        assert_eq!(
+            split_goals("1. 维护社会和谐稳定 2. 增加就业岗位扩大就业群体"),
+            vec!["维护社会和谐稳定", "增加就业岗位扩大就业群体"]
+        );
+        assert_eq!(split_goals("1.目标内容 1"), vec!["目标内容 1"]);
+        assert_eq!(split_goals("确保工作顺利进行"), vec!["确保工作顺利进行"]);
+        assert_eq!(split_goals("每人 4.35 万元"), vec!["每人 4.35 万元"]);
+    }
+
+    #[test]
+    fn unit_lines_and_amount_units() {
+        assert_eq!(
+            unit_line("323001 兴隆县人力资源和社会保障局本级").as_deref(),
+            Some("兴隆县人力资源和社会保障局本级")
+        );
+        assert_eq!(
+            unit_line("304001 邢台市南和区人力资源和社会保障局本级 单位：元").as_deref(),
+            Some("邢台市南和区人力资源和社会保障局本级")
+        );
+        assert_eq!(unit_line("2025 年部门预算"), None);
+        assert_eq!(amount_unit(&label("单位：万元")), Some("万元"));
+        assert_eq!(amount_unit(&label("金额单位：元")), Some("元"));
+    }
+}

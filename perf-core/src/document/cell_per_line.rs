@@ -1,0 +1,135 @@
+//! Reader for one cell per line (Word-to-text tools): each cell starts with
+//! a tab; a line without a leading tab right after a cell continues that
+//! cell; a blank line ends a row. A bare tab is an empty cell.
+//!
+//! Blank lines are not fully reliable (Word puts one inside a cell that holds
+//! an empty paragraph), so the assembler learns the width of the indicator
+//! table from its header; this reader only marks where blank lines were,
+//! and [`read`] merges a short row with the next one when together they
+//! make exactly one full row of that width.
+
+use super::row::{Cell, Line, Row};
+use super::text;
+
+pub(crate) fn read(lines: &[Line<'_>]) -> Vec<Row> {
+    let mut groups: Vec<Row> = Vec::new();
+    let mut cur: Option<Row> = None;
+    let mut prev_was_cell = false;
+    for l in lines {
+        let raw = text::strip_markers(l.text);
+        if raw.trim().is_empty() && !raw.starts_with('\t') {
+            if let Some(r) = cur.take() {
+                groups.push(r);
+            }
+            prev_was_cell = false;
+            continue;
+        }
+        if let Some(body) = raw.strip_prefix('\t') {
+            let row = cur.get_or_insert_with(|| Row::table(l.no, Vec::new()));
+            // A tab inside the cell text separates further cells on this line.
+            for piece in body.split('\t') {
+                row.cells.push(Cell {
+                    text: piece.to_string(),
+                    line: l.no,
+                });
+            }
+            prev_was_cell = true;
+        } else if prev_was_cell {
+            // continuation of the last cell (a paragraph break inside a cell)
+            if let Some(cell) = cur.as_mut().and_then(|r| r.cells.last_mut()) {
+                text::join_wrapped(&mut cell.text, raw);
+            }
+        } else {
+            if let Some(r) = cur.take() {
+                groups.push(r);
+            }
+            groups.push(Row::text(l.no, raw.trim()));
+        }
+    }
+    if let Some(r) = cur.take() {
+        groups.push(r);
+    }
+    merge_split_rows(groups)
+}
+
+/// Within an indicator table (after a row that starts with 一级指标), a row
+/// shorter than the header is merged with the following rows while the sum
+/// does not exceed the header width: Word writes a blank line for an empty
+/// paragraph inside a cell, which splits one row in two.
+fn merge_split_rows(rows: Vec<Row>) -> Vec<Row> {
+    let mut out: Vec<Row> = Vec::with_capacity(rows.len());
+    let mut width: Option<usize> = None;
+    let mut it = rows.into_iter().peekable();
+    while let Some(mut row) = it.next() {
+        if row.text {
+            width = None;
+            out.push(row);
+            continue;
+        }
+        let first = row
+            .cells
+            .iter()
+            .map(|c| text::label(&c.text))
+            .find(|c| !c.is_empty())
+            .unwrap_or_default();
+        if first.starts_with("一级指标") {
+            width = Some(row.cells.len());
+            out.push(row);
+            continue;
+        }
+        if is_meta_label(&first) {
+            width = None;
+        }
+        if let Some(w) = width {
+            while row.cells.len() < w {
+                match it.peek() {
+                    Some(next) if !next.text && row.cells.len() + next.cells.len() <= w => {
+                        let next = it.next().unwrap_or_else(|| Row::table(0, Vec::new()));
+                        row.cells.extend(next.cells);
+                    }
+                    _ => break,
+                }
+            }
+        }
+        out.push(row);
+    }
+    out
+}
+
+fn is_meta_label(l: &str) -> bool {
+    [
+        "项目编码",
+        "项目编号",
+        "项目名称",
+        "预算",
+        "资金支出",
+        "绩效目标",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::row::lines;
+    use super::*;
+
+    #[test]
+    fn cells_continuations_and_split_rows() {
+        let src = "\t一级指标\n\t二级\n指标\n\t三级指标\n\t指标值\n\n\t产出指标\n\t数量指标\n\n\t人数\n\t≥10人\n\n标题\n";
+        let r = read(&lines(src));
+        assert_eq!(
+            r[0].texts(),
+            vec!["一级指标", "二级指标", "三级指标", "指标值"]
+        );
+        assert_eq!(r[1].texts(), vec!["产出指标", "数量指标", "人数", "≥10人"]);
+        assert_eq!(r[1].cells[2].line, 10);
+        assert!(r[2].text);
+    }
+
+    #[test]
+    fn bare_tab_is_an_empty_cell() {
+        let r = read(&lines("\t\n\t质量指标\n"));
+        assert_eq!(r[0].texts(), vec!["", "质量指标"]);
+    }
+}

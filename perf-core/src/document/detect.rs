@@ -1,0 +1,55 @@
+//! Layout detection: which reader a text needs, from how tabs are used.
+
+use super::row::Line;
+use super::Layout;
+
+/// Decides the layout from the lines:
+/// - few lines hold a tab → [`Layout::Wrapped`] (PDF text without delimiters);
+/// - most tab lines are one cell led by a tab (`\t一级指标`) → [`Layout::CellPerLine`];
+/// - otherwise rows of tab-separated cells → [`Layout::TabRows`].
+pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
+    let mut nonblank = 0usize;
+    let mut tabbed = 0usize;
+    let mut single = 0usize;
+    for l in lines {
+        let t = l.text.trim_end();
+        if t.trim().is_empty() {
+            if t.starts_with('\t') {
+                // a bare tab: an empty cell of a cell-per-line table
+                tabbed += 1;
+                single += 1;
+            }
+            continue;
+        }
+        nonblank += 1;
+        if let Some(pos) = t.find('\t') {
+            tabbed += 1;
+            if pos == 0 && !t[1..].contains('\t') {
+                single += 1;
+            }
+        }
+    }
+    if tabbed * 20 < nonblank.max(1) {
+        Layout::Wrapped
+    } else if single * 2 > tabbed {
+        Layout::CellPerLine
+    } else {
+        Layout::TabRows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::row::lines;
+    use super::*;
+
+    #[test]
+    fn three_layouts() {
+        let tab = "项目编码\t1308\t\t项目名称\t经费\n一级指标\t二级指标\t三级指标\n";
+        assert_eq!(detect(&lines(tab)), Layout::TabRows);
+        let cell = "\t一级指标\n\t二级指标\n\n\t产出指标\n\t\n";
+        assert_eq!(detect(&lines(cell)), Layout::CellPerLine);
+        let wrapped = "一级指标 二级指标 三级指标\n产出指标\n\n数量指标 资金 100 百分比\n";
+        assert_eq!(detect(&lines(wrapped)), Layout::Wrapped);
+    }
+}

@@ -1,0 +1,98 @@
+//! What every layout reader produces: logical rows of cells, each with the
+//! 1-based source line it starts on. The assembler works on these alone.
+
+/// One cell of a logical row.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Cell {
+    /// The cell text, already joined when it was wrapped; cleaned by the assembler.
+    pub text: String,
+    pub line: u32,
+}
+
+/// A logical row: the cells of one table row, or one line of running text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Row {
+    pub line: u32,
+    pub cells: Vec<Cell>,
+    /// True for running text outside any table (headings, unit lines, prose).
+    pub text: bool,
+}
+
+impl Row {
+    pub fn table(line: u32, cells: Vec<Cell>) -> Row {
+        Row {
+            line,
+            cells,
+            text: false,
+        }
+    }
+
+    pub fn text(line: u32, s: &str) -> Row {
+        Row {
+            line,
+            cells: vec![Cell {
+                text: s.to_string(),
+                line,
+            }],
+            text: true,
+        }
+    }
+
+    /// The cell texts.
+    #[cfg(test)]
+    pub fn texts(&self) -> Vec<&str> {
+        self.cells.iter().map(|c| c.text.as_str()).collect()
+    }
+}
+
+/// One source line, 1-based number, without its line break.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Line<'a> {
+    pub no: u32,
+    pub text: &'a str,
+}
+
+/// Splits text into lines: `\n`, `\r\n` and lone `\r` end a line; a form
+/// feed (a page break from PDF tools) is dropped.
+pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut no = 0u32;
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' || b == b'\r' {
+            no += 1;
+            out.push(Line {
+                no,
+                text: text[start..i].trim_start_matches('\u{c}'),
+            });
+            if b == b'\r' && i + 1 < bytes.len() && bytes[i + 1] == b'\n' {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < bytes.len() {
+        no += 1;
+        out.push(Line {
+            no,
+            text: text[start..].trim_start_matches('\u{c}'),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_endings() {
+        let l = lines("a\r\nb\rc\n\u{c}d");
+        let t: Vec<_> = l.iter().map(|l| (l.no, l.text)).collect();
+        assert_eq!(t, vec![(1, "a"), (2, "b"), (3, "c"), (4, "d")]);
+    }
+}

@@ -1,0 +1,45 @@
+//! Reader for one row per line, cells separated by tabs (PDF-to-text tools
+//! that keep table cells, spreadsheet exports as TSV).
+
+use super::row::{Cell, Line, Row};
+use super::text;
+
+/// Every line with a tab is a table row; a line without one is running text.
+/// Blank lines are dropped.
+pub(crate) fn read(lines: &[Line<'_>]) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(lines.len());
+    for l in lines {
+        let t = text::strip_markers(l.text);
+        if t.trim().is_empty() {
+            continue;
+        }
+        if t.contains('\t') {
+            let cells = t
+                .split('\t')
+                .map(|c| Cell {
+                    text: c.to_string(),
+                    line: l.no,
+                })
+                .collect();
+            rows.push(Row::table(l.no, cells));
+        } else {
+            rows.push(Row::text(l.no, t.trim()));
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::row::lines;
+    use super::*;
+
+    #[test]
+    fn rows_and_text() {
+        let r = read(&lines("标题\n\n产出指标\t数量指标\t\n"));
+        assert_eq!(r.len(), 2);
+        assert!(r[0].text);
+        assert_eq!(r[1].texts(), vec!["产出指标", "数量指标", ""]);
+        assert_eq!(r[1].line, 3);
+    }
+}

@@ -1,0 +1,295 @@
+//! Small text rules shared by the readers and the assembler: how a cell's
+//! white space is cleaned, how wrapped fragments are joined, how labels are
+//! compared, and how numbers in budget and plan cells are read.
+
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// True for Han characters and CJK / full-width punctuation: characters
+/// between which a line break or a space carries no meaning.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x303F   // CJK symbols and punctuation
+        | 0x3400..=0x4DBF // extension A
+        | 0x4E00..=0x9FFF // unified ideographs
+        | 0xF900..=0xFAFF
+        | 0xFF01..=0xFF0F // full-width ！＂＃…／
+        | 0xFF1A..=0xFF20 // ：；＜＝＞？＠
+        | 0xFF3B..=0xFF40
+        | 0xFF5B..=0xFF65
+        | 0x2018..=0x201F // quotes
+        | 0x2026 | 0x2014 | 0x00B7
+        | 0x20000..=0x2FFFF)
+}
+
+/// Cleans one cell: trims it, folds every run of white space (line breaks
+/// included) to one space, and drops the space where both neighbours are
+/// CJK (`养老金发放 准确率` → `养老金发放准确率`; `2025 年` is kept).
+pub(crate) fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{feff}' {
+            if !out.is_empty() {
+                pending_space = true;
+            }
+            continue;
+        }
+        if pending_space {
+            let prev = out.chars().next_back().unwrap_or(' ');
+            if !(is_cjk(prev) && is_cjk(c)) {
+                out.push(' ');
+            }
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Joins a wrapped fragment onto the text before it: with nothing between
+/// them, unless both sides are ASCII letters or digits (then one space).
+pub(crate) fn join_wrapped(acc: &mut String, next: &str) {
+    let next = next.trim();
+    if next.is_empty() {
+        return;
+    }
+    if let (Some(a), Some(b)) = (acc.chars().next_back(), next.chars().next()) {
+        if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() {
+            acc.push(' ');
+        }
+    }
+    acc.push_str(next);
+}
+
+/// The form of a label used for comparison: no white space at all,
+/// full-width parentheses and colons folded to ASCII.
+pub(crate) fn label(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '：' => ':',
+            '％' => '%',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Folds full-width digits and the full-width point to ASCII.
+fn fold_digit(c: char) -> char {
+    match c {
+        '０'..='９' => char::from_u32(c as u32 - 0xFF10 + u32::from(b'0')).unwrap_or(c),
+        '．' => '.',
+        _ => c,
+    }
+}
+
+/// Reads an amount cell: `126.15`, `90万元`, `1,056.00`, `20.982 万元`.
+/// Returns the number and the amount unit written after it, if any.
+pub(crate) fn amount(s: &str) -> Option<(Decimal, Option<&'static str>)> {
+    let t: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
+        .map(fold_digit)
+        .collect();
+    let (num, unit) = if let Some(n) = t.strip_suffix("万元") {
+        (n, Some("万元"))
+    } else if let Some(n) = t.strip_suffix("亿元") {
+        (n, Some("亿元"))
+    } else if let Some(n) = t.strip_suffix("千元") {
+        (n, Some("千元"))
+    } else if let Some(n) = t.strip_suffix('元') {
+        (n, Some("元"))
+    } else {
+        (t.as_str(), None)
+    };
+    if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    if !num.as_bytes()[0].is_ascii_digit() {
+        return None;
+    }
+    Decimal::from_str(num).ok().map(|d| (d.normalize(), unit))
+}
+
+/// Reads a percent cell of a spending plan: `25%`, `25 %`, `0`, `100`.
+pub(crate) fn percent(s: &str) -> Option<Decimal> {
+    let t: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(fold_digit)
+        .collect();
+    let n = t
+        .strip_suffix('%')
+        .or_else(|| t.strip_suffix('％'))
+        .unwrap_or(&t);
+    if n.is_empty()
+        || !n.as_bytes()[0].is_ascii_digit()
+        || !n.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    {
+        return None;
+    }
+    Decimal::from_str(n).ok().map(|d| d.normalize())
+}
+
+/// Every month mark in a cell (`3 月底`, `12月末`, `6月`), in order, with
+/// the byte offset where each ends.
+pub(crate) fn months(s: &str) -> Vec<(u8, usize)> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            let digits = &s[start..i];
+            let mut j = i;
+            while j < b.len() && b[j] == b' ' {
+                j += 1;
+            }
+            if s[j..].starts_with('月') && !s[j..].starts_with("月份") {
+                let after = j + '月'.len_utf8();
+                let rest = &s[after..];
+                let end = if rest.starts_with('底') || rest.starts_with('末') {
+                    after + 3
+                } else {
+                    after
+                };
+                if let Ok(m) = digits.parse::<u8>() {
+                    if (1..=12).contains(&m) && (rest.starts_with('底') || rest.starts_with('末'))
+                    {
+                        out.push((m, end));
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// True for a cell that is only a small integer (a row number, a page number, a weight).
+pub(crate) fn is_small_int(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// True for a line that is only a page number: `12`, `- 12 -`, `第 12 页`, `第12页 共30页`.
+pub(crate) fn is_page_number(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() {
+        return false;
+    }
+    let core = t.trim_matches(|c| c == '-' || c == '—' || c == '–');
+    if is_small_int(core) {
+        return true;
+    }
+    if let Some(rest) = core.strip_prefix('第') {
+        let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+        if !digits.is_empty() {
+            let tail = &rest[digits.len()..];
+            return tail == "页"
+                || (tail.starts_with("页共")
+                    && tail.ends_with('页')
+                    && tail["页共".len()..tail.len() - '页'.len_utf8()]
+                        .bytes()
+                        .all(|b| b.is_ascii_digit()));
+        }
+    }
+    false
+}
+
+/// Strips the `[bookmark: …]` markers some Word-to-text tools leave.
+pub(crate) fn strip_markers(s: &str) -> &str {
+    let mut t = s;
+    loop {
+        let trimmed = t.trim_start();
+        if let Some(rest) = trimmed.strip_prefix("[bookmark:") {
+            if let Some(end) = rest.find(']') {
+                t = &rest[end + 1..];
+                continue;
+            }
+        }
+        return t;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_drops_space_between_han_only() {
+        assert_eq!(clean(" 养老金发放 准确率 "), "养老金发放准确率");
+        assert_eq!(
+            clean("2025 年 8 月 30 日之 前拨付"),
+            "2025 年 8 月 30 日之前拨付"
+        );
+        assert_eq!(clean("社会效益指 标"), "社会效益指标");
+        assert_eq!(clean("≥20.5 元/ 人月"), "≥20.5 元/ 人月");
+        assert_eq!(clean("a\n\tb"), "a b");
+    }
+
+    #[test]
+    fn join_wrapped_fragments() {
+        let mut s = String::from("100 元/人/");
+        join_wrapped(&mut s, "年");
+        assert_eq!(s, "100 元/人/年");
+        let mut s = String::from("IP");
+        join_wrapped(&mut s, "2");
+        assert_eq!(s, "IP 2");
+    }
+
+    #[test]
+    fn amounts_and_percents() {
+        assert_eq!(amount("126.15"), Some((Decimal::new(12615, 2), None)));
+        assert_eq!(amount("90万元"), Some((Decimal::from(90), Some("万元"))));
+        assert_eq!(
+            amount(" 20.982 万元"),
+            Some((Decimal::new(20982, 3), Some("万元")))
+        );
+        assert_eq!(amount("1400000.00"), Some((Decimal::from(1_400_000), None)));
+        assert_eq!(amount("其他资金"), None);
+        assert_eq!(amount(".5"), None);
+        assert_eq!(percent("25%"), Some(Decimal::from(25)));
+        assert_eq!(percent("100"), Some(Decimal::from(100)));
+        assert_eq!(percent("%"), None);
+    }
+
+    #[test]
+    fn month_marks() {
+        assert_eq!(months("3 月底"), vec![(3, 8)]);
+        assert_eq!(
+            months("3 月底 6 月底 10 月底 12 月底")
+                .iter()
+                .map(|m| m.0)
+                .collect::<Vec<_>>(),
+            vec![3, 6, 10, 12]
+        );
+        assert_eq!(months("12 月底 100%")[0].0, 12);
+        assert!(months("2025年12月31日").is_empty());
+    }
+
+    #[test]
+    fn page_numbers() {
+        assert!(is_page_number("27"));
+        assert!(is_page_number("- 3 -"));
+        assert!(is_page_number("第 3 页"));
+        assert!(is_page_number("第3页 共30页"));
+        assert!(!is_page_number("62 号"));
+        assert!(!is_page_number("第三部分"));
+    }
+
+    #[test]
+    fn labels_fold() {
+        assert_eq!(label("资金支出计 划（%）"), "资金支出计划(%)");
+        assert_eq!(strip_markers("[bookmark: _GoBack]7、农民"), "7、农民");
+    }
+}

@@ -1,0 +1,196 @@
+//! The department and the year of a document, from its own text: the title
+//! (`霸州市人力资源和社会保障局2021年部门预算信息公开`), else the owning unit
+//! of the projects (`…局本级` → `…局`), else the first sentence that opens
+//! with an office's name; the year from the title, else a heading
+//! (`2025年部门整体绩效目标`), else a table (`预算年度：2024`), else the year
+//! the text names most often. `None` when nothing states them.
+
+use super::row::Line;
+use super::text::{clean, label};
+use super::Project;
+
+const SUFFIXES: &[&str] = &[
+    "委员会",
+    "办公室",
+    "局",
+    "厅",
+    "委",
+    "办",
+    "中心",
+    "院",
+    "署",
+    "馆",
+    "站",
+    "所",
+];
+const PLACES: &[char] = &['省', '市', '县', '区', '旗', '州', '盟', '镇', '乡'];
+
+pub(crate) fn department_and_year(
+    lines: &[Line<'_>],
+    projects: &[Project],
+    table_year: Option<u16>,
+) -> (Option<String>, Option<u16>) {
+    let head: Vec<(usize, String)> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (i, clean(super::text::strip_markers(l.text))))
+        .filter(|(_, s)| !s.is_empty())
+        .take(60)
+        .collect();
+    let mut department = None;
+    let mut year = None;
+    for (k, (_, s)) in head.iter().enumerate() {
+        let l = label(s);
+        if !(l.contains("部门预算") || l.contains("预算绩效") || l.contains("绩效文本"))
+            || s.chars().count() > 60
+        {
+            continue;
+        }
+        let (before, y) = split_year(s);
+        year = year.or(y);
+        let cut = before
+            .find("部门预算")
+            .map(|p| &before[..p])
+            .unwrap_or(before);
+        let name = cut.trim();
+        if is_office(name) {
+            department = Some(label(name));
+        } else {
+            // the name on a line of its own above the title
+            department = head[k.saturating_sub(4)..k]
+                .iter()
+                .rev()
+                .map(|(_, s)| s.trim())
+                .find(|s| is_office(s))
+                .map(label);
+        }
+        if department.is_some() || year.is_some() {
+            break;
+        }
+    }
+    if department.is_none() {
+        department = projects
+            .iter()
+            .filter_map(|p| p.unit_name.as_deref())
+            .find_map(|u| u.strip_suffix("本级"))
+            .map(str::to_string);
+    }
+    if department.is_none() {
+        department = lines.iter().take(400).find_map(|l| office_prefix(l.text));
+    }
+    if year.is_none() {
+        year = head
+            .iter()
+            .filter(|(_, s)| s.chars().count() <= 40 && label(s).contains("部门整体"))
+            .find_map(|(_, s)| split_year(s).1);
+    }
+    if year.is_none() {
+        year = table_year;
+    }
+    if year.is_none() {
+        year = most_named_year(lines);
+    }
+    (department, year)
+}
+
+fn is_office(s: &str) -> bool {
+    let n = s.chars().count();
+    (4..=40).contains(&n)
+        && SUFFIXES.iter().any(|x| s.ends_with(x))
+        && !s.contains(['，', '。', '、', '：', ':', ' '])
+}
+
+/// `高新区人力资源和社会保障局 2024 年部门预算绩效文本` → the text before the
+/// year, and the year.
+fn split_year(s: &str) -> (&str, Option<u16>) {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i + 4 <= b.len() {
+        if b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).map_or(true, |d| !d.is_ascii_digit())
+        {
+            let rest = s[i + 4..].trim_start();
+            if rest.starts_with('年') || rest.starts_with("年度") {
+                let y: u16 = s[i..i + 4].parse().unwrap_or(0);
+                if (1990..=2100).contains(&y) {
+                    return (&s[..i], Some(y));
+                }
+            }
+        }
+        i += 1;
+    }
+    (s, None)
+}
+
+/// A sentence opening with an office's name: `汉沽管理区人力资源和社会保障局始终把…`.
+fn office_prefix(line: &str) -> Option<String> {
+    let s = line.trim();
+    let head: String = s.chars().take(40).collect();
+    let place = head.find(PLACES)?;
+    for suffix in ["局", "委员会", "厅", "办公室"] {
+        if let Some(p) = head[place..].find(suffix) {
+            let name = &head[..place + p + suffix.len()];
+            if name.chars().count() >= 6 && !name.contains(['，', '。', '、', '：', ' ', '（', '('])
+            {
+                return Some(name.to_string());
+            }
+        }
+    }
+    None
+}
+
+fn most_named_year(lines: &[Line<'_>]) -> Option<u16> {
+    let mut counts: Vec<(u16, usize)> = Vec::new();
+    for l in lines {
+        let mut s = l.text;
+        while let (_, Some(y)) = split_year(s) {
+            match counts.iter_mut().find(|c| c.0 == y) {
+                Some(c) => c.1 += 1,
+                None => counts.push((y, 1)),
+            }
+            let (before, _) = split_year(s);
+            s = &s[before.len() + 4..];
+        }
+    }
+    counts.into_iter().max_by_key(|c| (c.1, c.0)).map(|c| c.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::row::lines;
+    use super::*;
+
+    #[test]
+    fn title_on_one_line() {
+        let l = lines("[bookmark: A1]霸州市人力资源和社会保障局2021年部门预算信息公开\n正文");
+        assert_eq!(
+            department_and_year(&l, &[], None),
+            (Some("霸州市人力资源和社会保障局".into()), Some(2021))
+        );
+    }
+
+    #[test]
+    fn name_above_the_title() {
+        let l = lines("\n兴隆县人力资源和社会保障局\n\n局\n\n2025 年部门预算绩效文本\n");
+        assert_eq!(
+            department_and_year(&l, &[], None),
+            (Some("兴隆县人力资源和社会保障局".into()), Some(2025))
+        );
+    }
+
+    #[test]
+    fn fallbacks() {
+        let l = lines(" 第一部分\n2025年部门整体绩效目标\n汉沽管理区人力资源和社会保障局始终把学习放在首位。\n");
+        assert_eq!(
+            department_and_year(&l, &[], None),
+            (Some("汉沽管理区人力资源和社会保障局".into()), Some(2025))
+        );
+        let l = lines("没有年份\n");
+        assert_eq!(department_and_year(&l, &[], None), (None, None));
+        assert_eq!(
+            most_named_year(&lines("2023年 2024 年\n2024年")),
+            Some(2024)
+        );
+    }
+}

@@ -1,0 +1,1010 @@
+//! Reader for PDF text without delimiters (pdftotext without `-layout`):
+//! every table cell is wrapped onto lines of its own column width, cells of
+//! one row that fit on one line share it (separated by a space), and blank
+//! lines fall between blocks of different height.
+//!
+//! The general rule, found by reading such text: an indicator row is
+//! `[一级指标] 二级指标 三级指标 绩效指标描述 指标值 指标值确定依据`, in this
+//! order. The level labels come from a closed vocabulary (a wrapped label
+//! such as `社会效益指` + `标` is recognised by joining lines), so they
+//! anchor the rows. Inside a row the value is the first token sequence that
+//! reads as a complete value (`≥95 百分比`, `100 元/人/` + `年`, `长期`):
+//! the cells before it are 三级指标 and 绩效指标描述 (told apart by spaces on
+//! one line and by blank lines between wrapped blocks), and everything after
+//! it up to the next anchor is the 指标值确定依据 (often the project name or
+//! a document number, wrapped). Page furniture inside a table (a repeated
+//! header, a page number) is removed first. Where the cells cannot be told
+//! apart the row is still emitted, with an `ambiguous-cells` diagnostic.
+
+use super::labels;
+use super::row::{Cell, Line, Row};
+use super::text::{self, label};
+use crate::value::{Kind, Value};
+
+/// Reads the lines into logical rows for the assembler.
+pub(crate) fn read(lines: &[Line<'_>]) -> (Vec<Row>, Vec<(u32, String)>) {
+    let mut r = Reader {
+        lines,
+        rows: Vec::new(),
+        notes: Vec::new(),
+    };
+    r.run();
+    (r.rows, r.notes)
+}
+
+struct Reader<'a, 'b> {
+    lines: &'b [Line<'a>],
+    rows: Vec<Row>,
+    /// Rows whose cells could not all be told apart: line and message.
+    notes: Vec<(u32, String)>,
+}
+
+fn t<'a>(l: &Line<'a>) -> &'a str {
+    text::strip_markers(l.text).trim()
+}
+
+fn cell(text: impl Into<String>, line: u32) -> Cell {
+    Cell {
+        text: text.into(),
+        line,
+    }
+}
+
+impl Reader<'_, '_> {
+    fn run(&mut self) {
+        let n = self.lines.len();
+        let mut i = 0;
+        while i < n {
+            let s = t(&self.lines[i]);
+            if s.is_empty() {
+                i += 1;
+                continue;
+            }
+            let no = self.lines[i].no;
+            if let Some((joined, k)) = self.heading_at(i) {
+                self.rows.push(Row::text(no, &joined));
+                i += k;
+                continue;
+            }
+            let l = label(s);
+            if l.starts_with("一级指标") {
+                i = self.table(i);
+            } else if l.starts_with("项目编码") || l.starts_with("项目编号") {
+                i = self.code(i);
+            } else if l.starts_with("项目名称") {
+                i = self.name(i);
+            } else if l.starts_with("预算规模") || l.starts_with("预算数") {
+                i = self.budget(i);
+            } else if l.starts_with("资金支出") {
+                i = self.plan(i);
+            } else if l.starts_with("绩效目标")
+                && l.chars().count() < 60
+                && !l.contains("：")
+                && !l.contains(':')
+            {
+                i = self.goals(i);
+            } else {
+                self.rows.push(Row::text(no, s));
+                i += 1;
+            }
+        }
+    }
+
+    /// A project heading at line `i`, possibly wrapped onto the next line or two.
+    fn heading_at(&self, i: usize) -> Option<(String, usize)> {
+        let first = t(&self.lines[i]);
+        if super::assemble::project_heading(first).is_some() {
+            return Some((first.to_string(), 1));
+        }
+        let l = label(first);
+        let numbered = l.bytes().take_while(u8::is_ascii_digit).count() > 0
+            && l.trim_start_matches(|c: char| c.is_ascii_digit())
+                .starts_with(['.', '、', '．']);
+        if !numbered || l.contains("绩效目标:") || l.contains("绩效指标:") {
+            return None;
+        }
+        let mut joined = first.to_string();
+        for k in 1..=2 {
+            let next = self.lines.get(i + k)?;
+            let nt = t(next);
+            if nt.is_empty() {
+                return None;
+            }
+            text::join_wrapped(&mut joined, nt);
+            if super::assemble::project_heading(&joined).is_some() {
+                return Some((joined, k + 1));
+            }
+        }
+        None
+    }
+
+    fn is_section_end(&self, i: usize) -> bool {
+        let s = t(&self.lines[i]);
+        let l = label(s);
+        self.heading_at(i).is_some()
+            || (l.starts_with('第') && l.contains("部分") && l.chars().count() <= 12)
+            || l.starts_with("项目编码")
+            || l.starts_with("项目编号")
+    }
+
+    fn code(&mut self, i: usize) -> usize {
+        let no = self.lines[i].no;
+        let s = t(&self.lines[i]);
+        let label_len = s.char_indices().nth(4).map(|(p, _)| p).unwrap_or(s.len());
+        let mut code = s[label_len..]
+            .trim()
+            .trim_start_matches(['：', ':'])
+            .replace(' ', "");
+        let mut j = i + 1;
+        while j < self.lines.len() {
+            let f = t(&self.lines[j]);
+            if !f.is_empty() && f.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                code.push_str(f);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        self.rows
+            .push(Row::table(no, vec![cell("项目编码", no), cell(code, no)]));
+        j
+    }
+
+    fn name(&mut self, i: usize) -> usize {
+        let no = self.lines[i].no;
+        let s = t(&self.lines[i]);
+        let label_len = s.char_indices().nth(4).map(|(p, _)| p).unwrap_or(s.len());
+        let mut name = s[label_len..]
+            .trim()
+            .trim_start_matches(['：', ':'])
+            .trim()
+            .to_string();
+        let mut j = i + 1;
+        while j < self.lines.len() {
+            let f = t(&self.lines[j]);
+            if f.is_empty() || self.starts_block(f) {
+                break;
+            }
+            text::join_wrapped(&mut name, f);
+            j += 1;
+        }
+        self.rows
+            .push(Row::table(no, vec![cell("项目名称", no), cell(name, no)]));
+        j
+    }
+
+    fn starts_block(&self, s: &str) -> bool {
+        let l = label(s);
+        [
+            "项目编码",
+            "项目编号",
+            "项目名称",
+            "预算规模",
+            "预算数",
+            "资金支出",
+            "绩效目标",
+            "一级指标",
+        ]
+        .iter()
+        .any(|k| l.starts_with(k))
+    }
+
+    /// The budget block: labels and amounts as tokens, an amount wrapped
+    /// over lines (`1400000.0` + `0`) joined; the 资金用途 text after
+    /// `其他资金` goes to a row of its own.
+    fn budget(&mut self, i: usize) -> usize {
+        let no = self.lines[i].no;
+        let mut toks: Vec<Cell> = Vec::new();
+        let mut use_text: Vec<Cell> = Vec::new();
+        let mut after_other = false;
+        let mut j = i;
+        while j < self.lines.len() {
+            let s = t(&self.lines[j]);
+            let l = label(s);
+            if j > i
+                && (l.starts_with("资金支出")
+                    || l.starts_with("绩效目标")
+                    || l.starts_with("一级指标")
+                    || self.is_section_end(j))
+            {
+                break;
+            }
+            let line_no = self.lines[j].no;
+            for tok in s.split_whitespace() {
+                if after_other && !(use_text.is_empty() && text::amount(tok).is_some()) {
+                    use_text.push(cell(tok, line_no));
+                    continue;
+                }
+                // an amount wrapped onto the next line
+                if let (Some(prev), true) = (
+                    toks.last_mut(),
+                    tok.bytes().all(|b| b.is_ascii_digit()) && tok.len() <= 2,
+                ) {
+                    let p = prev.text.as_str();
+                    let dec = p.split_once('.').map(|(_, d)| d.len());
+                    if prev.line < line_no
+                        && text::amount(p).is_some()
+                        && (p.ends_with('.') || dec == Some(1))
+                    {
+                        prev.text.push_str(tok);
+                        continue;
+                    }
+                }
+                if label(tok).starts_with("其他资金") {
+                    after_other = true;
+                }
+                toks.push(cell(tok, line_no));
+            }
+            j += 1;
+        }
+        self.rows.push(Row::table(no, toks));
+        if let Some(first) = use_text.first() {
+            let line = first.line;
+            let joined = use_text
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.rows
+                .push(Row::table(line, vec![cell("", line), cell(joined, line)]));
+        }
+        j
+    }
+
+    fn plan(&mut self, i: usize) -> usize {
+        let mut j = i + 1;
+        let no = self.lines[i].no;
+        while j < self.lines.len() {
+            let s = t(&self.lines[j]);
+            let l = label(s);
+            if l.starts_with("绩效目标") || l.starts_with("一级指标") || self.is_section_end(j)
+            {
+                break;
+            }
+            let line_no = self.lines[j].no;
+            let months = text::months(s);
+            if !months.is_empty() {
+                let mut cells = vec![cell("资金支出计划（%）", no)];
+                let mut start = 0;
+                for (m, end) in months {
+                    let _ = m;
+                    cells.push(cell(s[start..end].trim(), line_no));
+                    start = end;
+                }
+                self.rows.push(Row::table(line_no, cells));
+            } else {
+                let toks: Vec<&str> = s.split_whitespace().collect();
+                if !toks.is_empty() && toks.iter().all(|x| text::percent(x).is_some()) {
+                    let mut cells = vec![cell("", line_no)];
+                    cells.extend(toks.iter().map(|x| cell(*x, line_no)));
+                    self.rows.push(Row::table(line_no, cells));
+                }
+            }
+            j += 1;
+        }
+        j
+    }
+
+    fn goals(&mut self, i: usize) -> usize {
+        let no = self.lines[i].no;
+        let s = t(&self.lines[i]);
+        let label_len = s.char_indices().nth(4).map(|(p, _)| p).unwrap_or(s.len());
+        let mut goal = s[label_len..].trim().to_string();
+        let mut j = i + 1;
+        while j < self.lines.len() {
+            let f = t(&self.lines[j]);
+            if f.is_empty() && !goal.is_empty() {
+                break;
+            }
+            if self.starts_block(f) || self.is_section_end(j) {
+                break;
+            }
+            text::join_wrapped(&mut goal, f);
+            j += 1;
+        }
+        self.rows
+            .push(Row::table(no, vec![cell("绩效目标", no), cell(goal, no)]));
+        j
+    }
+
+    /// Header at `i`, then the indicator rows up to the next section.
+    fn table(&mut self, i: usize) -> usize {
+        let no = self.lines[i].no;
+        let mut header: Vec<Cell> = t(&self.lines[i])
+            .split_whitespace()
+            .map(|w| cell(w, no))
+            .collect();
+        let mut j = i + 1;
+        let mut extra = String::new();
+        let mut extra_line = no;
+        while j < self.lines.len() {
+            let s = t(&self.lines[j]);
+            if s.is_empty() {
+                j += 1;
+                continue;
+            }
+            if is_header_fragment(s) {
+                if extra.is_empty() {
+                    extra_line = self.lines[j].no;
+                }
+                extra.push_str(&label(s));
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if !extra.is_empty() {
+            header.push(cell(extra, extra_line));
+        }
+        let columns: Vec<String> = header.iter().map(|c| label(&c.text)).collect();
+        self.rows.push(Row::table(no, header));
+
+        // the body: up to the next heading or section
+        let start = j;
+        while j < self.lines.len() && !self.is_section_end(j) {
+            j += 1;
+        }
+        let frags = self.fragments(start, j);
+        self.rows_of(&frags, &columns);
+        j
+    }
+
+    /// The non-blank lines of a table body, with page furniture removed.
+    fn fragments(&self, from: usize, to: usize) -> Vec<Frag> {
+        let mut out: Vec<Frag> = Vec::new();
+        let mut blanks = 0usize;
+        let mut k = from;
+        while k < to {
+            let s = t(&self.lines[k]);
+            if s.is_empty() {
+                blanks += 1;
+                k += 1;
+                continue;
+            }
+            let l = label(s);
+            if l.starts_with("一级指标二级指标") {
+                // a header repeated after a page break, with its wrapped tail
+                k += 1;
+                while k < to {
+                    let f = t(&self.lines[k]);
+                    if f.is_empty() || is_header_fragment(f) {
+                        k += 1;
+                    } else {
+                        break;
+                    }
+                }
+                continue;
+            }
+            let last = (k + 1..to).all(|m| t(&self.lines[m]).is_empty());
+            if text::is_page_number(s) && (blanks >= 2 || last) {
+                k += 1;
+                continue;
+            }
+            out.push(Frag {
+                text: s.to_string(),
+                no: self.lines[k].no,
+                blank_before: blanks > 0,
+            });
+            blanks = 0;
+            k += 1;
+        }
+        out
+    }
+
+    fn rows_of(&mut self, frags: &[Frag], columns: &[String]) {
+        let find = |f: &dyn Fn(&str) -> bool| columns.iter().position(|c| f(c));
+        let l2c = find(&|c| c.contains("二级指标")).unwrap_or(1);
+        let vc = find(&|c| c.starts_with("指标值") && !c.contains("依据"))
+            .unwrap_or(columns.len().saturating_sub(2));
+        let width = columns.len().max(vc + 2);
+        let pre_cols = vc.saturating_sub(l2c + 1);
+
+        let mut acc = Acc::default();
+        let mut k = 0;
+        while k < frags.len() {
+            let f = &frags[k];
+            let fresh = acc.l2.is_none() && acc.pre.is_empty() && acc.value.is_none();
+            let may_anchor = fresh || acc.value.is_some() || acc.pre.len() > pre_cols;
+            if may_anchor {
+                if let Some(a) = anchor_at(frags, k, fresh && acc.l1.is_none(), fresh) {
+                    if !fresh {
+                        self.emit(std::mem::take(&mut acc), pre_cols, width, vc);
+                    }
+                    let mut rest = a.rest.clone();
+                    if let Some(l1) = a.l1 {
+                        acc.l1 = Some((l1, f.no));
+                    }
+                    if let Some(l2) = a.l2 {
+                        acc.l2 = Some((l2, frags[a.l2_frag].no));
+                    }
+                    k = a.next;
+                    if acc.l2.is_none() {
+                        // an L1 label alone: its L2 follows
+                        continue;
+                    }
+                    if !rest.is_empty() {
+                        let no = frags[a.next - 1].no;
+                        k = self.content(&mut acc, &mut rest, no, frags, k, true, pre_cols);
+                    }
+                    continue;
+                }
+            }
+            if acc.value.is_some() {
+                // a row without its own level labels: its cells and a value on one line
+                if let Some((pre, _)) = split_value(&f.text) {
+                    if !pre.is_empty() && acc.post.is_some() {
+                        self.emit(std::mem::take(&mut acc), pre_cols, width, vc);
+                        let mut s = f.text.clone();
+                        k = self.content(&mut acc, &mut s, f.no, frags, k + 1, true, pre_cols);
+                        continue;
+                    }
+                }
+                match &mut acc.post {
+                    Some((s, _)) => text::join_wrapped(s, &f.text),
+                    None => acc.post = Some((f.text.clone(), f.no)),
+                }
+                k += 1;
+                continue;
+            }
+            let mut s = f.text.clone();
+            let open = !f.blank_before;
+            k = self.content(&mut acc, &mut s, f.no, frags, k + 1, open, pre_cols);
+        }
+        if acc.l1.is_some() || acc.l2.is_some() || !acc.pre.is_empty() || acc.value.is_some() {
+            self.emit(acc, pre_cols, width, vc);
+        }
+    }
+
+    /// Adds one line of row content before the value; returns the next fragment index.
+    #[allow(clippy::too_many_arguments)]
+    fn content(
+        &mut self,
+        acc: &mut Acc,
+        s: &mut String,
+        no: u32,
+        frags: &[Frag],
+        mut next: usize,
+        may_continue: bool,
+        pre_cols: usize,
+    ) -> usize {
+        if acc.start.is_none() {
+            acc.start = Some(no);
+        }
+        if let Some((pre, value)) = split_value(s) {
+            let _ = pre_cols;
+            for p in pre {
+                acc.pre.push(PreCell {
+                    text: p,
+                    no,
+                    open: false,
+                });
+            }
+            let mut v = value;
+            while let Some(f) = frags.get(next) {
+                if !f.blank_before && continues_value(&v, &f.text) {
+                    text::join_wrapped(&mut v, &f.text);
+                    next += 1;
+                } else {
+                    break;
+                }
+            }
+            acc.value = Some((v, no));
+            return next;
+        }
+        if s.split_whitespace().count() > 1 {
+            // cells side by side on one line
+            for tok in s.split_whitespace() {
+                acc.pre.push(PreCell {
+                    text: tok.to_string(),
+                    no,
+                    open: false,
+                });
+            }
+            return next;
+        }
+        match acc.pre.last_mut() {
+            Some(last) if last.open && may_continue => text::join_wrapped(&mut last.text, s),
+            _ => acc.pre.push(PreCell {
+                text: std::mem::take(s),
+                no,
+                open: true,
+            }),
+        }
+        next
+    }
+
+    fn emit(&mut self, acc: Acc, pre_cols: usize, width: usize, vc: usize) {
+        let start = acc
+            .l1
+            .as_ref()
+            .map(|x| x.1)
+            .or(acc.l2.as_ref().map(|x| x.1))
+            .or(acc.start)
+            .unwrap_or(0);
+        let mut cells: Vec<Cell> = (0..width).map(|_| cell("", start)).collect();
+        if let Some((s, no)) = acc.l1 {
+            cells[0] = cell(s, no);
+        }
+        if let Some((s, no)) = acc.l2 {
+            if let Some(c) = cells.get_mut(vc - pre_cols - 1) {
+                *c = cell(s, no);
+            }
+        }
+        let mut pre = acc.pre;
+        let mut value = acc.value;
+        let mut post = acc.post;
+        if value.is_none() && pre.len() > pre_cols {
+            // no cell read as a value: take them by position
+            let mut rest = pre.split_off(pre_cols);
+            let v = rest.remove(0);
+            value = Some((v.text, v.no));
+            for r in rest {
+                match &mut post {
+                    Some((s, _)) => text::join_wrapped(s, &r.text),
+                    None => post = Some((r.text, r.no)),
+                }
+            }
+        }
+        if pre.len() == 1 && pre_cols == 2 {
+            if let Some((a, b)) = split_one(&pre[0].text) {
+                let no = pre[0].no;
+                pre = vec![
+                    PreCell {
+                        text: a,
+                        no,
+                        open: false,
+                    },
+                    PreCell {
+                        text: b,
+                        no,
+                        open: false,
+                    },
+                ];
+            }
+        }
+        if pre.len() != pre_cols {
+            self.notes.push((
+                start,
+                format!(
+                    "{} cell(s) before the value where {} were expected",
+                    pre.len(),
+                    pre_cols
+                ),
+            ));
+        }
+        while pre.len() > pre_cols && pre_cols > 0 {
+            // extra blocks belong to the last column before the value
+            let extra = pre.pop().map(|p| p.text).unwrap_or_default();
+            if let Some(last) = pre.last_mut() {
+                text::join_wrapped(&mut last.text, &extra);
+            }
+        }
+        for (k, p) in pre.into_iter().enumerate() {
+            if let Some(c) = cells.get_mut(vc - pre_cols + k) {
+                *c = cell(p.text, p.no);
+            }
+        }
+        if let Some((v, no)) = value {
+            cells[vc] = cell(v, no);
+        }
+        if let Some((b, no)) = post {
+            if let Some(c) = cells.get_mut(vc + 1) {
+                *c = cell(b, no);
+            }
+        }
+        self.rows.push(Row::table(start, cells));
+    }
+}
+
+#[derive(Debug)]
+struct Frag {
+    text: String,
+    no: u32,
+    blank_before: bool,
+}
+
+#[derive(Debug)]
+struct PreCell {
+    text: String,
+    no: u32,
+    /// Made from a whole line: the next line, with no blank between, continues it.
+    open: bool,
+}
+
+#[derive(Debug, Default)]
+struct Acc {
+    l1: Option<(String, u32)>,
+    l2: Option<(String, u32)>,
+    pre: Vec<PreCell>,
+    value: Option<(String, u32)>,
+    post: Option<(String, u32)>,
+    start: Option<u32>,
+}
+
+struct Anchor {
+    l1: Option<String>,
+    l2: Option<String>,
+    l2_frag: usize,
+    /// What follows the label on its line.
+    rest: String,
+    /// The fragment after the label.
+    next: usize,
+}
+
+/// A level label (or an L1 label followed by an L2 label) starting at fragment `k`.
+fn anchor_at(frags: &[Frag], k: usize, allow_l1: bool, allow_bare_l2: bool) -> Option<Anchor> {
+    let (first, rest, next) = label_at(frags, k)?;
+    let l1_only = labels::is_level1(&first) && !labels::is_level2(&first);
+    let both = labels::is_level1(&first) && labels::is_level2(&first);
+    if l1_only || both {
+        // an L1 label: is an L2 label next?
+        let l2 = if rest.is_empty() {
+            label_at(frags, next)
+                .filter(|(l, _, _)| labels::is_level2(l) && *l != first)
+                .map(|(l, r, n)| (l, r, n, next))
+        } else {
+            let first_tok = rest.split_whitespace().next().unwrap_or("");
+            if labels::is_level2(&label(first_tok)) && label(first_tok) != first {
+                let r = rest[rest.find(first_tok).unwrap_or(0) + first_tok.len()..]
+                    .trim()
+                    .to_string();
+                Some((label(first_tok), r, next, next - 1))
+            } else {
+                None
+            }
+        };
+        match l2 {
+            Some((l2, r, n, l2_frag)) => {
+                return Some(Anchor {
+                    l1: Some(first),
+                    l2: Some(l2),
+                    l2_frag,
+                    rest: r,
+                    next: n,
+                })
+            }
+            None if l1_only && (allow_l1 || !allow_bare_l2) => {
+                return Some(Anchor {
+                    l1: Some(first),
+                    l2: None,
+                    l2_frag: k,
+                    rest,
+                    next,
+                })
+            }
+            None => {}
+        }
+    }
+    if labels::is_level2(&first) {
+        return Some(Anchor {
+            l1: None,
+            l2: Some(first),
+            l2_frag: k,
+            rest,
+            next,
+        });
+    }
+    None
+}
+
+/// A whole level label at fragment `k`: the first token of the line, or
+/// the line joined with the following ones (no blank between) while they
+/// spell the start of a label. Returns the label, the rest of its last
+/// line, and the index of the fragment after it.
+fn label_at(frags: &[Frag], k: usize) -> Option<(String, String, usize)> {
+    let f = frags.get(k)?;
+    let tok = f.text.split_whitespace().next().unwrap_or("");
+    let l = label(tok);
+    if labels::is_level1(&l) || labels::is_level2(&l) {
+        let rest = f.text[f.text.find(tok).unwrap_or(0) + tok.len()..]
+            .trim()
+            .to_string();
+        return Some((l, rest, k + 1));
+    }
+    if f.text.split_whitespace().count() != 1 || !labels::is_level_prefix(&l) {
+        return None;
+    }
+    let mut acc = l;
+    let mut m = k + 1;
+    while let Some(g) = frags.get(m) {
+        if g.blank_before || g.text.split_whitespace().count() != 1 {
+            return None;
+        }
+        acc.push_str(&label(&g.text));
+        m += 1;
+        if labels::is_level1(&acc) || labels::is_level2(&acc) {
+            return Some((acc, String::new(), m));
+        }
+        if !labels::is_level_prefix(&acc) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Header words that wrap onto lines of their own (`指标值确定` / `依据`).
+fn is_header_fragment(s: &str) -> bool {
+    let l = label(s);
+    l.chars().count() <= 12
+        && (l.contains("依据")
+            || l.starts_with("指标值确定")
+            || (l.contains('评') && l.contains('分'))
+            || l == "(指标内容)")
+}
+
+/// Splits a line at the first token where a complete value starts:
+/// the tokens before it, and the value.
+fn split_value(s: &str) -> Option<(Vec<String>, String)> {
+    let toks: Vec<&str> = s.split_whitespace().collect();
+    for k in 0..toks.len() {
+        let cand = toks[k..].join(" ");
+        if is_value(&cand, toks.len() - k) {
+            return Some((toks[..k].iter().map(|x| x.to_string()).collect(), cand));
+        }
+    }
+    None
+}
+
+const COMPARATORS: &[&str] = &[
+    "≥", "≤", ">=", "<=", ">", "<", "=", "≧", "≦", "＞", "＜", "＝", "约",
+];
+const CMP_WORDS: &[&str] = &[
+    "不低于",
+    "不少于",
+    "不高于",
+    "不超过",
+    "大于",
+    "小于",
+    "至少",
+    "高于",
+    "低于",
+];
+
+/// Rating and status terms that make a whole value cell on their own.
+const TERMS: &[&str] = &[
+    "长期",
+    "中长期",
+    "持续",
+    "持续发展",
+    "可持续",
+    "及时",
+    "准时",
+    "满意",
+    "基本满意",
+    "提升",
+    "提高",
+    "显著",
+    "明显",
+    "合格",
+    "达标",
+    "是",
+    "否",
+    "有效",
+    "良好",
+    "较好",
+    "优",
+    "优秀",
+    "良",
+    "全部覆盖",
+    "全覆盖",
+    "足额发放",
+    "按时发放",
+    "应保尽保",
+    "按要求",
+    "稳定",
+    "完成",
+    "按时完成",
+    "保障",
+    "逐步提高",
+    "增强",
+    "改善",
+    "规范",
+];
+
+/// True when `cand` reads as a whole value cell: a comparator or number
+/// with a short unit, or a rating term alone (or one the grammar calls
+/// qualitative).
+fn is_value(cand: &str, ntok: usize) -> bool {
+    let mut s = cand.trim();
+    for c in COMPARATORS.iter().chain(CMP_WORDS) {
+        if let Some(r) = s.strip_prefix(c) {
+            s = r.trim_start();
+            break;
+        }
+    }
+    let digits = s
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
+    if digits > 0 && s.as_bytes()[0].is_ascii_digit() {
+        let unit: String = s[digits..].chars().filter(|c| !c.is_whitespace()).collect();
+        let bad = unit
+            .chars()
+            .any(|c| "，。、；：【】（）()[]《》,;:".contains(c));
+        return unit.chars().count() <= 12 && !bad;
+    }
+    if ntok == 1 {
+        if TERMS.contains(&s) {
+            return true;
+        }
+        return Value::parse(s).kind() == Kind::Qualitative;
+    }
+    false
+}
+
+const UNITS: &[&str] = &[
+    "%",
+    "百分比",
+    "百分点",
+    "人",
+    "人次",
+    "户",
+    "个",
+    "件",
+    "份",
+    "次",
+    "场",
+    "条",
+    "家",
+    "所",
+    "期",
+    "批",
+    "项",
+    "台",
+    "套",
+    "辆",
+    "名",
+    "元",
+    "万元",
+    "亿元",
+    "千元",
+    "天",
+    "日",
+    "月",
+    "年",
+    "个月",
+    "小时",
+    "工作日",
+    "平方米",
+    "亩",
+    "公顷",
+    "米",
+    "公里",
+    "立方米",
+    "吨",
+    "公斤",
+    "万人",
+    "万户",
+    "元/人",
+    "元/户",
+    "元/人/年",
+    "元/人/月",
+];
+
+/// True when the next line continues a value cell: the value ends with
+/// `/`, or the line completes its unit (`≥100 百分` + `比`, `≥143396` + `人`).
+fn continues_value(value: &str, next: &str) -> bool {
+    let next = next.trim();
+    if value.ends_with('/') {
+        return !next.is_empty() && next.chars().count() <= 6 && !next.contains(' ');
+    }
+    if next.is_empty()
+        || next.contains(' ')
+        || next.chars().count() > 4
+        || next.chars().any(|c| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let unit: String = value
+        .trim_start_matches(|c: char| !c.is_ascii_digit())
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let joined = format!("{unit}{next}");
+    UNITS.contains(&joined.as_str()) && !UNITS.contains(&unit.as_str())
+}
+
+/// One block holding both 三级指标 and 绩效指标描述 wrapped together: split
+/// it when it is the same text twice.
+fn split_one(s: &str) -> Option<(String, String)> {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() % 2 == 0 && chars.len() >= 2 {
+        let (a, b) = chars.split_at(chars.len() / 2);
+        if a == b {
+            let a: String = a.iter().collect();
+            return Some((a.clone(), a));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::row::lines;
+    use super::*;
+
+    #[test]
+    fn values_are_recognised() {
+        assert!(is_value("100 百分比", 2));
+        assert!(is_value("≥143396", 1));
+        assert!(is_value("100 元/人/", 2));
+        assert!(is_value("长期", 1));
+        assert!(!is_value("18 号、邢", 2));
+        assert!(!is_value("资金支付率", 1));
+        assert_eq!(
+            split_value("资金发放准时率 100 百分比"),
+            Some((vec!["资金发放准时率".to_string()], "100 百分比".to_string()))
+        );
+        assert!(continues_value("100 元/人/", "年"));
+        assert!(continues_value("≥100 百分", "比"));
+        assert!(continues_value("≥143396", "人"));
+        assert!(!continues_value("≥54663 人", "邢财社"));
+    }
+
+    #[test]
+    fn a_wrapped_table() {
+        let src = "一级指标 二级指标 三级指标 绩效指标描述 指标值\n指标值确定\n\n依据\n\n产出指标\n\n\
+数量指标 资金支付率 资金支付率 100 百分比\n编外人员经\n费\n\n时效指标\n资金发放准\n时率\n\n\
+资金发放准时率 100 百分比\n编外人员经\n费\n\n成本指标\n补贴发放标\n准\n\n补贴发放标准\n100 元/人/\n年\n\n\
+城乡居民残\n疾人代缴\n\n效益指标\n\n社会效益指\n标\n\n提供优质服\n务\n\n提供优质服务 长期\n编外人员经\n费\n";
+        let (rows, notes) = read(&lines(src));
+        assert!(notes.is_empty(), "{notes:?}");
+        assert_eq!(
+            rows[0].texts(),
+            vec![
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "绩效指标描述",
+                "指标值",
+                "指标值确定依据"
+            ]
+        );
+        assert_eq!(
+            rows[1].texts(),
+            vec![
+                "产出指标",
+                "数量指标",
+                "资金支付率",
+                "资金支付率",
+                "100 百分比",
+                "编外人员经费"
+            ]
+        );
+        assert_eq!(rows[1].line, 6);
+        assert_eq!(
+            rows[2].texts(),
+            vec![
+                "",
+                "时效指标",
+                "资金发放准时率",
+                "资金发放准时率",
+                "100 百分比",
+                "编外人员经费"
+            ]
+        );
+        assert_eq!(
+            rows[3].texts(),
+            vec![
+                "",
+                "成本指标",
+                "补贴发放标准",
+                "补贴发放标准",
+                "100 元/人/年",
+                "城乡居民残疾人代缴"
+            ]
+        );
+        assert_eq!(
+            rows[4].texts(),
+            vec![
+                "效益指标",
+                "社会效益指标",
+                "提供优质服务",
+                "提供优质服务",
+                "长期",
+                "编外人员经费"
+            ]
+        );
+    }
+}
