@@ -735,6 +735,21 @@ impl Asm {
             labels.insert(t.l1, String::new());
             shifted = -1;
         }
+        // Cells in no column the header names are reported, never dropped.
+        let outside: Vec<String> = (0..texts.len())
+            .filter(|i| !t.uses(*i))
+            .map(|i| clean(&texts[i]))
+            .filter(|s| !s.is_empty())
+            .collect();
+        if !outside.is_empty() {
+            self.diag(
+                Severity::Warning,
+                codes::UNPLACED_LINE,
+                line,
+                format!("cells outside the table's columns: {}", outside.join(" | ")),
+            );
+        }
+        let Some(t) = &mut self.table else { return };
         let cell = |i: Option<usize>| -> String {
             i.and_then(|i| texts.get(i))
                 .map(|s| clean(s))
@@ -876,6 +891,25 @@ impl Table {
         if self.scoring.is_some_and(|s| s >= sym && s <= unit) {
             self.scoring = None;
         }
+    }
+
+    /// Whether column `i` is one the header names.
+    fn uses(&self, i: usize) -> bool {
+        let value = match self.value {
+            Some(ValueCols::Single(v)) => v == i,
+            Some(ValueCols::Split { sym, val, unit }) => i == sym || i == val || i == unit,
+            None => false,
+        };
+        value
+            || [
+                Some(self.l1),
+                Some(self.l2),
+                self.l3,
+                self.desc,
+                self.basis,
+                self.scoring,
+            ]
+            .contains(&Some(i))
     }
 
     /// The number of columns the header describes.
