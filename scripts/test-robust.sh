@@ -61,6 +61,10 @@ EmptyLinesInTable 100000
 RepeatedHeaders 10000
 RepeatedTables 200
 BareTabs 100000
+CellPerLineColumns 20000
+WrappedCorpus 2
+CellPerLineCorpus 2
+SplitCorpus 2
 EOF
 
 echo "== 3. the C entry points under valgrind over the fuzz inputs and the corpus"
