@@ -52,3 +52,23 @@ fn value_bytes_that_are_not_utf8_name_their_line() {
     assert_eq!(err.line, 2);
     assert_eq!(err.offset, 4);
 }
+
+/// Found by the `document` fuzz target (fuzz/artifacts/document/crash-5779…):
+/// in the wrapped layout, a damaged header whose first column is 指标值 made
+/// `vc - pre_cols - 1` underflow in `wrapped.rs` (`emit`): a panic in debug
+/// builds, a wrapped index in release. The 二级指标 text now goes to column 1.
+#[test]
+fn wrapped_header_starting_with_the_value_column_does_not_underflow() {
+    let data = include_bytes!(
+        "../../fuzz/artifacts/document/crash-577916a6b4ddf5e0722c977dcd992990d168398d"
+    );
+    // The mutated header holds no usable table: either outcome below is a
+    // correct answer; a panic (or reading past the row) is not.
+    match Document::parse_bytes(data) {
+        Ok(doc) => assert_eq!(doc.source.layout.as_str(), "wrapped"),
+        Err(e) => {
+            assert_eq!(e.kind, ErrorKind::NoTables);
+            assert_eq!(e.line, 1);
+        }
+    }
+}
