@@ -33,8 +33,13 @@ pub(crate) struct Assembled {
     pub year: Option<u16>,
 }
 
-pub(crate) fn assemble(rows: &[Row]) -> Assembled {
-    let mut a = Asm::default();
+/// `join_cjk`: drop a space between two CJK characters in a cell (true for
+/// PDF-derived text, where such a space is a line wrap; false for Word text).
+pub(crate) fn assemble(rows: &[Row], join_cjk: bool) -> Assembled {
+    let mut a = Asm {
+        join_cjk,
+        ..Asm::default()
+    };
     for row in rows {
         if row.text {
             let s = row.cells.first().map(|c| c.text.as_str()).unwrap_or("");
@@ -106,6 +111,7 @@ struct Asm {
     pending_months: Vec<(usize, u8)>,
     /// The current table has a 序号/栏次 column of row numbers to drop.
     rownum: bool,
+    join_cjk: bool,
 }
 
 impl Asm {
@@ -121,7 +127,13 @@ impl Asm {
     // ---------------------------------------------------------------- text
 
     fn text_row(&mut self, line: u32, s: &str) {
-        let s = clean(text::strip_markers(s));
+        let raw = text::strip_markers(s).trim();
+        if raw.len() > 240 && raw.contains('。') {
+            // a paragraph of running text: it only ends a table
+            self.table = None;
+            return;
+        }
+        let s = clean(raw);
         if s.is_empty() || text::is_page_number(&s) {
             return;
         }
@@ -223,7 +235,11 @@ impl Asm {
         let first = labels[fi].as_str();
 
         // A heading written into a table row (a TOC line with its page number).
-        if let Some(name) = project_heading(&clean(&cells[fi].text)) {
+        let heading = cells[fi]
+            .text
+            .contains('表')
+            .then(|| project_heading(&clean(&cells[fi].text)));
+        if let Some(name) = heading.flatten() {
             if labels[fi + 1..]
                 .iter()
                 .all(|l| l.is_empty() || text::is_small_int(l))
@@ -697,48 +713,54 @@ impl Asm {
     fn indicator_row(&mut self, cells: &[&Cell], labels: &[String], line: u32) {
         let Some(t) = &mut self.table else { return };
         t.since_header += 1;
-        let mut texts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
-        let mut labels: Vec<String> = labels.to_vec();
-
         // Header continued on a following row (`单位 (文字描` / `述)`).
-        let nonempty: Vec<usize> = (0..labels.len())
-            .filter(|i| !labels[*i].is_empty())
-            .collect();
-        if t.since_header <= 2
-            && nonempty.len() == 1
-            && labels[nonempty[0]].chars().count() <= 4
-            && !labels[nonempty[0]].chars().any(|c| c.is_ascii_digit())
-            && Some(nonempty[0]) != Some(t.l1)
-            && Some(nonempty[0]) != Some(t.l2)
-        {
-            return;
+        if t.since_header <= 2 {
+            let mut nonempty = (0..labels.len()).filter(|i| !labels[*i].is_empty());
+            if let (Some(only), None) = (nonempty.next(), nonempty.next()) {
+                let l = &labels[only];
+                if l.chars().count() <= 4
+                    && !l.chars().any(|c| c.is_ascii_digit())
+                    && only != t.l1
+                    && only != t.l2
+                {
+                    return;
+                }
+            }
         }
 
-        // A row one column off, told by where the level labels stand.
+        // A row one column off, told by where the level labels stand:
+        // `shifted` maps a column of the header to the cell that holds it.
         let mut shifted = 0isize;
-        if at(&labels, t.l1).is_empty()
-            && labels::is_level1(at(&labels, t.l1 + 1))
-            && (labels::is_level2(at(&labels, t.l2 + 1)) || at(&labels, t.l2 + 1).is_empty())
-            && !labels::is_level2(at(&labels, t.l2))
+        if at(labels, t.l1).is_empty()
+            && labels::is_level1(at(labels, t.l1 + 1))
+            && (labels::is_level2(at(labels, t.l2 + 1)) || at(labels, t.l2 + 1).is_empty())
+            && !labels::is_level2(at(labels, t.l2))
         {
-            texts.remove(t.l1);
-            labels.remove(t.l1);
             shifted = 1;
         } else if t.l1 + 1 == t.l2
-            && labels::is_level2(at(&labels, t.l1))
-            && !labels::is_level1(at(&labels, t.l1))
-            && !at(&labels, t.l2).is_empty()
-            && !labels::is_level2(at(&labels, t.l2))
-            && texts.len() < t.width()
+            && labels::is_level2(at(labels, t.l1))
+            && !labels::is_level1(at(labels, t.l1))
+            && !at(labels, t.l2).is_empty()
+            && !labels::is_level2(at(labels, t.l2))
+            && cells.len() < t.width()
         {
-            texts.insert(t.l1, String::new());
-            labels.insert(t.l1, String::new());
             shifted = -1;
         }
+        let l1col = t.l1;
+        let physical = |i: usize| -> Option<usize> {
+            match shifted {
+                1 if i >= l1col => Some(i + 1),
+                -1 if i == l1col => None,
+                -1 if i > l1col => Some(i - 1),
+                _ => Some(i),
+            }
+        };
+        let join = self.join_cjk;
         // Cells in no column the header names are reported, never dropped.
-        let outside: Vec<String> = (0..texts.len())
-            .filter(|i| !t.uses(*i))
-            .map(|i| clean(&texts[i]))
+        let used: Vec<usize> = t.columns().into_iter().filter_map(physical).collect();
+        let outside: Vec<String> = (0..cells.len())
+            .filter(|i| !used.contains(i))
+            .map(|i| clean(&cells[i].text))
             .filter(|s| !s.is_empty())
             .collect();
         if !outside.is_empty() {
@@ -751,12 +773,14 @@ impl Asm {
         }
         let Some(t) = &mut self.table else { return };
         let cell = |i: Option<usize>| -> String {
-            i.and_then(|i| texts.get(i))
-                .map(|s| clean(s))
+            i.and_then(physical)
+                .and_then(|i| cells.get(i))
+                .map(|c| text::clean_with(&c.text, join))
                 .unwrap_or_default()
         };
-        let l1 = cell(Some(t.l1));
-        let l2 = cell(Some(t.l2));
+        // level labels never hold meaningful spaces (`社会效益指 标`)
+        let l1 = clean(&cell(Some(t.l1)));
+        let l2 = clean(&cell(Some(t.l2)));
         let l3 = cell(t.l3);
         let mut desc = cell(t.desc);
         let mut scoring = cell(t.scoring);
@@ -893,23 +917,25 @@ impl Table {
         }
     }
 
-    /// Whether column `i` is one the header names.
-    fn uses(&self, i: usize) -> bool {
-        let value = match self.value {
-            Some(ValueCols::Single(v)) => v == i,
-            Some(ValueCols::Split { sym, val, unit }) => i == sym || i == val || i == unit,
-            None => false,
+    /// The columns the header names.
+    fn columns(&self) -> Vec<usize> {
+        let value: &[usize] = match self.value {
+            Some(ValueCols::Single(v)) => &[v][..],
+            Some(ValueCols::Split { sym, val, unit }) => &[sym, val, unit][..],
+            None => &[][..],
         };
-        value
-            || [
-                Some(self.l1),
-                Some(self.l2),
-                self.l3,
-                self.desc,
-                self.basis,
-                self.scoring,
-            ]
-            .contains(&Some(i))
+        [
+            Some(self.l1),
+            Some(self.l2),
+            self.l3,
+            self.desc,
+            self.basis,
+            self.scoring,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(value.iter().copied())
+        .collect()
     }
 
     /// The number of columns the header describes.
@@ -1130,6 +1156,9 @@ pub(crate) fn split_goals(s: &str) -> Vec<String> {
 /// `3.人才工作专项资金项目绩效目标申报表`, a TOC line with trailing dots):
 /// the project name it gives, numbering and suffix removed.
 pub(crate) fn project_heading(s: &str) -> Option<String> {
+    if !s.contains('表') {
+        return None;
+    }
     let s = s
         .trim()
         .trim_end_matches(|c: char| c == '.' || c == '…' || c == '·' || c.is_whitespace());

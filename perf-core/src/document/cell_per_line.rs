@@ -62,7 +62,14 @@ fn merge_split_rows(rows: Vec<Row>) -> Vec<Row> {
     let mut it = rows.into_iter().peekable();
     while let Some(mut row) = it.next() {
         if row.text {
-            width = None;
+            // a page number between rows does not end the table
+            if !row
+                .cells
+                .first()
+                .is_some_and(|c| text::is_page_number(&c.text))
+            {
+                width = None;
+            }
             out.push(row);
             continue;
         }

@@ -81,7 +81,7 @@ fn parse_with(
         }
         _ => tab_rows::read(&lines),
     };
-    let a = assemble::assemble(&rows);
+    let a = assemble::assemble(&rows, layout != Layout::CellPerLine);
     if a.projects.is_empty() && a.department_indicators.is_empty() {
         return Err(Error::new(ErrorKind::NoTables, 1, 0));
     }

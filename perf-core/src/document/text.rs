@@ -26,6 +26,12 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// included) to one space, and drops the space where both neighbours are
 /// CJK (`养老金发放 准确率` → `养老金发放准确率`; `2025 年` is kept).
 pub(crate) fn clean(s: &str) -> String {
+    clean_with(s, true)
+}
+
+/// [`clean`], keeping a space between CJK characters when `join_cjk` is
+/// false (text from Word, where a space inside a cell was typed).
+pub(crate) fn clean_with(s: &str, join_cjk: bool) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
@@ -37,7 +43,7 @@ pub(crate) fn clean(s: &str) -> String {
         }
         if pending_space {
             let prev = out.chars().next_back().unwrap_or(' ');
-            if !(is_cjk(prev) && is_cjk(c)) {
+            if !(join_cjk && is_cjk(prev) && is_cjk(c)) {
                 out.push(' ');
             }
             pending_space = false;
@@ -65,16 +71,18 @@ pub(crate) fn join_wrapped(acc: &mut String, next: &str) {
 /// The form of a label used for comparison: no white space at all,
 /// full-width parentheses and colons folded to ASCII.
 pub(crate) fn label(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            '：' => ':',
-            '％' => '%',
-            _ => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '（' => out.push('('),
+            '）' => out.push(')'),
+            '：' => out.push(':'),
+            '％' => out.push('%'),
+            c if c.is_whitespace() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Folds full-width digits and the full-width point to ASCII.
