@@ -61,25 +61,27 @@ impl<'s> Parsed<'s> {
 }
 
 /// Cells that state nothing.
-const EMPTY_MARKERS: &[&str] = &[
-    "",
-    "/",
-    "\\",
-    "-",
-    "--",
-    "—",
-    "——",
-    "－",
-    "…",
-    "……",
-    "无",
-    "暂无",
-    "空",
-    "不涉及",
-    "N/A",
-    "n/a",
-    "NA",
-];
+fn is_empty_marker(s: &str) -> bool {
+    matches!(
+        s,
+        "" | "/"
+            | "\\"
+            | "-"
+            | "--"
+            | "—"
+            | "——"
+            | "－"
+            | "…"
+            | "……"
+            | "无"
+            | "暂无"
+            | "空"
+            | "不涉及"
+            | "N/A"
+            | "n/a"
+            | "NA"
+    )
+}
 
 fn is_punct(c: char) -> bool {
     matches!(
@@ -88,8 +90,22 @@ fn is_punct(c: char) -> bool {
     )
 }
 
+/// Trims punctuation at both ends (not a leading `.`, which may start a
+/// number). A byte check first: most cells end in a CJK char or a digit.
 fn trim_punct(s: &str) -> &str {
-    s.trim_matches(is_punct)
+    let b = s.as_bytes();
+    let ascii = |b: Option<&u8>| matches!(b, Some(b',' | b'.' | b';' | b':' | b'!' | b'?'));
+    // every wide punctuation mark is 3 bytes starting E3 80 (、。) or EF BC (，；：！？)
+    let wide = |x: Option<&[u8]>| matches!(x, Some([0xE3, 0x80, _] | [0xEF, 0xBC, _]));
+    if !ascii(b.first())
+        && !ascii(b.last())
+        && !wide(b.get(..3))
+        && !wide(b.len().checked_sub(3).and_then(|i| b.get(i..)))
+    {
+        return s;
+    }
+    s.trim_start_matches(|c| c != '.' && is_punct(c))
+        .trim_end_matches(is_punct)
 }
 
 fn non_empty(s: &str) -> Option<&str> {
@@ -108,7 +124,7 @@ fn is_identifier_char(c: char) -> bool {
 struct Prefix<'s> {
     cmp: Option<Comparator>,
     /// `每人`, `每月`: per-words, folded into the unit of a quantity.
-    per: [Option<&'static unit::Atom>; unit::MAX_DENOMINATORS],
+    per: [Option<u8>; unit::MAX_DENOMINATORS],
     /// `每月`, `每季度`, `每年`: a recurrence if the value is a date.
     recurrence: Option<Recurrence>,
     /// `每季度末`, `每月底`.
@@ -132,19 +148,23 @@ fn prefix(s: &str) -> Prefix<'_> {
     let mut rest = s.strip_prefix('在').unwrap_or(s);
     let mut words: Option<(usize, usize)> = None;
     let mut per_n = 0;
-    while !rest.is_empty() {
+    while let Some(c) = rest.chars().next() {
         let at = s.len() - rest.len();
-        if let Ok((r, c)) = comparator::prefix(rest) {
-            p.cmp.get_or_insert(c);
-            rest = r;
-            continue;
+        if comparator::may_start_prefix(c) {
+            if let Ok((r, c)) = comparator::prefix(rest) {
+                p.cmp.get_or_insert(c);
+                rest = r;
+                continue;
+            }
         }
-        if let Ok((r, ())) = comparator::filler(rest) {
-            rest = r;
-            continue;
+        if c == '达' {
+            if let Ok((r, ())) = comparator::filler(rest) {
+                rest = r;
+                continue;
+            }
         }
         if let Some(after) = rest.strip_prefix('每') {
-            if let Some(a) = unit::per_atom(after) {
+            if let Some((i, a)) = unit::per_atom(after) {
                 let r = &after[a.written.len()..];
                 let rec = recurrence_of(a);
                 let end = r.strip_prefix('末').or_else(|| r.strip_prefix('底'));
@@ -164,7 +184,7 @@ fn prefix(s: &str) -> Prefix<'_> {
                         p.recurrence = rec;
                     }
                     if per_n < p.per.len() {
-                        p.per[per_n] = Some(a);
+                        p.per[per_n] = Some(i);
                         per_n += 1;
                     }
                     rest = r;
@@ -173,10 +193,9 @@ fn prefix(s: &str) -> Prefix<'_> {
             }
         }
         // a word char
-        let c = rest.chars().next().map_or(1, char::len_utf8);
-        let end = at + c;
+        let end = at + c.len_utf8();
         words = Some(words.map_or((at, end), |(b, _)| (b, end)));
-        rest = &rest[c..];
+        rest = &rest[c.len_utf8()..];
     }
     p.words = words.and_then(|(b, e)| non_empty(&s[b..e]));
     p
@@ -185,7 +204,7 @@ fn prefix(s: &str) -> Prefix<'_> {
 /// Parses one normalised cell.
 pub(crate) fn parse(s: &str) -> Parsed<'_> {
     let core = trim_punct(s);
-    if EMPTY_MARKERS.contains(&core) {
+    if is_empty_marker(core) {
         return Parsed {
             body: PBody::Empty,
             qualifier: None,
@@ -199,10 +218,12 @@ pub(crate) fn parse(s: &str) -> Parsed<'_> {
 }
 
 /// A cell without digits.
+#[inline]
 fn wordy(s: &str) -> Parsed<'_> {
+    let leading = comparator::prefix(s).ok();
     // a lexicon term, possibly after a comparator symbol (`=有效提升`)
-    let bare = match comparator::prefix(s) {
-        Ok((r, _)) if !r.is_empty() => r,
+    let bare = match leading {
+        Some((r, _)) if !r.is_empty() => r,
         _ => s,
     };
     if let Some(term) = lexicon::lookup(bare) {
@@ -213,7 +234,7 @@ fn wordy(s: &str) -> Parsed<'_> {
         };
     }
     // a comparator and a unit without a number: `>=%`
-    if let Ok((r, cmp)) = comparator::prefix(s) {
+    if let Some((r, cmp)) = leading {
         if let Some(u) = unit::whole_unit(r) {
             let mut notes = Notes::empty();
             notes.insert(Note::NumberMissing);
@@ -230,16 +251,16 @@ fn wordy(s: &str) -> Parsed<'_> {
         }
     }
     // a deadline in words: `每季度末`, `年底前完成`, `=每月底前`
-    let (cmp, r) = match comparator::prefix(s) {
-        Ok((r, c)) => (Some(c), r),
-        Err(_) => (None, s),
+    let (cmp, r) = match leading {
+        Some((r, c)) => (Some(c), r),
+        None => (None, s),
     };
     let r = r.strip_prefix('在').unwrap_or(r);
     let mut rec = None;
     let mut rec_end = false;
     let mut r2 = r;
     if let Some(after) = r.strip_prefix('每') {
-        if let Some(a) = unit::per_atom(after) {
+        if let Some((_, a)) = unit::per_atom(after) {
             if let Some(x) = recurrence_of(a) {
                 rec = Some(x);
                 r2 = &after[a.written.len()..];
@@ -257,6 +278,7 @@ fn wordy(s: &str) -> Parsed<'_> {
 }
 
 /// Builds a time value: `前` after the date makes the comparator `<=`.
+#[inline]
 fn time_value<'s>(
     cmp: Option<Comparator>,
     deadline: Deadline,
@@ -302,6 +324,7 @@ fn is_doubled(text: &str) -> bool {
 }
 
 /// A cell with a digit at byte `d`.
+#[inline]
 fn numeric(s: &str, d: usize) -> Parsed<'_> {
     let pre = &s[..d];
     if pre.chars().next_back().is_some_and(is_identifier_char) {
@@ -326,7 +349,12 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     }
 
     // time
-    if let Some((dp, rest)) = time::date(at, p.recurrence) {
+    let date = if time::may_follow_date_number(after_num) {
+        time::date(at, p.recurrence)
+    } else {
+        None
+    };
+    if let Some((dp, rest)) = date {
         let mut notes = Notes::empty();
         if dp.invalid {
             notes.insert(Note::InvalidDate);
@@ -378,8 +406,8 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     // per-words before the number fold into the unit (`每人每月1900元` →
     // `元/人/月`); a bare number or bare scale word has no numerator to divide
     if u.numerator.is_some() {
-        for a in p.per.iter().flatten() {
-            if !u.push_denominator(Part::Known(a.canonical, a.dimension)) {
+        for &i in p.per.iter().flatten() {
+            if !u.push_per_word(Part::Known(i)) {
                 notes.insert(Note::GarbledCell);
             }
         }
@@ -403,6 +431,7 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     )
 }
 
+#[inline]
 fn finish_notes<'s>(
     body: PBody<'s>,
     rest: &'s str,
