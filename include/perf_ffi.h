@@ -29,7 +29,8 @@
  *   reused.
  * - perf_str, perf_decimal and perf_number have a fixed layout within one
  *   PERF_ABI_VERSION. perf_value_info may gain fields at its end: only read
- *   it through the pointer perf hands out.
+ *   it through the pointer perf hands out, and read a field added later only
+ *   when its `size` member covers it.
  */
 
 #ifndef PERF_FFI_H
@@ -343,9 +344,13 @@ typedef struct perf_number {
 // Ownership: the struct and its strings belong to the `perf_value` it came
 // from (or to that value's document) and live as long as it. Only read it
 // through the pointer perf gives: later versions with the same
-// `PERF_ABI_VERSION` may append fields at the end, so never allocate,
-// copy by value or take `sizeof` of this struct.
+// `PERF_ABI_VERSION` may append fields at the end, so never allocate or
+// copy this struct by value. A field appended later exists only when
+// `size` covers it: `info->size >= offsetof(perf_value_info, field) +
+// sizeof info->field`.
 typedef struct perf_value_info {
+    // `sizeof(perf_value_info)` in the library that filled the struct.
+    uint32_t size;
     // `PERF_KIND_*`.
     perf_kind kind;
     // `PERF_CMP_*`; `PERF_CMP_NONE` for qualitative, text and empty values.
@@ -426,16 +431,19 @@ extern "C" {
 #endif // __cplusplus
 
 // Reads a document from `len` bytes of text (a corpus `.txt`, a TSV/CSV
-// export, …). No NUL is needed or looked for.
+// export, …) in any supported encoding: UTF-8 with or without BOM,
+// GB18030/GBK, UTF-16 with BOM. The encoding is detected, never assumed;
+// `perf_document_encoding` tells which one was used. No NUL is needed or
+// looked for.
 //
 // On success writes a new document to `*out` and returns `PERF_OK`; free
 // it with `perf_document_free`. On failure `*out` is left untouched, the
 // status is returned and, when `err` is not NULL, a new error naming the
 // line is stored in `*err` (free it with `perf_error_free`).
 //
-// Errors: `PERF_ERR_NULL` (`bytes` or `out` is NULL), `PERF_ERR_UTF8`,
-// `PERF_ERR_ENCODING`, `PERF_ERR_PARSE` (empty input, no table found),
-// `PERF_ERR_INVALID_ARGUMENT`, `PERF_ERR_PANIC`.
+// Errors: `PERF_ERR_NULL` (`bytes` or `out` is NULL), `PERF_ERR_ENCODING`
+// (not text in a supported encoding), `PERF_ERR_PARSE` (empty input, no
+// table found), `PERF_ERR_INVALID_ARGUMENT`, `PERF_ERR_PANIC`.
 //
 // Thread safety: may be called from any number of threads at once.
 //
@@ -483,6 +491,8 @@ perf_status perf_document_to_json(const struct perf_document *doc,
 // Frees a document and everything borrowed from it. NULL is accepted and
 // ignored.
 //
+// Thread safety: must not run while another thread uses `doc` or anything borrowed from it.
+//
 // # Safety
 // `doc` is NULL or a document from `perf_document_parse` not freed yet.
 void perf_document_free(struct perf_document *doc);
@@ -492,17 +502,25 @@ void perf_document_free(struct perf_document *doc);
 // UTF-8 borrowed from the document; when `len` is not NULL their length in
 // bytes (without the NUL; 0 for NULL) is written there.
 //
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
+//
 // # Safety
 // `doc` is NULL or live; `len` is NULL or writable.
 const char *perf_document_department(const struct perf_document *doc, size_t *len);
 
 // The budget year (`2025`), or 0 when the document does not state one.
 //
+// Thread safety: any thread; perf handles are immutable.
+//
 // # Safety
 // `doc` is NULL or live.
 int32_t perf_document_year(const struct perf_document *doc);
 
 // The encoding the bytes were decoded from (`"UTF-8"`, `"GB18030"`, …).
+//
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
 //
 // # Safety
 // `doc` is NULL or live; `len` is NULL or writable.
@@ -511,11 +529,16 @@ const char *perf_document_encoding(const struct perf_document *doc, size_t *len)
 // The layout the text was read as (`"tab-rows"`, `"cell-per-line"`,
 // `"wrapped"`).
 //
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
+//
 // # Safety
 // `doc` is NULL or live; `len` is NULL or writable.
 const char *perf_document_layout(const struct perf_document *doc, size_t *len);
 
 // The number of project tables (0 for NULL).
+//
+// Thread safety: any thread; perf handles are immutable.
 //
 // # Safety
 // `doc` is NULL or live.
@@ -524,12 +547,17 @@ size_t perf_document_project_count(const struct perf_document *doc);
 // Project `i` (0-based, in document order), or NULL when `i` is out of
 // range. Borrowed from the document.
 //
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
+//
 // # Safety
 // `doc` is NULL or live.
 const struct perf_project *perf_document_project(const struct perf_document *doc, size_t i);
 
 // The number of rows in the department-wide indicator table(s)
 // (部门整体支出绩效指标); 0 for NULL.
+//
+// Thread safety: any thread; perf handles are immutable.
 //
 // # Safety
 // `doc` is NULL or live.
@@ -538,12 +566,17 @@ size_t perf_document_department_indicator_count(const struct perf_document *doc)
 // Department-wide indicator `i` (0-based), or NULL when out of range.
 // Borrowed from the document.
 //
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
+//
 // # Safety
 // `doc` is NULL or live.
 const struct perf_indicator *perf_document_department_indicator(const struct perf_document *doc,
                                                                 size_t i);
 
 // The number of diagnostics (0 for NULL).
+//
+// Thread safety: any thread; perf handles are immutable.
 //
 // # Safety
 // `doc` is NULL or live.
@@ -552,11 +585,16 @@ size_t perf_document_diagnostic_count(const struct perf_document *doc);
 // Diagnostic `i` (0-based), or NULL when out of range. Borrowed from the
 // document.
 //
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
+//
 // # Safety
 // `doc` is NULL or live.
 const struct perf_diagnostic *perf_document_diagnostic(const struct perf_document *doc, size_t i);
 
 // The severity (`PERF_SEVERITY_*`; `PERF_SEVERITY_NONE` for NULL).
+//
+// Thread safety: any thread; perf handles are immutable.
 //
 // # Safety
 // `diag` is NULL or live.
@@ -564,11 +602,16 @@ perf_severity perf_diagnostic_severity(const struct perf_diagnostic *diag);
 
 // The stable kebab-case code (`"budget-sum"`).
 //
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
+//
 // # Safety
 // `diag` is NULL or live; `len` is NULL or writable.
 const char *perf_diagnostic_code(const struct perf_diagnostic *diag, size_t *len);
 
 // The 1-based source line, or 0 when the diagnostic has none.
+//
+// Thread safety: any thread; perf handles are immutable.
 //
 // # Safety
 // `diag` is NULL or live.
@@ -576,11 +619,16 @@ uint32_t perf_diagnostic_line(const struct perf_diagnostic *diag);
 
 // The message an analyst reads.
 //
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
+//
 // # Safety
 // `diag` is NULL or live; `len` is NULL or writable.
 const char *perf_diagnostic_message(const struct perf_diagnostic *diag, size_t *len);
 
 // The 1-based position of the table in the document (0 for NULL).
+//
+// Thread safety: any thread; perf handles are immutable.
 //
 // # Safety
 // `project` is NULL or live.
@@ -588,11 +636,16 @@ uint32_t perf_project_index(const struct perf_project *project);
 
 // The 1-based line where the table starts (0 for NULL).
 //
+// Thread safety: any thread; perf handles are immutable.
+//
 // # Safety
 // `project` is NULL or live.
 uint32_t perf_project_line(const struct perf_project *project);
 
 // 项目编码 (`13082225P000169100010`), or NULL when absent.
+//
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
 //
 // # Safety
 // `project` is NULL or live; `len` is NULL or writable.
@@ -600,17 +653,26 @@ const char *perf_project_code(const struct perf_project *project, size_t *len);
 
 // 项目名称, or NULL when absent.
 //
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
+//
 // # Safety
 // `project` is NULL or live; `len` is NULL or writable.
 const char *perf_project_name(const struct perf_project *project, size_t *len);
 
 // The owning unit (`兴隆县人力资源和社会保障局本级`), or NULL when absent.
 //
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
+//
 // # Safety
 // `project` is NULL or live; `len` is NULL or writable.
 const char *perf_project_unit_name(const struct perf_project *project, size_t *len);
 
 // The amount unit of the table (`"元"`, `"万元"`), or NULL when absent.
+//
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
 //
 // # Safety
 // `project` is NULL or live; `len` is NULL or writable.
@@ -619,11 +681,17 @@ const char *perf_project_amount_unit(const struct perf_project *project, size_t 
 // 预算数, in the table's amount unit (`present` 0 when absent). Returns NULL
 // only for a NULL project. Borrowed from the document.
 //
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
+//
 // # Safety
 // `project` is NULL or live.
 const struct perf_number *perf_project_budget_total(const struct perf_project *project);
 
 // 其中：财政资金, as for `perf_project_budget_total`.
+//
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
 //
 // # Safety
 // `project` is NULL or live.
@@ -631,11 +699,16 @@ const struct perf_number *perf_project_budget_fiscal(const struct perf_project *
 
 // 其他资金, as for `perf_project_budget_total`.
 //
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
+//
 // # Safety
 // `project` is NULL or live.
 const struct perf_number *perf_project_budget_other(const struct perf_project *project);
 
 // The number of points of 资金支出计划（%） (0 for NULL).
+//
+// Thread safety: any thread; perf handles are immutable.
 //
 // # Safety
 // `project` is NULL or live.
@@ -644,6 +717,8 @@ size_t perf_project_plan_count(const struct perf_project *project);
 // The month (1–12) of spending-plan point `i`, in table order; 0 when out
 // of range.
 //
+// Thread safety: any thread; perf handles are immutable.
+//
 // # Safety
 // `project` is NULL or live.
 uint32_t perf_project_plan_month(const struct perf_project *project, size_t i);
@@ -651,11 +726,16 @@ uint32_t perf_project_plan_month(const struct perf_project *project, size_t i);
 // The cumulative percent spent by the end of that month, for point `i`;
 // NULL when out of range. Borrowed from the document.
 //
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
+//
 // # Safety
 // `project` is NULL or live.
 const struct perf_number *perf_project_plan_percent(const struct perf_project *project, size_t i);
 
 // The number of 绩效目标 goals (0 for NULL).
+//
+// Thread safety: any thread; perf handles are immutable.
 //
 // # Safety
 // `project` is NULL or live.
@@ -663,11 +743,16 @@ size_t perf_project_goal_count(const struct perf_project *project);
 
 // Goal `i` (0-based), or NULL when out of range.
 //
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
+//
 // # Safety
 // `project` is NULL or live; `len` is NULL or writable.
 const char *perf_project_goal(const struct perf_project *project, size_t i, size_t *len);
 
 // The number of indicator rows of the project (0 for NULL).
+//
+// Thread safety: any thread; perf handles are immutable.
 //
 // # Safety
 // `project` is NULL or live.
@@ -676,11 +761,17 @@ size_t perf_project_indicator_count(const struct perf_project *project);
 // Indicator `i` (0-based, in table order), or NULL when out of range.
 // Borrowed from the document.
 //
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
+//
 // # Safety
 // `project` is NULL or live.
 const struct perf_indicator *perf_project_indicator(const struct perf_project *project, size_t i);
 
 // 一级指标 (`产出指标`), or NULL when absent.
+//
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
 //
 // # Safety
 // `ind` is NULL or live; `len` is NULL or writable.
@@ -688,11 +779,17 @@ const char *perf_indicator_level1(const struct perf_indicator *ind, size_t *len)
 
 // 二级指标 (`数量指标`), or NULL when absent.
 //
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
+//
 // # Safety
 // `ind` is NULL or live; `len` is NULL or writable.
 const char *perf_indicator_level2(const struct perf_indicator *ind, size_t *len);
 
 // 三级指标, or NULL when absent.
+//
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
 //
 // # Safety
 // `ind` is NULL or live; `len` is NULL or writable.
@@ -700,11 +797,17 @@ const char *perf_indicator_level3(const struct perf_indicator *ind, size_t *len)
 
 // 绩效指标描述, or NULL when absent.
 //
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
+//
 // # Safety
 // `ind` is NULL or live; `len` is NULL or writable.
 const char *perf_indicator_description(const struct perf_indicator *ind, size_t *len);
 
 // 指标值确定依据, or NULL when absent.
+//
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
 //
 // # Safety
 // `ind` is NULL or live; `len` is NULL or writable.
@@ -712,11 +815,16 @@ const char *perf_indicator_basis(const struct perf_indicator *ind, size_t *len);
 
 // 评（扣）分标准, or NULL when absent.
 //
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
+//
 // # Safety
 // `ind` is NULL or live; `len` is NULL or writable.
 const char *perf_indicator_scoring(const struct perf_indicator *ind, size_t *len);
 
 // The 1-based source line where the row starts (0 for NULL).
+//
+// Thread safety: any thread; perf handles are immutable.
 //
 // # Safety
 // `ind` is NULL or live.
@@ -726,6 +834,9 @@ uint32_t perf_indicator_line(const struct perf_indicator *ind);
 // `perf_value_to_json`); NULL for NULL. Borrowed from the document: never
 // pass it to `perf_value_free`.
 //
+// Thread safety: any thread; perf handles are immutable.
+// Ownership: borrowed from the document; valid until `perf_document_free`.
+//
 // # Safety
 // `ind` is NULL or live.
 const struct perf_value *perf_indicator_value(const struct perf_indicator *ind);
@@ -733,12 +844,16 @@ const struct perf_value *perf_indicator_value(const struct perf_indicator *ind);
 // The status code of the error (the same value the failing call returned).
 // Returns `PERF_OK` for NULL.
 //
+// Thread safety: any thread; perf handles are immutable.
+//
 // # Safety
 // `err` is NULL or a live error from perf.
 perf_status perf_error_status(const struct perf_error *err);
 
 // The 1-based source line the error names, or 0 when it names none
 // (e.g. a NULL argument). Returns 0 for NULL.
+//
+// Thread safety: any thread; perf handles are immutable.
 //
 // # Safety
 // `err` is NULL or a live error from perf.
@@ -752,11 +867,15 @@ uint32_t perf_error_line(const struct perf_error *err);
 // Ownership: the message belongs to the error and lives until
 // `perf_error_free`.
 //
+// Thread safety: any thread; perf handles are immutable.
+//
 // # Safety
 // `err` is NULL or a live error from perf; `len` is NULL or writable.
 const char *perf_error_message(const struct perf_error *err, size_t *len);
 
 // Frees an error. NULL is accepted and ignored.
+//
+// Thread safety: must not run while another thread uses `err`.
 //
 // # Safety
 // `err` is NULL or an error from perf that was not freed yet.
@@ -823,8 +942,9 @@ void perf_string_free(char *s);
 // Parses one 指标值 cell (`≥95 百分比`, `每月20日前发放`, `长期`).
 //
 // `cell` points to `len` bytes of UTF-8; no NUL is needed or looked for.
-// Parsing a cell never fails on its content: what no rule places is a
-// `text` value with a note. It fails only on bad arguments.
+// Parsing a cell never fails on what the text says: what no rule places is
+// a `text` value with a note. It fails only on bad arguments and on bytes
+// that are not UTF-8.
 //
 // On success writes a new value to `*out` and returns `PERF_OK`; free it
 // with `perf_value_free`. On failure `*out` is left untouched, the status
@@ -866,6 +986,8 @@ perf_status perf_value_parse_json(const uint8_t *cell,
 //
 // Ownership: the struct is part of `value` and lives as long as it.
 //
+// Thread safety: any thread; perf handles are immutable.
+//
 // # Safety
 // `value` is NULL or a live value.
 const struct perf_value_info *perf_value_get_info(const struct perf_value *value);
@@ -888,6 +1010,8 @@ perf_status perf_value_to_json(const struct perf_value *value,
 
 // Frees a value made by `perf_value_parse`. NULL is accepted and ignored.
 // Never pass a value borrowed from a document.
+//
+// Thread safety: must not run while another thread uses `value`.
 //
 // # Safety
 // `value` is NULL or a value from `perf_value_parse` not freed yet.

@@ -163,12 +163,9 @@ impl perf_document {
     }
 }
 
-/// Decodes and reads a document. The one place the bytes entry is called.
+/// Decodes (UTF-8, GB18030/GBK, UTF-16 with BOM) and reads a document.
 fn read(bytes: &[u8]) -> Result<Document, Failure> {
-    // Provisional until `Document::parse_bytes` (encoding detection) lands:
-    // UTF-8 only.
-    let text = std::str::from_utf8(bytes).map_err(|e| Failure::utf8(bytes, e))?;
-    Ok(Document::parse(text)?)
+    Ok(Document::parse_bytes(bytes)?)
 }
 
 /// Borrowed string accessor shared by every `(handle, size_t *len)` getter.
@@ -203,16 +200,19 @@ unsafe fn get<T, R: Copy>(h: *const T, fallback: R, f: impl FnOnce(&T) -> R) -> 
 }
 
 /// Reads a document from `len` bytes of text (a corpus `.txt`, a TSV/CSV
-/// export, …). No NUL is needed or looked for.
+/// export, …) in any supported encoding: UTF-8 with or without BOM,
+/// GB18030/GBK, UTF-16 with BOM. The encoding is detected, never assumed;
+/// `perf_document_encoding` tells which one was used. No NUL is needed or
+/// looked for.
 ///
 /// On success writes a new document to `*out` and returns `PERF_OK`; free
 /// it with `perf_document_free`. On failure `*out` is left untouched, the
 /// status is returned and, when `err` is not NULL, a new error naming the
 /// line is stored in `*err` (free it with `perf_error_free`).
 ///
-/// Errors: `PERF_ERR_NULL` (`bytes` or `out` is NULL), `PERF_ERR_UTF8`,
-/// `PERF_ERR_ENCODING`, `PERF_ERR_PARSE` (empty input, no table found),
-/// `PERF_ERR_INVALID_ARGUMENT`, `PERF_ERR_PANIC`.
+/// Errors: `PERF_ERR_NULL` (`bytes` or `out` is NULL), `PERF_ERR_ENCODING`
+/// (not text in a supported encoding), `PERF_ERR_PARSE` (empty input, no
+/// table found), `PERF_ERR_INVALID_ARGUMENT`, `PERF_ERR_PANIC`.
 ///
 /// Thread safety: may be called from any number of threads at once.
 ///
@@ -298,6 +298,8 @@ pub unsafe extern "C" fn perf_document_to_json(
 /// Frees a document and everything borrowed from it. NULL is accepted and
 /// ignored.
 ///
+/// Thread safety: must not run while another thread uses `doc` or anything borrowed from it.
+///
 /// # Safety
 /// `doc` is NULL or a document from `perf_document_parse` not freed yet.
 #[no_mangle]
@@ -315,6 +317,9 @@ pub unsafe extern "C" fn perf_document_free(doc: *mut perf_document) {
 /// UTF-8 borrowed from the document; when `len` is not NULL their length in
 /// bytes (without the NUL; 0 for NULL) is written there.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
+///
 /// # Safety
 /// `doc` is NULL or live; `len` is NULL or writable.
 #[no_mangle]
@@ -328,6 +333,8 @@ pub unsafe extern "C" fn perf_document_department(
 
 /// The budget year (`2025`), or 0 when the document does not state one.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `doc` is NULL or live.
 #[no_mangle]
@@ -337,6 +344,9 @@ pub unsafe extern "C" fn perf_document_year(doc: *const perf_document) -> i32 {
 }
 
 /// The encoding the bytes were decoded from (`"UTF-8"`, `"GB18030"`, …).
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `doc` is NULL or live; `len` is NULL or writable.
@@ -352,6 +362,9 @@ pub unsafe extern "C" fn perf_document_encoding(
 /// The layout the text was read as (`"tab-rows"`, `"cell-per-line"`,
 /// `"wrapped"`).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
+///
 /// # Safety
 /// `doc` is NULL or live; `len` is NULL or writable.
 #[no_mangle]
@@ -365,6 +378,8 @@ pub unsafe extern "C" fn perf_document_layout(
 
 /// The number of project tables (0 for NULL).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `doc` is NULL or live.
 #[no_mangle]
@@ -375,6 +390,9 @@ pub unsafe extern "C" fn perf_document_project_count(doc: *const perf_document) 
 
 /// Project `i` (0-based, in document order), or NULL when `i` is out of
 /// range. Borrowed from the document.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `doc` is NULL or live.
@@ -396,6 +414,8 @@ pub unsafe extern "C" fn perf_document_project(
 /// The number of rows in the department-wide indicator table(s)
 /// (部门整体支出绩效指标); 0 for NULL.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `doc` is NULL or live.
 #[no_mangle]
@@ -408,6 +428,9 @@ pub unsafe extern "C" fn perf_document_department_indicator_count(
 
 /// Department-wide indicator `i` (0-based), or NULL when out of range.
 /// Borrowed from the document.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `doc` is NULL or live.
@@ -428,6 +451,8 @@ pub unsafe extern "C" fn perf_document_department_indicator(
 
 /// The number of diagnostics (0 for NULL).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `doc` is NULL or live.
 #[no_mangle]
@@ -438,6 +463,9 @@ pub unsafe extern "C" fn perf_document_diagnostic_count(doc: *const perf_documen
 
 /// Diagnostic `i` (0-based), or NULL when out of range. Borrowed from the
 /// document.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `doc` is NULL or live.
@@ -458,6 +486,8 @@ pub unsafe extern "C" fn perf_document_diagnostic(
 
 /// The severity (`PERF_SEVERITY_*`; `PERF_SEVERITY_NONE` for NULL).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `diag` is NULL or live.
 #[no_mangle]
@@ -467,6 +497,9 @@ pub unsafe extern "C" fn perf_diagnostic_severity(diag: *const perf_diagnostic) 
 }
 
 /// The stable kebab-case code (`"budget-sum"`).
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `diag` is NULL or live; `len` is NULL or writable.
@@ -481,6 +514,8 @@ pub unsafe extern "C" fn perf_diagnostic_code(
 
 /// The 1-based source line, or 0 when the diagnostic has none.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `diag` is NULL or live.
 #[no_mangle]
@@ -490,6 +525,9 @@ pub unsafe extern "C" fn perf_diagnostic_line(diag: *const perf_diagnostic) -> u
 }
 
 /// The message an analyst reads.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `diag` is NULL or live; `len` is NULL or writable.
@@ -504,6 +542,8 @@ pub unsafe extern "C" fn perf_diagnostic_message(
 
 /// The 1-based position of the table in the document (0 for NULL).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `project` is NULL or live.
 #[no_mangle]
@@ -514,6 +554,8 @@ pub unsafe extern "C" fn perf_project_index(project: *const perf_project) -> u32
 
 /// The 1-based line where the table starts (0 for NULL).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `project` is NULL or live.
 #[no_mangle]
@@ -523,6 +565,9 @@ pub unsafe extern "C" fn perf_project_line(project: *const perf_project) -> u32 
 }
 
 /// 项目编码 (`13082225P000169100010`), or NULL when absent.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `project` is NULL or live; `len` is NULL or writable.
@@ -537,6 +582,9 @@ pub unsafe extern "C" fn perf_project_code(
 
 /// 项目名称, or NULL when absent.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
+///
 /// # Safety
 /// `project` is NULL or live; `len` is NULL or writable.
 #[no_mangle]
@@ -550,6 +598,9 @@ pub unsafe extern "C" fn perf_project_name(
 
 /// The owning unit (`兴隆县人力资源和社会保障局本级`), or NULL when absent.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
+///
 /// # Safety
 /// `project` is NULL or live; `len` is NULL or writable.
 #[no_mangle]
@@ -562,6 +613,9 @@ pub unsafe extern "C" fn perf_project_unit_name(
 }
 
 /// The amount unit of the table (`"元"`, `"万元"`), or NULL when absent.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `project` is NULL or live; `len` is NULL or writable.
@@ -577,6 +631,9 @@ pub unsafe extern "C" fn perf_project_amount_unit(
 /// 预算数, in the table's amount unit (`present` 0 when absent). Returns NULL
 /// only for a NULL project. Borrowed from the document.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
+///
 /// # Safety
 /// `project` is NULL or live.
 #[no_mangle]
@@ -588,6 +645,9 @@ pub unsafe extern "C" fn perf_project_budget_total(
 }
 
 /// 其中：财政资金, as for `perf_project_budget_total`.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `project` is NULL or live.
@@ -601,6 +661,9 @@ pub unsafe extern "C" fn perf_project_budget_fiscal(
 
 /// 其他资金, as for `perf_project_budget_total`.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
+///
 /// # Safety
 /// `project` is NULL or live.
 #[no_mangle]
@@ -613,6 +676,8 @@ pub unsafe extern "C" fn perf_project_budget_other(
 
 /// The number of points of 资金支出计划（%） (0 for NULL).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `project` is NULL or live.
 #[no_mangle]
@@ -624,6 +689,8 @@ pub unsafe extern "C" fn perf_project_plan_count(project: *const perf_project) -
 /// The month (1–12) of spending-plan point `i`, in table order; 0 when out
 /// of range.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `project` is NULL or live.
 #[no_mangle]
@@ -634,6 +701,9 @@ pub unsafe extern "C" fn perf_project_plan_month(project: *const perf_project, i
 
 /// The cumulative percent spent by the end of that month, for point `i`;
 /// NULL when out of range. Borrowed from the document.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `project` is NULL or live.
@@ -652,6 +722,8 @@ pub unsafe extern "C" fn perf_project_plan_percent(
 
 /// The number of 绩效目标 goals (0 for NULL).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `project` is NULL or live.
 #[no_mangle]
@@ -661,6 +733,9 @@ pub unsafe extern "C" fn perf_project_goal_count(project: *const perf_project) -
 }
 
 /// Goal `i` (0-based), or NULL when out of range.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `project` is NULL or live; `len` is NULL or writable.
@@ -680,6 +755,8 @@ pub unsafe extern "C" fn perf_project_goal(
 
 /// The number of indicator rows of the project (0 for NULL).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `project` is NULL or live.
 #[no_mangle]
@@ -690,6 +767,9 @@ pub unsafe extern "C" fn perf_project_indicator_count(project: *const perf_proje
 
 /// Indicator `i` (0-based, in table order), or NULL when out of range.
 /// Borrowed from the document.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `project` is NULL or live.
@@ -710,6 +790,9 @@ pub unsafe extern "C" fn perf_project_indicator(
 
 /// 一级指标 (`产出指标`), or NULL when absent.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
+///
 /// # Safety
 /// `ind` is NULL or live; `len` is NULL or writable.
 #[no_mangle]
@@ -722,6 +805,9 @@ pub unsafe extern "C" fn perf_indicator_level1(
 }
 
 /// 二级指标 (`数量指标`), or NULL when absent.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `ind` is NULL or live; `len` is NULL or writable.
@@ -736,6 +822,9 @@ pub unsafe extern "C" fn perf_indicator_level2(
 
 /// 三级指标, or NULL when absent.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
+///
 /// # Safety
 /// `ind` is NULL or live; `len` is NULL or writable.
 #[no_mangle]
@@ -748,6 +837,9 @@ pub unsafe extern "C" fn perf_indicator_level3(
 }
 
 /// 绩效指标描述, or NULL when absent.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `ind` is NULL or live; `len` is NULL or writable.
@@ -762,6 +854,9 @@ pub unsafe extern "C" fn perf_indicator_description(
 
 /// 指标值确定依据, or NULL when absent.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
+///
 /// # Safety
 /// `ind` is NULL or live; `len` is NULL or writable.
 #[no_mangle]
@@ -774,6 +869,9 @@ pub unsafe extern "C" fn perf_indicator_basis(
 }
 
 /// 评（扣）分标准, or NULL when absent.
+///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
 ///
 /// # Safety
 /// `ind` is NULL or live; `len` is NULL or writable.
@@ -788,6 +886,8 @@ pub unsafe extern "C" fn perf_indicator_scoring(
 
 /// The 1-based source line where the row starts (0 for NULL).
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `ind` is NULL or live.
 #[no_mangle]
@@ -800,10 +900,209 @@ pub unsafe extern "C" fn perf_indicator_line(ind: *const perf_indicator) -> u32 
 /// `perf_value_to_json`); NULL for NULL. Borrowed from the document: never
 /// pass it to `perf_value_free`.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+/// Ownership: borrowed from the document; valid until `perf_document_free`.
+///
 /// # Safety
 /// `ind` is NULL or live.
 #[no_mangle]
 pub unsafe extern "C" fn perf_indicator_value(ind: *const perf_indicator) -> *const perf_value {
     // SAFETY: forwarded caller guarantees.
     unsafe { get(ind, std::ptr::null(), |x| &x.value as *const _) }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+    use std::ffi::CStr;
+    use std::str::FromStr;
+
+    use perf_core::document::{Budget, PlanPoint, Source, SpendingPlan};
+    use perf_core::{Body, Layout, Notes, Severity, Value};
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::strings::perf_string_free;
+    use crate::value::perf_value_get_info;
+
+    fn indicator(level3: &str, raw: &'static str, line: u32) -> Indicator {
+        Indicator {
+            level1: Some("产出指标".into()),
+            level2: Some("数量指标".into()),
+            level3: Some(level3.into()),
+            description: None,
+            value: Value {
+                raw: Cow::Borrowed(raw),
+                body: Body::Text,
+                qualifier: None,
+                notes: Notes::empty(),
+            },
+            basis: Some("依据".into()),
+            scoring: None,
+            line,
+        }
+    }
+
+    fn document() -> Document {
+        Document {
+            source: Source {
+                encoding: "GB18030",
+                layout: Layout::CellPerLine,
+            },
+            department: Some("霸州市人力资源和社会保障局".into()),
+            year: Some(2021),
+            projects: vec![Project {
+                index: 1,
+                code: Some("131081210000000001".into()),
+                name: Some("就业补助".into()),
+                unit_name: None,
+                amount_unit: Some("元".into()),
+                budget: Budget {
+                    total: Some(Decimal::from_str("90.50").unwrap()),
+                    fiscal: None,
+                    other: None,
+                },
+                spending_plan: SpendingPlan {
+                    points: vec![PlanPoint {
+                        month: 6,
+                        percent: Decimal::from(50),
+                    }],
+                },
+                goals: vec!["目标1".into(), "目标2".into()],
+                indicators: vec![indicator("a", "工资按时发放", 10), indicator("b", "/", 12)],
+                line: 5,
+            }],
+            department_indicators: vec![indicator("c", "合格", 40)],
+            diagnostics: vec![Diagnostic {
+                severity: Severity::Warning,
+                code: "budget-sum",
+                line: Some(7),
+                message: "预算数 90 ≠ 财政资金 92 + 其他资金 0".into(),
+            }],
+        }
+    }
+
+    fn text(p: *const c_char, len: usize) -> Option<String> {
+        if p.is_null() {
+            assert_eq!(len, 0);
+            return None;
+        }
+        // SAFETY: accessor strings are NUL-terminated and live with the document.
+        let s = unsafe { CStr::from_ptr(p) }.to_str().unwrap().to_owned();
+        assert_eq!(s.len(), len);
+        Some(s)
+    }
+
+    #[test]
+    fn accessors_walk_the_document() {
+        let doc = Box::into_raw(Box::new(perf_document::new(document())));
+        let mut len = 99usize;
+        // SAFETY: `doc` is live until freed at the end; indices are checked by the accessors.
+        unsafe {
+            assert_eq!(
+                text(perf_document_department(doc, &mut len), len).as_deref(),
+                Some("霸州市人力资源和社会保障局")
+            );
+            assert_eq!(perf_document_year(doc), 2021);
+            assert_eq!(
+                text(perf_document_encoding(doc, &mut len), len).as_deref(),
+                Some("GB18030")
+            );
+            assert_eq!(
+                text(perf_document_layout(doc, &mut len), len).as_deref(),
+                Some("cell-per-line")
+            );
+            assert_eq!(perf_document_project_count(doc), 1);
+            assert!(perf_document_project(doc, 1).is_null());
+            let p = perf_document_project(doc, 0);
+            assert_eq!((perf_project_index(p), perf_project_line(p)), (1, 5));
+            assert_eq!(
+                text(perf_project_code(p, &mut len), len).as_deref(),
+                Some("131081210000000001")
+            );
+            assert_eq!(
+                text(perf_project_name(p, &mut len), len).as_deref(),
+                Some("就业补助")
+            );
+            assert_eq!(text(perf_project_unit_name(p, &mut len), len), None);
+            assert_eq!(
+                text(perf_project_amount_unit(p, &mut len), len).as_deref(),
+                Some("元")
+            );
+            let total = &*perf_project_budget_total(p);
+            assert_eq!(total.present, 1);
+            assert_eq!(
+                text(total.text.ptr, total.text.len).as_deref(),
+                Some("90.5")
+            );
+            assert_eq!((total.value.lo, total.value.scale), (905, 1));
+            assert_eq!((*perf_project_budget_fiscal(p)).present, 0);
+            assert_eq!((*perf_project_budget_other(p)).present, 0);
+            assert_eq!(perf_project_plan_count(p), 1);
+            assert_eq!(perf_project_plan_month(p, 0), 6);
+            let pct = &*perf_project_plan_percent(p, 0);
+            assert_eq!(text(pct.text.ptr, pct.text.len).as_deref(), Some("50"));
+            assert!(perf_project_plan_percent(p, 1).is_null());
+            assert_eq!(perf_project_goal_count(p), 2);
+            assert_eq!(
+                text(perf_project_goal(p, 1, &mut len), len).as_deref(),
+                Some("目标2")
+            );
+            assert_eq!(text(perf_project_goal(p, 2, &mut len), len), None);
+
+            assert_eq!(perf_project_indicator_count(p), 2);
+            let ind = perf_project_indicator(p, 1);
+            assert!(perf_project_indicator(p, 2).is_null());
+            assert_eq!(
+                text(perf_indicator_level1(ind, &mut len), len).as_deref(),
+                Some("产出指标")
+            );
+            assert_eq!(
+                text(perf_indicator_level2(ind, &mut len), len).as_deref(),
+                Some("数量指标")
+            );
+            assert_eq!(
+                text(perf_indicator_level3(ind, &mut len), len).as_deref(),
+                Some("b")
+            );
+            assert_eq!(text(perf_indicator_description(ind, &mut len), len), None);
+            assert_eq!(
+                text(perf_indicator_basis(ind, &mut len), len).as_deref(),
+                Some("依据")
+            );
+            assert_eq!(text(perf_indicator_scoring(ind, &mut len), len), None);
+            assert_eq!(perf_indicator_line(ind), 12);
+            let info = &*perf_value_get_info(perf_indicator_value(ind));
+            assert_eq!(text(info.raw.ptr, info.raw.len).as_deref(), Some("/"));
+
+            assert_eq!(perf_document_department_indicator_count(doc), 1);
+            let dep = perf_document_department_indicator(doc, 0);
+            assert_eq!(perf_indicator_line(dep), 40);
+            assert!(perf_document_department_indicator(doc, 1).is_null());
+
+            assert_eq!(perf_document_diagnostic_count(doc), 1);
+            let d = perf_document_diagnostic(doc, 0);
+            assert_eq!(perf_diagnostic_severity(d), perf_severity::Warning);
+            assert_eq!(
+                text(perf_diagnostic_code(d, &mut len), len).as_deref(),
+                Some("budget-sum")
+            );
+            assert_eq!(perf_diagnostic_line(d), 7);
+            assert_eq!(
+                text(perf_diagnostic_message(d, &mut len), len).as_deref(),
+                Some("预算数 90 ≠ 财政资金 92 + 其他资金 0")
+            );
+            assert!(perf_document_diagnostic(doc, 1).is_null());
+
+            let mut json: *mut c_char = std::ptr::null_mut();
+            assert_eq!(
+                perf_document_to_json(doc, &mut json, &mut len, std::ptr::null_mut()),
+                PERF_OK
+            );
+            let want = serde_json::to_string(&document()).unwrap();
+            assert_eq!(text(json, len).as_deref(), Some(want.as_str()));
+            perf_string_free(json);
+            perf_document_free(doc);
+        }
+    }
 }

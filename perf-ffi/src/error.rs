@@ -52,15 +52,6 @@ impl Failure {
             format!("internal error in perf: {what}"),
         )
     }
-
-    /// Invalid UTF-8 in `bytes`: the message names the line and byte.
-    pub(crate) fn utf8(bytes: &[u8], e: std::str::Utf8Error) -> Failure {
-        let at = e.valid_up_to();
-        let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
-        let line = u32::try_from(line).unwrap_or(u32::MAX);
-        let core = Error::new(ErrorKind::InvalidUtf8, line, at);
-        Failure::new(PERF_ERR_UTF8, line, format!("{core} (byte offset {at})"))
-    }
 }
 
 impl From<Error> for Failure {
@@ -70,7 +61,14 @@ impl From<Error> for Failure {
             ErrorKind::Undecodable => PERF_ERR_ENCODING,
             _ => PERF_ERR_PARSE,
         };
-        Failure::new(status, e.line, e.to_string())
+        let message = match e.kind {
+            // The byte offset tells a C caller where in its buffer to look.
+            ErrorKind::InvalidUtf8 | ErrorKind::Undecodable => {
+                format!("{e} (byte offset {})", e.offset)
+            }
+            _ => e.to_string(),
+        };
+        Failure::new(status, e.line, message)
     }
 }
 
@@ -87,6 +85,8 @@ impl From<Failure> for perf_error {
 /// The status code of the error (the same value the failing call returned).
 /// Returns `PERF_OK` for NULL.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `err` is NULL or a live error from perf.
 #[no_mangle]
@@ -99,6 +99,8 @@ pub unsafe extern "C" fn perf_error_status(err: *const perf_error) -> perf_statu
 
 /// The 1-based source line the error names, or 0 when it names none
 /// (e.g. a NULL argument). Returns 0 for NULL.
+///
+/// Thread safety: any thread; perf handles are immutable.
 ///
 /// # Safety
 /// `err` is NULL or a live error from perf.
@@ -118,6 +120,8 @@ pub unsafe extern "C" fn perf_error_line(err: *const perf_error) -> u32 {
 /// Ownership: the message belongs to the error and lives until
 /// `perf_error_free`.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `err` is NULL or a live error from perf; `len` is NULL or writable.
 #[no_mangle]
@@ -135,6 +139,8 @@ pub unsafe extern "C" fn perf_error_message(
 }
 
 /// Frees an error. NULL is accepted and ignored.
+///
+/// Thread safety: must not run while another thread uses `err`.
 ///
 /// # Safety
 /// `err` is NULL or an error from perf that was not freed yet.

@@ -6,7 +6,7 @@
 //! (`PERF_UPDATE_HEADER=1 cargo test -p perf-ffi --test header` rewrites it).
 //!
 //! Rules that hold for every function (stated once in the header too):
-//! - every exported body runs inside [`boundary`]: a Rust panic never
+//! - every exported body runs inside the `boundary` module: a Rust panic never
 //!   crosses into C, it becomes `PERF_ERR_PANIC`;
 //! - inputs are `(const uint8_t *, size_t)` pairs, never NUL-terminated;
 //!   NULL pointers and invalid UTF-8 are errors, not crashes;

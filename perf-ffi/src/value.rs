@@ -90,11 +90,15 @@ impl perf_number {
 /// Ownership: the struct and its strings belong to the `perf_value` it came
 /// from (or to that value's document) and live as long as it. Only read it
 /// through the pointer perf gives: later versions with the same
-/// `PERF_ABI_VERSION` may append fields at the end, so never allocate,
-/// copy by value or take `sizeof` of this struct.
+/// `PERF_ABI_VERSION` may append fields at the end, so never allocate or
+/// copy this struct by value. A field appended later exists only when
+/// `size` covers it: `info->size >= offsetof(perf_value_info, field) +
+/// sizeof info->field`.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct perf_value_info {
+    /// `sizeof(perf_value_info)` in the library that filled the struct.
+    pub size: u32,
     /// `PERF_KIND_*`.
     pub kind: perf_kind,
     /// `PERF_CMP_*`; `PERF_CMP_NONE` for qualitative, text and empty values.
@@ -191,6 +195,7 @@ impl perf_value {
             None => perf_str::NONE,
         };
         let info = perf_value_info {
+            size: std::mem::size_of::<perf_value_info>() as u32,
             kind: perf_kind::from(value.kind()),
             cmp: perf_cmp::from(value.cmp()),
             cmp_written: i32::from(value.cmp_written()),
@@ -305,15 +310,15 @@ pub(crate) unsafe fn write_owned(
 }
 
 fn parse_cell(bytes: &[u8]) -> Result<perf_value, Failure> {
-    let text = std::str::from_utf8(bytes).map_err(|e| Failure::utf8(bytes, e))?;
-    Ok(perf_value::new(Value::parse(text).into_owned()))
+    Ok(perf_value::new(Value::parse_bytes(bytes)?.into_owned()))
 }
 
 /// Parses one 指标值 cell (`≥95 百分比`, `每月20日前发放`, `长期`).
 ///
 /// `cell` points to `len` bytes of UTF-8; no NUL is needed or looked for.
-/// Parsing a cell never fails on its content: what no rule places is a
-/// `text` value with a note. It fails only on bad arguments.
+/// Parsing a cell never fails on what the text says: what no rule places is
+/// a `text` value with a note. It fails only on bad arguments and on bytes
+/// that are not UTF-8.
 ///
 /// On success writes a new value to `*out` and returns `PERF_OK`; free it
 /// with `perf_value_free`. On failure `*out` is left untouched, the status
@@ -380,6 +385,8 @@ pub unsafe extern "C" fn perf_value_parse_json(
 ///
 /// Ownership: the struct is part of `value` and lives as long as it.
 ///
+/// Thread safety: any thread; perf handles are immutable.
+///
 /// # Safety
 /// `value` is NULL or a live value.
 #[no_mangle]
@@ -421,6 +428,8 @@ pub unsafe extern "C" fn perf_value_to_json(
 /// Frees a value made by `perf_value_parse`. NULL is accepted and ignored.
 /// Never pass a value borrowed from a document.
 ///
+/// Thread safety: must not run while another thread uses `value`.
+///
 /// # Safety
 /// `value` is NULL or a value from `perf_value_parse` not freed yet.
 #[no_mangle]
@@ -431,4 +440,349 @@ pub unsafe extern "C" fn perf_value_free(value: *mut perf_value) {
             drop(unsafe { Box::from_raw(value) });
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+    use std::ffi::CStr;
+    use std::str::FromStr;
+
+    use perf_core::value::{Grade, Quantity, Range, Time};
+    use perf_core::{
+        Body, Comparator, Deadline, Dimension, Note, Notes, Recurrence, Scale, Term, Unit,
+    };
+
+    use super::*;
+    use crate::names::{PERF_NOTE_GARBLED_CELL, PERF_NOTE_NUMBER_MISSING};
+    use crate::strings::perf_string_free;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn s(v: perf_str) -> Option<&'static str> {
+        if v.ptr.is_null() {
+            assert_eq!(v.len, 0);
+            return None;
+        }
+        // SAFETY: views point at `len` bytes followed by a NUL while their owner lives;
+        // every test keeps the owner alive while it reads.
+        let bytes = unsafe { std::slice::from_raw_parts(v.ptr.cast::<u8>(), v.len + 1) };
+        assert_eq!(bytes[v.len], 0, "NUL-terminated");
+        Some(std::str::from_utf8(&bytes[..v.len]).unwrap())
+    }
+
+    fn value(raw: &'static str, body: Body<'static>) -> Value<'static> {
+        Value {
+            raw: Cow::Borrowed(raw),
+            body,
+            qualifier: None,
+            notes: Notes::empty(),
+        }
+    }
+
+    #[test]
+    fn decimals_map_to_the_csharp_layout() {
+        let d = perf_decimal::from(dec("4.35"));
+        assert_eq!(
+            d,
+            perf_decimal {
+                lo: 435,
+                mid: 0,
+                hi: 0,
+                scale: 2,
+                negative: 0
+            }
+        );
+        // Normalised: trailing zeros go, as in the decimal string.
+        let d = perf_decimal::from(dec("95.00"));
+        assert_eq!(
+            d,
+            perf_decimal {
+                lo: 95,
+                mid: 0,
+                hi: 0,
+                scale: 0,
+                negative: 0
+            }
+        );
+        let d = perf_decimal::from(dec("-1.50"));
+        assert_eq!(
+            d,
+            perf_decimal {
+                lo: 15,
+                mid: 0,
+                hi: 0,
+                scale: 1,
+                negative: 1
+            }
+        );
+        // Negative zero has no sign.
+        let d = perf_decimal::from(dec("-0.00"));
+        assert_eq!(d, perf_decimal::default());
+        let d = perf_decimal::from(Decimal::MAX);
+        assert_eq!(
+            d,
+            perf_decimal {
+                lo: u32::MAX,
+                mid: u32::MAX,
+                hi: u32::MAX,
+                scale: 0,
+                negative: 0
+            }
+        );
+        // 0x27E41B32_46BEC9B1_6CD39500
+        let d = perf_decimal::from(dec("12345678901234567890100000000"));
+        assert_eq!(
+            d,
+            perf_decimal {
+                lo: 0x6CD3_9500,
+                mid: 0x46BE_C9B1,
+                hi: 0x27E4_1B32,
+                scale: 0,
+                negative: 0
+            }
+        );
+        let d = perf_decimal::from(dec("0.0000000000000000000000000001"));
+        assert_eq!(
+            d,
+            perf_decimal {
+                lo: 1,
+                mid: 0,
+                hi: 0,
+                scale: 28,
+                negative: 0
+            }
+        );
+    }
+
+    #[test]
+    fn a_quantity_fills_the_number_and_unit_fields() {
+        let unit = Unit::new(
+            Cow::Borrowed("万元/户"),
+            Scale::Wan,
+            "万".len(),
+            Dimension::Currency,
+        );
+        let mut v = value(
+            "≥0.13 万元/户",
+            Body::Quantity(Quantity {
+                cmp: Comparator::Ge,
+                cmp_written: true,
+                number: Some(dec("0.130")),
+                unit,
+            }),
+        );
+        v.notes.insert(Note::GarbledCell);
+        let pv = perf_value::new(v);
+        let i = pv.info;
+        assert_eq!(i.size as usize, std::mem::size_of::<perf_value_info>());
+        assert_eq!(i.kind, perf_kind::Quantity);
+        assert_eq!(i.cmp, perf_cmp::Ge);
+        assert_eq!((i.cmp_written, i.cmp_code), (1, 1));
+        assert_eq!(s(i.raw), Some("≥0.13 万元/户"));
+        assert_eq!(i.number.present, 1);
+        assert_eq!(s(i.number.text), Some("0.13"));
+        assert_eq!(
+            i.number.value,
+            perf_decimal {
+                lo: 13,
+                mid: 0,
+                hi: 0,
+                scale: 2,
+                negative: 0
+            }
+        );
+        assert_eq!(s(i.base_number.text), Some("1300"));
+        assert_eq!(
+            i.base_number.value,
+            perf_decimal {
+                lo: 1300,
+                mid: 0,
+                hi: 0,
+                scale: 0,
+                negative: 0
+            }
+        );
+        assert_eq!(s(i.unit), Some("万元/户"));
+        assert_eq!(s(i.base_unit), Some("元/户"));
+        assert_eq!(i.dimension, perf_dimension::Currency);
+        assert_eq!(i.low.present, 0);
+        assert_eq!(s(i.low.text), None);
+        assert_eq!((i.year, i.month, i.day, i.end_of_month), (0, 0, 0, 0));
+        assert_eq!(i.recurrence, perf_recurrence::None);
+        assert_eq!(s(i.term), None);
+        assert_eq!(s(i.qualifier), None);
+        assert_eq!(i.notes, PERF_NOTE_GARBLED_CELL);
+    }
+
+    #[test]
+    fn a_missing_number_is_absent_not_zero() {
+        let unit = Unit::new(Cow::Borrowed("%"), Scale::One, 0, Dimension::Percent);
+        let mut v = value(
+            ">=%",
+            Body::Quantity(Quantity {
+                cmp: Comparator::Ge,
+                cmp_written: true,
+                number: None,
+                unit,
+            }),
+        );
+        v.notes.insert(Note::NumberMissing);
+        let i = perf_value::new(v).info;
+        assert_eq!((i.number.present, i.base_number.present), (0, 0));
+        assert_eq!(i.number.value, perf_decimal::default());
+        assert_eq!(i.notes, PERF_NOTE_NUMBER_MISSING);
+    }
+
+    #[test]
+    fn a_range_fills_low_and_high_in_base_units() {
+        let unit = Unit::new(
+            Cow::Borrowed("万人"),
+            Scale::Wan,
+            "万".len(),
+            Dimension::Count,
+        );
+        let v = value(
+            "3~5万人",
+            Body::Range(Range {
+                low: dec("3"),
+                high: dec("5"),
+                unit,
+            }),
+        );
+        let pv = perf_value::new(v);
+        let i = pv.info;
+        assert_eq!(i.kind, perf_kind::Range);
+        assert_eq!((i.cmp, i.cmp_written, i.cmp_code), (perf_cmp::Eq, 0, 3));
+        assert_eq!((s(i.low.text), s(i.high.text)), (Some("3"), Some("5")));
+        assert_eq!(
+            (s(i.base_low.text), s(i.base_high.text)),
+            (Some("30000"), Some("50000"))
+        );
+        assert_eq!(i.number.present, 0);
+        assert_eq!((s(i.unit), s(i.base_unit)), (Some("万人"), Some("人")));
+        assert_eq!(i.dimension, perf_dimension::Count);
+    }
+
+    #[test]
+    fn a_time_value_fills_the_deadline_fields() {
+        let mut v = value(
+            "每季度末 21 日贴息到位",
+            Body::Time(Time {
+                cmp: Comparator::Le,
+                cmp_written: false,
+                deadline: Deadline {
+                    year: Some(2025),
+                    month: Some(12),
+                    day: Some(21),
+                    end_of_month: true,
+                    recurrence: Some(Recurrence::Quarterly),
+                },
+            }),
+        );
+        v.qualifier = Some(Cow::Borrowed("贴息到位"));
+        let pv = perf_value::new(v);
+        let i = pv.info;
+        assert_eq!(i.kind, perf_kind::Time);
+        assert_eq!((i.cmp, i.cmp_written, i.cmp_code), (perf_cmp::Le, 0, 5));
+        assert_eq!((i.year, i.month, i.day, i.end_of_month), (2025, 12, 21, 1));
+        assert_eq!(i.recurrence, perf_recurrence::Quarterly);
+        assert_eq!(s(i.qualifier), Some("贴息到位"));
+        assert_eq!(s(i.unit), None);
+        assert_eq!(i.dimension, perf_dimension::None);
+    }
+
+    #[test]
+    fn qualitative_text_and_empty_have_no_comparator() {
+        let v = value(
+            "满意",
+            Body::Qualitative(Term {
+                term: "满意",
+                grade: Some(Grade::Positive),
+            }),
+        );
+        let pv = perf_value::new(v);
+        assert_eq!(pv.info.kind, perf_kind::Qualitative);
+        assert_eq!((pv.info.cmp, pv.info.cmp_code), (perf_cmp::None, 6));
+        assert_eq!(s(pv.info.term), Some("满意"));
+        assert_eq!(pv.info.grade, perf_grade::Positive);
+
+        let i = perf_value::new(value("促进就业", Body::Text)).info;
+        assert_eq!(
+            (i.kind, i.cmp, i.cmp_code),
+            (perf_kind::Text, perf_cmp::None, 6)
+        );
+        let i = perf_value::new(value("/", Body::Empty)).info;
+        assert_eq!(
+            (i.kind, i.cmp, i.cmp_code),
+            (perf_kind::Empty, perf_cmp::None, 0)
+        );
+
+        let unit = Unit::new(Cow::Borrowed("人"), Scale::One, 0, Dimension::Count);
+        let approx = value(
+            "约 3 人",
+            Body::Quantity(Quantity {
+                cmp: Comparator::Approx,
+                cmp_written: true,
+                number: Some(dec("3")),
+                unit,
+            }),
+        );
+        let i = perf_value::new(approx).info;
+        assert_eq!(
+            (i.cmp, i.cmp_code),
+            (perf_cmp::Approx, 0),
+            "~ has no 计算符号 code"
+        );
+    }
+
+    #[test]
+    fn json_is_the_core_serialisation() {
+        let v = value(
+            "长期",
+            Body::Qualitative(Term {
+                term: "长期",
+                grade: None,
+            }),
+        );
+        let want = serde_json::to_string(&v).unwrap();
+        let pv = Box::into_raw(Box::new(perf_value::new(v)));
+        let mut out: *mut c_char = std::ptr::null_mut();
+        let mut len = 0usize;
+        // SAFETY: `pv` is live; out-params are valid.
+        unsafe {
+            assert_eq!(
+                perf_value_to_json(pv, &mut out, &mut len, std::ptr::null_mut()),
+                PERF_OK
+            );
+            assert_eq!(CStr::from_ptr(out).to_str().unwrap(), want);
+            assert_eq!(len, want.len());
+            perf_string_free(out);
+            perf_value_free(pv);
+        }
+    }
+
+    #[test]
+    fn parse_reports_utf8_errors_with_the_line() {
+        let mut out: *mut perf_value = std::ptr::null_mut();
+        let mut err: *mut perf_error = std::ptr::null_mut();
+        let bytes = b"ok\nstill ok\n\xff";
+        // SAFETY: valid pointers and lengths.
+        unsafe {
+            assert_eq!(
+                perf_value_parse(bytes.as_ptr(), bytes.len(), &mut out, &mut err),
+                PERF_ERR_UTF8
+            );
+            assert!(out.is_null());
+            assert_eq!(crate::error::perf_error_line(err), 3);
+            let msg = CStr::from_ptr(crate::error::perf_error_message(err, std::ptr::null_mut()));
+            assert_eq!(
+                msg.to_str().unwrap(),
+                "line 3: the input is not valid UTF-8 (byte offset 12)"
+            );
+            crate::error::perf_error_free(err);
+        }
+    }
 }

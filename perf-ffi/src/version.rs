@@ -25,12 +25,22 @@ pub extern "C" fn perf_version() -> *const c_char {
 /// Thread safety: any thread.
 #[no_mangle]
 pub extern "C" fn perf_abi_version() -> u32 {
-    PERF_ABI_VERSION
+    crate::boundary::guard(PERF_ABI_VERSION, || PERF_ABI_VERSION)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abi_version_is_the_soname_version() {
+        let built: u32 = env!("PERF_FFI_BUILD_ABI_VERSION").parse().unwrap();
+        assert_eq!(
+            built, PERF_ABI_VERSION,
+            "build.rs ABI_VERSION (the SONAME) must equal PERF_ABI_VERSION"
+        );
+        assert_eq!(perf_abi_version(), PERF_ABI_VERSION);
+    }
 
     #[test]
     fn version_is_the_crate_version() {

@@ -75,11 +75,83 @@ fn header_declares_every_exported_function() {
         }
     }
     assert!(exported.len() > 40, "found {} exports", exported.len());
+    let lines: Vec<&str> = header.lines().collect();
     for name in &exported {
         assert!(name.starts_with("perf_"), "{name} lacks the perf_ prefix");
+        let decl = lines.iter().position(|l| {
+            let code = !l.starts_with("//") && !l.starts_with(" *") && !l.starts_with("/*");
+            code && (l.contains(&format!(" {name}(")) || l.contains(&format!("*{name}(")))
+        });
+        let Some(decl) = decl else {
+            panic!("{name} is not declared in the header");
+        };
+        // The comment block right above the declaration documents it,
+        // including who may call it from which thread.
+        let doc: Vec<&str> = lines[..decl]
+            .iter()
+            .rev()
+            .take_while(|l| l.starts_with("//"))
+            .copied()
+            .collect();
+        assert!(doc.len() >= 2, "{name} is undocumented in the header");
         assert!(
-            header.contains(&format!(" {name}(")) || header.contains(&format!("*{name}(")),
-            "{name} is not declared in the header"
+            doc.iter().any(|l| l.contains("Thread safety")),
+            "{name}: the header does not say whether it is thread-safe"
         );
     }
+}
+
+/// Every exported body runs inside the boundary (`boundary::status`,
+/// `boundary::guard`, or the `text_of` / `get` accessors built on `guard`),
+/// so no panic unwinds into C.
+#[test]
+fn every_export_runs_inside_the_boundary() {
+    let src_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(src_dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            if line.trim() != "#[no_mangle]" {
+                continue;
+            }
+            let name = lines[i + 1]
+                .split("fn ")
+                .nth(1)
+                .unwrap()
+                .split('(')
+                .next()
+                .unwrap();
+            // The body: from the line that opens it to the closing brace at column 0.
+            let open = (i + 1..lines.len())
+                .find(|&j| lines[j].ends_with('{'))
+                .unwrap();
+            let close = (open..lines.len()).find(|&j| lines[j] == "}").unwrap();
+            let body: Vec<&str> = lines[open + 1..close]
+                .iter()
+                .map(|l| l.trim())
+                .filter(|l| !l.is_empty() && !l.starts_with("//"))
+                .collect();
+            let first = body.first().copied().unwrap_or("");
+            let wrapped = [
+                "boundary::status(",
+                "boundary::guard(",
+                "crate::boundary::guard(",
+            ]
+            .iter()
+            .any(|b| first.starts_with(b))
+                || (first == "unsafe {"
+                    || first.starts_with("unsafe { text_of(")
+                    || first.starts_with("unsafe { get("))
+                    && body
+                        .iter()
+                        .any(|l| l.contains("text_of(") || l.contains("get("));
+            assert!(
+                wrapped,
+                "{name}: the body does not start inside the boundary: {first:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 40, "checked {checked} exports");
 }

@@ -1,0 +1,528 @@
+//! `framework`: indicator level names against the Ministry of Finance's
+//! framework (财预〔2020〕10号, and the 2021 guidance that makes 成本指标 a
+//! first level of its own).
+//!
+//! The framework is data ([`FRAMEWORK`]); names are compared after
+//! [`normalize`] (white space removed, a trailing 指标 optional, known
+//! variant spellings folded). Fires, once per distinct problem in a table, at
+//! the first row that shows it, when
+//! - a 一级 name is not in the framework (with the nearest allowed name);
+//! - a 二级 name is not in the framework (nearest allowed name, among the
+//!   二级 of its 一级 when that is known);
+//! - a 二级 name belongs to another 一级 (`社会效益指标` under `产出指标`);
+//! - a 三级 is plainly under the wrong 一级: a satisfaction measure
+//!   (`群众满意度`, `…满意率`) under 产出, 效益 or 成本, its 二级 not a
+//!   satisfaction one (that is the 二级 problem, reported once).
+//!
+//! The module also classifies an indicator into its dimension ([`Dim`]),
+//! which the other checks use.
+
+use super::{codes, diag, squash};
+use crate::document::{Diagnostic, Indicator};
+
+/// One first-level indicator and the second levels allowed under it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Level1 {
+    /// The canonical name (`产出指标`).
+    pub name: &'static str,
+    /// Other names for the same first level (`效果指标`).
+    pub aliases: &'static [&'static str],
+    /// The canonical second-level names under it.
+    pub level2: &'static [&'static str],
+}
+
+/// The framework: 一级 and, under each, its 二级.
+pub const FRAMEWORK: [Level1; 4] = [
+    Level1 {
+        name: "产出指标",
+        aliases: &[],
+        level2: &["数量指标", "质量指标", "时效指标", "成本指标"],
+    },
+    Level1 {
+        name: "效益指标",
+        aliases: &["效果指标"],
+        level2: &[
+            "经济效益指标",
+            "社会效益指标",
+            "生态效益指标",
+            "可持续影响指标",
+        ],
+    },
+    Level1 {
+        name: "满意度指标",
+        aliases: &[],
+        level2: &["服务对象满意度指标"],
+    },
+    Level1 {
+        name: "成本指标",
+        aliases: &[],
+        level2: &["经济成本指标", "社会成本指标", "生态环境成本指标"],
+    },
+];
+
+/// Variant spellings folded before comparison (keys as [`normalize`] gives
+/// them, without 指标): older and provincial tables write these.
+const VARIANTS: [(&str, &str); 4] = [
+    ("可持续性影响", "可持续影响"),
+    ("生态环境效益", "生态效益"),
+    ("社会公众或服务对象满意度", "服务对象满意度"),
+    ("社会公众满意度", "服务对象满意度"),
+];
+
+/// The comparison key of a level name: white space removed, a leading 部门
+/// (department-wide tables: `部门产出`) and a trailing 指标 dropped, variant
+/// spellings folded. `社会效益指 标` → `社会效益`, `可持续性影响` → `可持续影响`.
+pub fn normalize(label: &str) -> String {
+    let s = squash(label);
+    let s = s.strip_prefix("部门").unwrap_or(&s);
+    let s = s.strip_suffix("指标").unwrap_or(s);
+    for (from, to) in VARIANTS {
+        if s == from {
+            return to.to_owned();
+        }
+    }
+    s.to_owned()
+}
+
+fn key(name: &str) -> &str {
+    name.strip_suffix("指标").unwrap_or(name)
+}
+
+/// The first level a name stands for, if it is in the framework.
+pub fn level1(label: &str) -> Option<&'static Level1> {
+    let k = normalize(label);
+    FRAMEWORK
+        .iter()
+        .find(|l| key(l.name) == k || l.aliases.iter().any(|a| key(a) == k))
+}
+
+/// The canonical 二级 name a label stands for, with its 一级.
+pub fn level2(label: &str) -> Option<(&'static Level1, &'static str)> {
+    let k = normalize(label);
+    FRAMEWORK
+        .iter()
+        .find_map(|l| l.level2.iter().find(|n| key(n) == k).map(|n| (l, *n)))
+}
+
+/// Levenshtein distance on chars.
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// The allowed name nearest to `label` (first on a tie).
+pub fn nearest<'n>(label: &str, allowed: impl IntoIterator<Item = &'n str>) -> Option<&'n str> {
+    let k = normalize(label);
+    allowed
+        .into_iter()
+        .map(|n| (distance(&k, key(n)), n))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| n)
+}
+
+/// The dimension of an indicator, from its 一级 and 二级.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Dim {
+    /// 数量指标
+    Quantity,
+    /// 质量指标
+    Quality,
+    /// 时效指标
+    Timeliness,
+    /// 成本指标 (under 产出, or the first level 成本)
+    Cost,
+    /// 效益指标 / 效果指标
+    Benefit,
+    /// 满意度指标
+    Satisfaction,
+}
+
+impl Dim {
+    pub const ALL: [Dim; 6] = [
+        Dim::Quantity,
+        Dim::Quality,
+        Dim::Timeliness,
+        Dim::Cost,
+        Dim::Benefit,
+        Dim::Satisfaction,
+    ];
+
+    /// The Chinese name used in messages.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Dim::Quantity => "数量",
+            Dim::Quality => "质量",
+            Dim::Timeliness => "时效",
+            Dim::Cost => "成本",
+            Dim::Benefit => "效益",
+            Dim::Satisfaction => "满意度",
+        }
+    }
+}
+
+/// The dimension of an indicator: by its 二级 where that says it, else by its
+/// 一级. Names outside the framework are read by what they contain
+/// (`满意度` anywhere → satisfaction) or, for a 二级 one char away from an
+/// allowed name, by that name (`实效指标` → 时效): a misspelt level still
+/// says what it measures, and `framework` reports the misspelling itself.
+pub fn dimension(level1: Option<&str>, level2_name: Option<&str>) -> Option<Dim> {
+    let l1 = level1.map(normalize);
+    let l2 = level2_name.map(normalize).map(|k| {
+        if level2(&k).is_some() || k.chars().count() < 2 {
+            return k;
+        }
+        let all = FRAMEWORK.iter().flat_map(|l| l.level2.iter().copied());
+        match nearest(&k, all) {
+            Some(n) if distance(&k, key(n)) <= 1 => key(n).to_owned(),
+            _ => k,
+        }
+    });
+    if let Some(l2) = l2.as_deref() {
+        match l2 {
+            "数量" => return Some(Dim::Quantity),
+            "质量" => return Some(Dim::Quality),
+            "时效" => return Some(Dim::Timeliness),
+            _ => {}
+        }
+        if l2.contains("成本") {
+            return Some(Dim::Cost);
+        }
+        if l2.contains("满意") {
+            return Some(Dim::Satisfaction);
+        }
+        if l2.contains("效益") || l2.contains("影响") {
+            return Some(Dim::Benefit);
+        }
+    }
+    let l1 = l1?;
+    if l1.contains("满意") {
+        Some(Dim::Satisfaction)
+    } else if l1.contains("成本") {
+        Some(Dim::Cost)
+    } else if l1.contains("效益") || l1.contains("效果") {
+        Some(Dim::Benefit)
+    } else {
+        None
+    }
+}
+
+/// One indicator row with its 一级 and 二级 as the table means them.
+#[derive(Clone, Copy, Debug)]
+pub struct Row<'a> {
+    pub indicator: &'a Indicator,
+    pub level1: Option<&'a str>,
+    pub level2: Option<&'a str>,
+}
+
+impl Row<'_> {
+    /// The dimension of the row (see [`dimension`]).
+    pub fn dimension(&self) -> Option<Dim> {
+        dimension(self.level1, self.level2)
+    }
+}
+
+/// The rows of a table with blank 一级/二级 cells carrying the level above,
+/// as merged cells do: a new 一级 starts a new block (its 二级 is not carried
+/// over), a new 二级 replaces the carried one. A reader that already filled
+/// the levels down gives the same result.
+pub fn rows(table: &[Indicator]) -> Vec<Row<'_>> {
+    fn given(s: &Option<String>) -> Option<&str> {
+        s.as_deref().filter(|s| !squash(s).is_empty())
+    }
+    let mut l1: Option<&str> = None;
+    let mut l2: Option<&str> = None;
+    table
+        .iter()
+        .map(|ind| {
+            if let Some(g) = given(&ind.level1) {
+                if l1 != Some(g) {
+                    l2 = None;
+                }
+                l1 = Some(g);
+            }
+            if let Some(g) = given(&ind.level2) {
+                l2 = Some(g);
+            }
+            Row {
+                indicator: ind,
+                level1: l1,
+                level2: l2,
+            }
+        })
+        .collect()
+}
+
+/// A 三级 name that measures satisfaction (`群众满意度`, `参保人员满意率`),
+/// not an outcome about it (`满意度提升`).
+fn is_satisfaction_measure(level3: &str) -> bool {
+    let s = squash(level3);
+    (s.contains("满意度") || s.contains("满意率"))
+        && !["提升", "提高", "增长", "增加"]
+            .iter()
+            .any(|w| s.contains(w))
+}
+
+pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
+    let mut seen: Vec<String> = Vec::new();
+    let mut once = |out: &mut Vec<Diagnostic>, line: u32, message: String| {
+        if !seen.contains(&message) {
+            seen.push(message.clone());
+            out.push(diag(codes::FRAMEWORK, line, message));
+        }
+    };
+    for row in rows(table) {
+        let (ind, l1, l2) = (row.indicator, row.level1, row.level2);
+        let known1 = l1.and_then(level1);
+        if let (Some(name), None) = (l1, known1) {
+            let near = nearest(name, FRAMEWORK.iter().map(|l| l.name)).unwrap_or("");
+            once(
+                out,
+                ind.line,
+                format!(
+                    "一级指标「{}」不在财政部绩效指标体系内，最接近的是「{near}」",
+                    squash(name)
+                ),
+            );
+        }
+        if let Some(name) = l2 {
+            match (known1, level2(name)) {
+                (Some(parent), Some((owner, canon))) if owner.name != parent.name => once(
+                    out,
+                    ind.line,
+                    format!(
+                        "二级指标「{canon}」不属于一级指标「{}」，应在「{}」下",
+                        parent.name, owner.name
+                    ),
+                ),
+                (Some(parent), None) => {
+                    let near = nearest(name, parent.level2.iter().copied()).unwrap_or("");
+                    once(
+                        out,
+                        ind.line,
+                        format!(
+                            "二级指标「{}」不在「{}」的二级指标内，最接近的是「{near}」",
+                            squash(name),
+                            parent.name
+                        ),
+                    );
+                }
+                (None, None) => {
+                    let all = FRAMEWORK.iter().flat_map(|l| l.level2.iter().copied());
+                    let near = nearest(name, all).unwrap_or("");
+                    once(
+                        out,
+                        ind.line,
+                        format!(
+                            "二级指标「{}」不在财政部绩效指标体系内，最接近的是「{near}」",
+                            squash(name)
+                        ),
+                    );
+                }
+                _ => {}
+            }
+        }
+        // Only where the 二级 does not already say satisfaction: that case is
+        // the 二级-under-the-wrong-一级 problem above, reported once.
+        if let (Some(parent), Some(l3)) = (known1, ind.level3.as_deref()) {
+            if parent.name != "满意度指标"
+                && dimension(None, l2) != Some(Dim::Satisfaction)
+                && is_satisfaction_measure(l3)
+            {
+                once(
+                    out,
+                    ind.line,
+                    format!(
+                        "三级指标「{}」衡量满意度，应在「满意度指标」下，却列在「{}」下",
+                        squash(l3),
+                        parent.name
+                    ),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::*;
+    use super::*;
+    use crate::document::Severity;
+
+    fn run(table: &[Indicator]) -> Vec<(&'static str, Option<u32>, String)> {
+        let mut out = Vec::new();
+        check(table, &mut out);
+        assert!(out.iter().all(|d| d.severity == Severity::Warning));
+        triples(&out)
+    }
+
+    fn row(l1: &str, l2: &str, l3: &str, line: u32) -> Indicator {
+        ind(l1, l2, l3, pct("100%", "100"), line)
+    }
+
+    #[test]
+    fn normalization() {
+        assert_eq!(normalize("社会效益指 标"), "社会效益");
+        assert_eq!(normalize("服务对象满\n意度指标"), "服务对象满意度");
+        assert_eq!(normalize("可持续性影响"), "可持续影响");
+        assert_eq!(normalize("可持续影响指标"), "可持续影响");
+        assert_eq!(normalize("部门产出"), "产出");
+        assert_eq!(level1("效果指标").map(|l| l.name), Some("效益指标"));
+        assert_eq!(level1("成本").map(|l| l.name), Some("成本指标"));
+        assert_eq!(
+            level2("可持续性影响").map(|(l, n)| (l.name, n)),
+            Some(("效益指标", "可持续影响指标"))
+        );
+        assert_eq!(level2("数量").map(|(_, n)| n), Some("数量指标"));
+    }
+
+    #[test]
+    fn distance_on_chars() {
+        assert_eq!(distance("产出", "产出"), 0);
+        assert_eq!(distance("产出", "产品"), 1);
+        assert_eq!(distance("社会效益", "经济效益"), 2);
+        assert_eq!(distance("", "满意度"), 3);
+    }
+
+    #[test]
+    fn framework_names_are_silent_including_variants() {
+        let table = vec![
+            row("产出指标", "数量指标", "人数", 1),
+            row("", "质量 指标", "到位率", 2),
+            row("效益指标", "社会效益指 标", "稳定", 3),
+            row("效果指标", "可持续性影响", "长期", 4),
+            row("满意度指标", "服务对象满 意度指标", "群众满意度", 5),
+            row("成本指标", "经济成本指标", "人均成本", 6),
+            row("部门产出", "数量", "考核人数", 7),
+        ];
+        assert_eq!(run(&table), vec![]);
+    }
+
+    #[test]
+    fn unknown_first_level_names_the_nearest_once() {
+        let table = vec![
+            row("产出指木", "数量指标", "人数", 10),
+            row("产出指木", "质量指标", "合格率", 11),
+        ];
+        assert_eq!(
+            run(&table),
+            vec![(
+                codes::FRAMEWORK,
+                Some(10),
+                "一级指标「产出指木」不在财政部绩效指标体系内，最接近的是「产出指标」".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn unknown_second_level_nearest_under_its_parent() {
+        let table = vec![row("效益指标", "社会效果指标", "就业", 12)];
+        assert_eq!(
+            run(&table)[0].2,
+            "二级指标「社会效果指标」不在「效益指标」的二级指标内，最接近的是「社会效益指标」"
+        );
+        let table = vec![row("", "时间指标", "按时", 13)];
+        assert_eq!(
+            run(&table)[0].2,
+            "二级指标「时间指标」不在财政部绩效指标体系内，最接近的是「时效指标」"
+        );
+    }
+
+    #[test]
+    fn second_level_under_the_wrong_first_level() {
+        let table = vec![row("产出指标", "社会效益指标", "就业", 14)];
+        assert_eq!(
+            run(&table),
+            vec![(
+                codes::FRAMEWORK,
+                Some(14),
+                "二级指标「社会效益指标」不属于一级指标「产出指标」，应在「效益指标」下".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn satisfaction_third_level_under_output() {
+        let table = vec![
+            row("产出指标", "质量指标", "群众满意度", 15),
+            row("效益指标", "社会效益指标", "群众满意度提升", 16),
+            row("效益指标", "服务对象满意度指标", "参保人员满意度", 17),
+            row("", "服务对象满意度指标", "群众满意度", 18),
+        ];
+        assert_eq!(
+            run(&table),
+            vec![(
+                codes::FRAMEWORK,
+                Some(15),
+                "三级指标「群众满意度」衡量满意度，应在「满意度指标」下，却列在「产出指标」下"
+                    .to_owned()
+            ),
+            (
+                codes::FRAMEWORK,
+                Some(17),
+                "二级指标「服务对象满意度指标」不属于一级指标「效益指标」，应在「满意度指标」下"
+                    .to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn blank_levels_carry_the_level_above() {
+        let table = vec![
+            row("产出指标", "数量指标", "人数", 1),
+            row("", "", "场次", 2),
+            row("", "社会效益指标", "就业", 3),
+            row("满意度指标", "", "群众满意度", 4),
+        ];
+        let got: Vec<(Option<&str>, Option<&str>)> =
+            rows(&table).iter().map(|r| (r.level1, r.level2)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("产出指标"), Some("数量指标")),
+                (Some("产出指标"), Some("数量指标")),
+                (Some("产出指标"), Some("社会效益指标")),
+                (Some("满意度指标"), None),
+            ]
+        );
+        assert_eq!(
+            run(&table),
+            vec![(
+                codes::FRAMEWORK,
+                Some(3),
+                "二级指标「社会效益指标」不属于一级指标「产出指标」，应在「效益指标」下".to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn dimensions() {
+        let opt = |s: &'static str| Some(s).filter(|s| !s.is_empty());
+        let dim = |l1: &'static str, l2: &'static str| dimension(opt(l1), opt(l2));
+        assert_eq!(dim("产出指标", "数量指标"), Some(Dim::Quantity));
+        assert_eq!(dim("产出指标", "成本指标"), Some(Dim::Cost));
+        assert_eq!(dim("成本指标", "经济成本指标"), Some(Dim::Cost));
+        assert_eq!(dim("成本指标", ""), Some(Dim::Cost));
+        assert_eq!(dim("效果指标", "生态效益指标"), Some(Dim::Benefit));
+        assert_eq!(
+            dim("满意度指标", "服务对象满意度指标"),
+            Some(Dim::Satisfaction)
+        );
+        assert_eq!(dim("部门产出", "时效"), Some(Dim::Timeliness));
+        assert_eq!(dim("产出指标", "实效指标"), Some(Dim::Timeliness));
+        assert_eq!(dim("产出指标", "数据指标"), Some(Dim::Quantity));
+        assert_eq!(dim("产出指标", "其他指标"), None);
+        assert_eq!(dim("产出指标", ""), None);
+        assert_eq!(dim("", ""), None);
+    }
+}
