@@ -57,13 +57,9 @@ pub fn check_document_bytes(data: &[u8]) -> Option<Document> {
     // A line can only be named if it exists: an upper bound on line numbers
     // that holds in every encoding (each line takes at least one byte).
     let max_line = data.len() as u64 + 1;
-    let result = Document::parse_bytes(data);
-    assert_eq!(
-        result,
-        Document::parse_bytes(data),
-        "parse_bytes is not deterministic"
-    );
-    match result {
+    // (Determinism is checked below on UTF-8 input, where `parse` must give
+    // the same document: one extra parse, not two, keeps the target fast.)
+    match Document::parse_bytes(data) {
         Ok(doc) => {
             let json = serde_json::to_value(&doc).expect("a document always serialises");
             assert_eq!(json["schema"], "perf.v1");
