@@ -73,10 +73,14 @@ for t in "${TARGETS[@]}"; do
         -max_len="$(max_len_of "$t")" -print_final_stats=1 \
         -artifact_prefix="fuzz/artifacts/$t/" >"$log" 2>&1; then
         echo "   no finding"
-    else
+    elif grep -q "Test unit written" "$log"; then
         status=1
         echo "   FINDING: see $log and fuzz/artifacts/$t/"
-        grep -E "^(==[0-9]+==ERROR|thread .* panicked|SUMMARY|Test unit written)" "$log" | head -5 || true
+        grep -E "^(==[0-9]+==ERROR|thread .* panicked|SUMMARY|.*Test unit written)" "$log" | head -5 || true
+    else
+        status=2
+        echo "   ERROR: the target did not run (build failure?); the end of $log:"
+        tail -n 15 "$log" | sed 's/^/   | /'
     fi
     grep -E "^(Done|stat::number_of_executed_units|stat::peak_rss_mb|#[0-9]+ +DONE)" "$log" | sed 's/^/   /' || true
     grep -E "^#[0-9]+" "$log" | tail -1 | sed 's/^/   last: /' || true

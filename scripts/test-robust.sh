@@ -70,7 +70,7 @@ EOF
 echo "== 3. the C entry points under valgrind over the fuzz inputs and the corpus"
 cargo build -p perf-ffi --release -q
 cc -std=c99 -g -O1 -Wall -Wextra -Werror -Iinclude perf-ffi/tests/c/robust_replay.c \
-    target/release/libperf_ffi.a -lpthread -ldl -lm -o "$tmp/robust_replay"
+    "${CARGO_TARGET_DIR:-target}/release/libperf_ffi.a" -lpthread -ldl -lm -o "$tmp/robust_replay"
 inputs=(fuzz/corpus/value fuzz/corpus/document testdata/corpus)
 for d in fuzz/artifacts/*/; do [ -d "$d" ] && inputs+=("$d"); done
 if valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
