@@ -764,6 +764,22 @@ impl Asm {
             }
         };
         let join = self.join_cjk;
+        // Cells in no column the header names are reported, never dropped.
+        let used: Vec<usize> = t.columns().into_iter().filter_map(physical).collect();
+        let outside: Vec<String> = (0..cells.len())
+            .filter(|i| !used.contains(i))
+            .map(|i| clean(&cells[i].text))
+            .filter(|s| !s.is_empty())
+            .collect();
+        if !outside.is_empty() {
+            self.diag(
+                Severity::Warning,
+                codes::UNPLACED_LINE,
+                line,
+                format!("cells outside the table's columns: {}", outside.join(" | ")),
+            );
+        }
+        let Some(t) = &mut self.table else { return };
         let cell = |i: Option<usize>| -> String {
             i.and_then(physical)
                 .and_then(|i| cells.get(i))
@@ -907,6 +923,27 @@ impl Table {
         if self.scoring.is_some_and(|s| s >= sym && s <= unit) {
             self.scoring = None;
         }
+    }
+
+    /// The columns the header names.
+    fn columns(&self) -> Vec<usize> {
+        let value: &[usize] = match self.value {
+            Some(ValueCols::Single(v)) => &[v][..],
+            Some(ValueCols::Split { sym, val, unit }) => &[sym, val, unit][..],
+            None => &[][..],
+        };
+        [
+            Some(self.l1),
+            Some(self.l2),
+            self.l3,
+            self.desc,
+            self.basis,
+            self.scoring,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(value.iter().copied())
+        .collect()
     }
 
     /// The number of columns the header describes.

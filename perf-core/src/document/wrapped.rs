@@ -554,7 +554,8 @@ impl Reader<'_, '_> {
             cells[0] = cell(s, no);
         }
         if let Some((s, no)) = acc.l2 {
-            if let Some(c) = cells.get_mut(vc - pre_cols - 1) {
+            // column 1 when a damaged header puts 指标值 first (vc = 0)
+            if let Some(c) = cells.get_mut(vc.checked_sub(pre_cols + 1).unwrap_or(1)) {
                 *c = cell(s, no);
             }
         }

@@ -1,0 +1,260 @@
+//! Conservation: every non-empty cell of an indicator row in the input appears
+//! in the output — as a field, as a value's `raw`, or inside a diagnostic's
+//! message. Nothing is silently dropped.
+//!
+//! What the property leaves out, and why:
+//! - cells that are themselves structure words (一级指标, 绩效目标表, 项目名称,
+//!   …): a row made of them is a header, not an indicator row. The generator
+//!   never makes them (`is_structure_word`).
+//! - tabs, line breaks and carriage returns inside a cell: in these layouts
+//!   they are the cell and row separators, so no reader could tell them apart.
+//! - white space (and U+FEFF, an invisible byte-order mark): a cell is
+//!   compared with it removed, since a reader may trim a cell or re-join a
+//!   value split over lines (SPEC §2); a cell of nothing else is empty.
+//! - level cells (一级/二级指标) come from the framework's names or are left
+//!   empty (a continuation row), as in every real table.
+//!
+//! Appearing is checked as "contained in some output string", so a cell that
+//! a reader joined with a neighbour (a wrapped description) still counts.
+
+mod robust_support;
+
+use perf_core::Document;
+use proptest::prelude::*;
+use robust_support::{cell_per_line_doc, is_blank, output_texts, squeeze, tab_rows_doc};
+
+const LEVEL1: &[&str] = &["产出指标", "效益指标", "效果指标", "满意度指标", "成本指标"];
+const LEVEL2: &[&str] = &[
+    "数量指标",
+    "质量指标",
+    "时效指标",
+    "成本指标",
+    "社会效益指标",
+    "经济效益指标",
+    "可持续影响指标",
+    "服务对象满意度指标",
+];
+
+/// Words that make a line structure rather than data in some layout.
+fn is_structure_word(s: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "指标",
+        "绩效目标",
+        "项目",
+        "预算",
+        "资金",
+        "单位",
+        "金额",
+        "编码",
+        "名称",
+        "部门",
+        "第一部分",
+        "第二部分",
+        "目标",
+        "栏次",
+        "符号",
+        "值",
+        "依据",
+        "标准",
+        "月底",
+    ];
+    WORDS.iter().any(|w| s.contains(w))
+}
+
+/// A value-like cell: optional comparator, a number, an optional unit.
+fn value_cell() -> impl Strategy<Value = String> {
+    (
+        prop::sample::select(vec!["", "≥", "≤", ">", "<", "=", "≧", "≦", "不低于", "约"]),
+        0u32..1_000_000,
+        prop::option::of(0u32..100),
+        prop::sample::select(vec![
+            "",
+            "%",
+            "人",
+            "元/人/月",
+            "万元",
+            "个",
+            "户",
+            "天",
+            "月",
+            "年",
+            "次",
+            "平方米",
+        ]),
+    )
+        .prop_map(|(c, n, frac, u)| match frac {
+            Some(f) => format!("{c}{n}.{f:02}{u}"),
+            None => format!("{c}{n}{u}"),
+        })
+}
+
+/// A descriptive cell: Chinese text drawn from the whole CJK block, so two
+/// generated cells almost never contain one another by chance.
+fn text_cell() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::char::range('\u{4E00}', '\u{9FA5}'), 2..12)
+        .prop_map(|v| v.into_iter().collect::<String>())
+}
+
+/// Any printable cell without separators (and not a structure word).
+fn wild_cell() -> impl Strategy<Value = String> {
+    "[^\t\n\r\u{0b}\u{0c}\u{85}\u{2028}\u{2029}]{1,16}"
+        .prop_filter("has a non-blank", |s| s.chars().any(|c| !is_blank(c)))
+}
+
+fn cell() -> impl Strategy<Value = String> {
+    prop_oneof![4 => text_cell(), 4 => value_cell(), 1 => wild_cell()]
+        .prop_filter("not a structure word", |s| !is_structure_word(s))
+}
+
+/// One indicator row: 一级, 二级, 三级, 描述, 指标值, 依据. The first row of a
+/// table always names its levels; later ones may continue them.
+fn rows() -> impl Strategy<Value = Vec<Vec<String>>> {
+    prop::collection::vec(
+        (
+            prop::option::of(prop::sample::select(LEVEL1)),
+            prop::option::of(prop::sample::select(LEVEL2)),
+            cell(),
+            prop::option::of(cell()),
+            prop_oneof![3 => value_cell(), 1 => cell()],
+            prop::option::of(cell()),
+        ),
+        1..12,
+    )
+    .prop_map(|rows| {
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, (l1, l2, l3, desc, value, basis))| {
+                let l1 = l1.or(if i == 0 { Some(LEVEL1[0]) } else { None });
+                // a new 一级 always comes with its 二级
+                let l2 = l2.or(if l1.is_some() { Some(LEVEL2[0]) } else { None });
+                vec![
+                    l1.unwrap_or("").to_owned(),
+                    l2.unwrap_or("").to_owned(),
+                    l3,
+                    desc.unwrap_or_default(),
+                    value,
+                    basis.unwrap_or_default(),
+                ]
+            })
+            .collect()
+    })
+}
+
+/// The cells of `rows` that do not appear in `doc`'s output.
+fn missing(doc: &Document, rows: &[Vec<String>]) -> Vec<String> {
+    let out: Vec<String> = output_texts(doc).iter().map(|s| squeeze(s)).collect();
+    rows.iter()
+        .flatten()
+        .map(|c| squeeze(c))
+        .filter(|c| !c.is_empty())
+        .filter(|c| !out.iter().any(|o| o.contains(c.as_str())))
+        .collect()
+}
+
+fn check(text: &str, rows: &[Vec<String>]) -> Result<(), TestCaseError> {
+    let doc = Document::parse(text)
+        .map_err(|e| TestCaseError::fail(format!("the table does not read: {e}\n{text}")))?;
+    let lost = missing(&doc, rows);
+    prop_assert!(
+        lost.is_empty(),
+        "cells dropped: {:?}\ninput:\n{}\noutput: {}",
+        lost,
+        text,
+        serde_json::to_string(&doc).unwrap_or_default()
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn tab_rows_lose_no_cell(rows in rows()) {
+        check(&tab_rows_doc(&rows), &rows)?;
+    }
+
+    #[test]
+    fn cell_per_line_loses_no_cell(rows in rows()) {
+        check(&cell_per_line_doc(&rows), &rows)?;
+    }
+
+    /// A row with more cells than the header has columns: the extra cells
+    /// are kept somewhere (a field or a diagnostic), not cut off.
+    #[test]
+    fn extra_cells_are_not_cut_off(mut rows in rows(), extra in prop::collection::vec(text_cell(), 1..4)) {
+        rows[0].extend(extra);
+        check(&tab_rows_doc(&rows), &rows)?;
+    }
+}
+
+/// The property's own check can fail: a document that lost a cell is caught.
+#[test]
+fn the_check_sees_a_dropped_cell() {
+    let rows = vec![vec![
+        "产出指标".to_owned(),
+        "数量指标".to_owned(),
+        "劳务派遣人数".to_owned(),
+        "劳务派遣人数".to_owned(),
+        "29 人".to_owned(),
+        "计划标准".to_owned(),
+    ]];
+    let mut doc = Document::parse(&tab_rows_doc(&rows)).expect("reads");
+    assert!(
+        missing(&doc, &rows).is_empty(),
+        "{:?}",
+        missing(&doc, &rows)
+    );
+    for p in &mut doc.projects {
+        for ind in &mut p.indicators {
+            ind.basis = None;
+        }
+    }
+    assert_eq!(missing(&doc, &rows), vec!["计划标准".to_owned()]);
+}
+
+/// The same rule on the real corpus, where the rows are known from the
+/// output itself: each indicator names the line its row starts on. In the
+/// tab-rows files that line holds the row's cells; in the cell-per-line files
+/// the row runs from that line to the next blank line, one `\t`-led cell per
+/// line (a line without the tab continues the cell above). The wrapped file
+/// (000) has no cell boundaries to check against, and is left out.
+#[test]
+fn corpus_rows_lose_no_cell() {
+    let mut checked = 0;
+    for (name, bytes) in robust_support::corpus() {
+        let text = String::from_utf8(bytes).expect("utf-8");
+        let doc = Document::parse(&text).expect("reads");
+        let lines: Vec<&str> = text.lines().collect();
+        let out: Vec<String> = output_texts(&doc).iter().map(|s| squeeze(s)).collect();
+        let rows = doc
+            .projects
+            .iter()
+            .flat_map(|p| p.indicators.iter())
+            .chain(doc.department_indicators.iter());
+        for ind in rows {
+            let start = ind.line as usize - 1;
+            let cells: Vec<&str> = match doc.source.layout.as_str() {
+                "tab-rows" => lines[start].split('\t').collect(),
+                "cell-per-line" => lines[start..]
+                    .iter()
+                    .take_while(|l| !l.trim().is_empty())
+                    .copied()
+                    .collect(),
+                _ => continue,
+            };
+            for cell in cells {
+                let c = squeeze(cell);
+                if c.is_empty() {
+                    continue;
+                }
+                checked += 1;
+                assert!(
+                    out.iter().any(|o| o.contains(c.as_str())),
+                    "{name}: line {}: cell {cell:?} is nowhere in the output",
+                    ind.line
+                );
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} cells checked");
+}
