@@ -61,25 +61,27 @@ impl<'s> Parsed<'s> {
 }
 
 /// Cells that state nothing.
-const EMPTY_MARKERS: &[&str] = &[
-    "",
-    "/",
-    "\\",
-    "-",
-    "--",
-    "—",
-    "——",
-    "－",
-    "…",
-    "……",
-    "无",
-    "暂无",
-    "空",
-    "不涉及",
-    "N/A",
-    "n/a",
-    "NA",
-];
+fn is_empty_marker(s: &str) -> bool {
+    matches!(
+        s,
+        "" | "/"
+            | "\\"
+            | "-"
+            | "--"
+            | "—"
+            | "——"
+            | "－"
+            | "…"
+            | "……"
+            | "无"
+            | "暂无"
+            | "空"
+            | "不涉及"
+            | "N/A"
+            | "n/a"
+            | "NA"
+    )
+}
 
 fn is_punct(c: char) -> bool {
     matches!(
@@ -88,8 +90,22 @@ fn is_punct(c: char) -> bool {
     )
 }
 
+/// Trims punctuation at both ends (not a leading `.`, which may start a
+/// number). A byte check first: most cells end in a CJK char or a digit.
 fn trim_punct(s: &str) -> &str {
-    s.trim_matches(is_punct)
+    let b = s.as_bytes();
+    let ascii = |b: Option<&u8>| matches!(b, Some(b',' | b'.' | b';' | b':' | b'!' | b'?'));
+    // every wide punctuation mark is 3 bytes starting E3 80 (、。) or EF BC (，；：！？)
+    let wide = |x: Option<&[u8]>| matches!(x, Some([0xE3, 0x80, _] | [0xEF, 0xBC, _]));
+    if !ascii(b.first())
+        && !ascii(b.last())
+        && !wide(b.get(..3))
+        && !wide(b.len().checked_sub(3).and_then(|i| b.get(i..)))
+    {
+        return s;
+    }
+    s.trim_start_matches(|c| c != '.' && is_punct(c))
+        .trim_end_matches(is_punct)
 }
 
 fn non_empty(s: &str) -> Option<&str> {
@@ -108,7 +124,7 @@ fn is_identifier_char(c: char) -> bool {
 struct Prefix<'s> {
     cmp: Option<Comparator>,
     /// `每人`, `每月`: per-words, folded into the unit of a quantity.
-    per: [Option<&'static unit::Atom>; unit::MAX_DENOMINATORS],
+    per: [Option<u8>; unit::MAX_DENOMINATORS],
     /// `每月`, `每季度`, `每年`: a recurrence if the value is a date.
     recurrence: Option<Recurrence>,
     /// `每季度末`, `每月底`.
@@ -144,7 +160,7 @@ fn prefix(s: &str) -> Prefix<'_> {
             continue;
         }
         if let Some(after) = rest.strip_prefix('每') {
-            if let Some(a) = unit::per_atom(after) {
+            if let Some((i, a)) = unit::per_atom(after) {
                 let r = &after[a.written.len()..];
                 let rec = recurrence_of(a);
                 let end = r.strip_prefix('末').or_else(|| r.strip_prefix('底'));
@@ -164,7 +180,7 @@ fn prefix(s: &str) -> Prefix<'_> {
                         p.recurrence = rec;
                     }
                     if per_n < p.per.len() {
-                        p.per[per_n] = Some(a);
+                        p.per[per_n] = Some(i);
                         per_n += 1;
                     }
                     rest = r;
@@ -185,7 +201,7 @@ fn prefix(s: &str) -> Prefix<'_> {
 /// Parses one normalised cell.
 pub(crate) fn parse(s: &str) -> Parsed<'_> {
     let core = trim_punct(s);
-    if EMPTY_MARKERS.contains(&core) {
+    if is_empty_marker(core) {
         return Parsed {
             body: PBody::Empty,
             qualifier: None,
@@ -199,6 +215,7 @@ pub(crate) fn parse(s: &str) -> Parsed<'_> {
 }
 
 /// A cell without digits.
+#[inline]
 fn wordy(s: &str) -> Parsed<'_> {
     // a lexicon term, possibly after a comparator symbol (`=有效提升`)
     let bare = match comparator::prefix(s) {
@@ -239,7 +256,7 @@ fn wordy(s: &str) -> Parsed<'_> {
     let mut rec_end = false;
     let mut r2 = r;
     if let Some(after) = r.strip_prefix('每') {
-        if let Some(a) = unit::per_atom(after) {
+        if let Some((_, a)) = unit::per_atom(after) {
             if let Some(x) = recurrence_of(a) {
                 rec = Some(x);
                 r2 = &after[a.written.len()..];
@@ -257,6 +274,7 @@ fn wordy(s: &str) -> Parsed<'_> {
 }
 
 /// Builds a time value: `前` after the date makes the comparator `<=`.
+#[inline]
 fn time_value<'s>(
     cmp: Option<Comparator>,
     deadline: Deadline,
@@ -302,6 +320,7 @@ fn is_doubled(text: &str) -> bool {
 }
 
 /// A cell with a digit at byte `d`.
+#[inline]
 fn numeric(s: &str, d: usize) -> Parsed<'_> {
     let pre = &s[..d];
     if pre.chars().next_back().is_some_and(is_identifier_char) {
@@ -378,8 +397,8 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     // per-words before the number fold into the unit (`每人每月1900元` →
     // `元/人/月`); a bare number or bare scale word has no numerator to divide
     if u.numerator.is_some() {
-        for a in p.per.iter().flatten() {
-            if !u.push_denominator(Part::Known(a.canonical, a.dimension)) {
+        for &i in p.per.iter().flatten() {
+            if !u.push_denominator(Part::Known(i)) {
                 notes.insert(Note::GarbledCell);
             }
         }
@@ -403,6 +422,7 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     )
 }
 
+#[inline]
 fn finish_notes<'s>(
     body: PBody<'s>,
     rest: &'s str,

@@ -3,13 +3,16 @@
 //! normalised term and, where one applies, a grade.
 //!
 //! To extend it, add a row to [`LEXICON`] — keep it sorted by the written
-//! form (a unit test checks): lookups are a binary search.
+//! form (a unit test checks): a lookup only compares the rows that share
+//! the cell's first char.
 
 use super::model::{Grade, Term};
 
 /// One spelling of a qualitative term.
 #[derive(Clone, Copy, Debug)]
 pub struct Entry {
+    /// The first char of `written` (the table is searched by it).
+    pub first: char,
     /// As written in a cell (normalised: no white space, ASCII folded).
     pub written: &'static str,
     /// The normalised term.
@@ -24,6 +27,7 @@ const NONE: Option<Grade> = None;
 
 const fn e(written: &'static str, term: &'static str, grade: Option<Grade>) -> Entry {
     Entry {
+        first: super::unit::first_char(written),
         written,
         term,
         grade,
@@ -143,14 +147,24 @@ pub static LEXICON: &[Entry] = &[
 
 /// The term a whole cell names, if it is in the lexicon.
 pub(crate) fn lookup(s: &str) -> Option<Term> {
-    LEXICON
-        .binary_search_by(|e| e.written.as_bytes().cmp(s.as_bytes()))
-        .ok()
-        .map(|i| Term {
-            term: LEXICON[i].term,
-            grade: LEXICON[i].grade,
+    if s.len() > MAX_WRITTEN_LEN {
+        return None;
+    }
+    let first = s.chars().next()?;
+    // byte order of UTF-8 strings is char order: the rows sharing `first` are adjacent
+    let from = LEXICON.partition_point(|e| e.first < first);
+    LEXICON[from..]
+        .iter()
+        .take_while(|e| e.first == first)
+        .find(|e| e.written == s)
+        .map(|e| Term {
+            term: e.term,
+            grade: e.grade,
         })
 }
+
+/// The longest written form, in bytes: longer cells are not looked up.
+const MAX_WRITTEN_LEN: usize = 24;
 
 #[cfg(test)]
 mod tests {
@@ -174,6 +188,13 @@ mod tests {
         for e in LEXICON {
             let t = lookup(e.term).unwrap_or_else(|| panic!("{} is not written", e.term));
             assert_eq!((t.term, t.grade), (e.term, e.grade), "{}", e.written);
+        }
+    }
+
+    #[test]
+    fn no_written_form_is_longer_than_the_limit() {
+        for e in LEXICON {
+            assert!(e.written.len() <= MAX_WRITTEN_LEN, "{}", e.written);
         }
     }
 

@@ -37,7 +37,8 @@ impl<'s> Parsed<'s> {
     /// Turns grammar output into a [`Value`]. `own` keeps text that is a
     /// slice of the parsed string: borrowed when that string is the caller's
     /// cell, copied when it is the scratch buffer.
-    fn into_value<'a, F>(self, raw: &'a str, own: F) -> Value<'a>
+    #[inline]
+    fn into_value<'a, F>(self, raw: &'a str, own: F, borrows: bool) -> Value<'a>
     where
         F: Fn(&'s str) -> Cow<'a, str> + Copy,
     {
@@ -51,12 +52,12 @@ impl<'s> Parsed<'s> {
                 cmp,
                 cmp_written: written,
                 number,
-                unit: unit.into_unit(own),
+                unit: unit.into_unit(own, borrows),
             }),
             PBody::Range { low, high, unit } => Body::Range(Range {
                 low,
                 high,
-                unit: unit.into_unit(own),
+                unit: unit.into_unit(own, borrows),
             }),
             PBody::Time(t) => Body::Time(t),
             PBody::Qualitative(t) => Body::Qualitative(t),
@@ -88,12 +89,12 @@ impl<'a> Value<'a> {
     /// ```
     pub fn parse(cell: &'a str) -> Value<'a> {
         if !normalize::needs_normalization(cell) {
-            return grammar::parse(cell).into_value(cell, Cow::Borrowed);
+            return grammar::parse(cell).into_value(cell, Cow::Borrowed, true);
         }
         SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
             Ok(mut buf) => {
                 normalize::normalize_into(cell, &mut buf);
-                let v = grammar::parse(&buf).into_value(cell, |s| Cow::Owned(s.to_owned()));
+                let v = grammar::parse(&buf).into_value(cell, |s| Cow::Owned(s.to_owned()), false);
                 if buf.capacity() > SCRATCH_KEEP {
                     *buf = String::new();
                 }
@@ -102,7 +103,7 @@ impl<'a> Value<'a> {
             Err(_) => {
                 let mut buf = String::new();
                 normalize::normalize_into(cell, &mut buf);
-                grammar::parse(&buf).into_value(cell, |s| Cow::Owned(s.to_owned()))
+                grammar::parse(&buf).into_value(cell, |s| Cow::Owned(s.to_owned()), false)
             }
         })
     }

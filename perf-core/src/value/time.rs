@@ -30,7 +30,9 @@ fn int(s: &str) -> Option<(u16, usize, &str)> {
     if len == 0 || len > 4 || s[len..].starts_with('.') {
         return None;
     }
-    let n = s[..len].parse().ok()?;
+    let n = s.as_bytes()[..len]
+        .iter()
+        .fold(0u16, |n, b| n * 10 + u16::from(b - b'0'));
     Some((n, len, &s[len..]))
 }
 
@@ -41,6 +43,12 @@ fn end(s: &str) -> IResult<&str, ()> {
 
 /// `-`, `~`, `至`, `—`, `–` between the bounds of a period or range.
 pub(crate) fn range_sep(s: &str) -> IResult<&str, ()> {
+    if !s.starts_with(['-', '~', '至', '到', '—', '–']) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            s,
+            nom::error::ErrorKind::Tag,
+        )));
+    }
     alt((
         value((), tag("-")),
         value((), tag("~")),
@@ -71,9 +79,13 @@ fn is_year(n: u16, digits: usize) -> bool {
 /// Returns the date and the rest of `s` after it (a following `前` is left
 /// for the caller).
 pub(crate) fn date(s: &str, recurrence: Option<Recurrence>) -> Option<(DateParse, &str)> {
+    let (mut n, mut digits, mut rest) = int(s)?;
+    // a date goes on with one of these; anything else is not a date (fast exit)
+    if !rest.starts_with(['年', '月', '日', '号', '-', '~', '至', '到', '—', '–']) {
+        return None;
+    }
     let mut d = DateParse::default();
     d.deadline.recurrence = recurrence;
-    let (mut n, mut digits, mut rest) = int(s)?;
 
     // year
     if let Some(after) = rest.strip_prefix('年') {

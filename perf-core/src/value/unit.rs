@@ -13,13 +13,37 @@ use super::model::{Dimension, Scale, Unit};
 /// One unit word: how it is written, its normalised spelling, what it measures.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Atom {
+    /// The first char of `written` (the table is searched by it).
+    pub first: char,
     pub written: &'static str,
     pub canonical: &'static str,
     pub dimension: Dimension,
 }
 
+/// The first char of a non-empty string, decoded at compile time.
+pub(crate) const fn first_char(s: &str) -> char {
+    let b = s.as_bytes();
+    let c = if b[0] < 0x80 {
+        b[0] as u32
+    } else if b[0] < 0xE0 {
+        ((b[0] as u32 & 0x1F) << 6) | (b[1] as u32 & 0x3F)
+    } else if b[0] < 0xF0 {
+        ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F)
+    } else {
+        ((b[0] as u32 & 0x07) << 18)
+            | ((b[1] as u32 & 0x3F) << 12)
+            | ((b[2] as u32 & 0x3F) << 6)
+            | (b[3] as u32 & 0x3F)
+    };
+    match char::from_u32(c) {
+        Some(c) => c,
+        None => panic!("not UTF-8"),
+    }
+}
+
 const fn atom(written: &'static str, canonical: &'static str, dimension: Dimension) -> Atom {
     Atom {
+        first: first_char(written),
         written,
         canonical,
         dimension,
@@ -29,97 +53,92 @@ const fn atom(written: &'static str, canonical: &'static str, dimension: Dimensi
 use Dimension::{Area, Count, Currency, Duration, Length, Mass, Percent, Volume};
 
 /// The unit words. A longer spelling wins over a shorter one at the same
-/// place (`人次` over `人`, `个工作日` over `个`), whatever the order here.
+/// place (`人次` over `人`, `个工作日` over `个`). Kept sorted by `written`
+/// (a unit test checks) so [`atom_at`] only looks at the atoms that share
+/// the first char of the text.
 pub(crate) static ATOMS: &[Atom] = &[
-    // percent
+    // @sorted by `written` (byte order): lookups search by the first char
     atom("%", "%", Percent),
-    atom("百分比", "%", Percent),
-    atom("百分点", "百分点", Percent),
-    atom("个百分点", "百分点", Percent),
-    atom("‰", "‰", Percent),
-    // currency
-    atom("元", "元", Currency),
-    atom("人民币", "元", Currency),
-    // duration
-    atom("个工作日", "工作日", Duration),
-    atom("工作日", "工作日", Duration),
-    atom("个月", "个月", Duration),
-    atom("月", "月", Duration),
-    atom("年", "年", Duration),
-    atom("天", "天", Duration),
-    atom("日", "日", Duration),
-    atom("小时", "小时", Duration),
-    atom("分钟", "分钟", Duration),
-    atom("周", "周", Duration),
-    atom("季度", "季度", Duration),
-    atom("个季度", "季度", Duration),
-    // area
-    atom("平方米", "平方米", Area),
-    atom("平米", "平方米", Area),
-    atom("㎡", "平方米", Area),
-    atom("m2", "平方米", Area),
-    atom("m²", "平方米", Area),
-    atom("平方公里", "平方公里", Area),
-    atom("亩", "亩", Area),
-    atom("公顷", "公顷", Area),
-    // length
-    atom("米", "米", Length),
-    atom("公里", "公里", Length),
-    atom("千米", "公里", Length),
-    atom("km", "公里", Length),
-    // volume
-    atom("立方米", "立方米", Volume),
-    atom("m3", "立方米", Volume),
-    atom("m³", "立方米", Volume),
-    atom("升", "升", Volume),
-    // mass
-    atom("公斤", "公斤", Mass),
-    atom("千克", "公斤", Mass),
     atom("kg", "公斤", Mass),
-    atom("吨", "吨", Mass),
-    atom("克", "克", Mass),
-    // count
-    atom("人次", "人次", Count),
-    atom("人", "人", Count),
-    atom("名", "名", Count),
-    atom("户", "户", Count),
+    atom("km", "公里", Length),
+    atom("m2", "平方米", Area),
+    atom("m3", "立方米", Volume),
+    atom("m²", "平方米", Area),
+    atom("m³", "立方米", Volume),
+    atom("‰", "‰", Percent),
+    atom("㎡", "平方米", Area),
     atom("个", "个", Count),
+    atom("个季度", "季度", Duration),
+    atom("个工作日", "工作日", Duration),
+    atom("个月", "个月", Duration),
+    atom("个百分点", "百分点", Percent),
+    atom("亩", "亩", Area),
+    atom("人", "人", Count),
+    atom("人次", "人次", Count),
+    atom("人民币", "元", Currency),
     atom("件", "件", Count),
     atom("份", "份", Count),
-    atom("次", "次", Count),
-    atom("场次", "场次", Count),
-    atom("场", "场", Count),
-    atom("条", "条", Count),
-    atom("家", "家", Count),
-    atom("所", "所", Count),
-    atom("期", "期", Count),
-    atom("批次", "批次", Count),
-    atom("批", "批", Count),
-    atom("张", "张", Count),
-    atom("本", "本", Count),
-    atom("台", "台", Count),
-    atom("套", "套", Count),
-    atom("项", "项", Count),
-    atom("篇", "篇", Count),
-    atom("册", "册", Count),
-    atom("处", "处", Count),
-    atom("座", "座", Count),
-    atom("辆", "辆", Count),
-    atom("村", "村", Count),
-    atom("岗", "岗", Count),
-    atom("课时", "课时", Count),
-    atom("班", "班", Count),
-    atom("期次", "期次", Count),
-    atom("单", "单", Count),
-    atom("起", "起", Count),
-    atom("宗", "宗", Count),
-    atom("户次", "户次", Count),
-    atom("笔", "笔", Count),
-    atom("部", "部", Count),
-    atom("块", "块", Count),
-    atom("间", "间", Count),
-    atom("种", "种", Count),
     atom("位", "位", Count),
+    atom("元", "元", Currency),
+    atom("克", "克", Mass),
+    atom("公斤", "公斤", Mass),
+    atom("公里", "公里", Length),
+    atom("公顷", "公顷", Area),
+    atom("册", "册", Count),
+    atom("分钟", "分钟", Duration),
+    atom("千克", "公斤", Mass),
+    atom("千米", "公里", Length),
+    atom("升", "升", Volume),
+    atom("单", "单", Count),
+    atom("台", "台", Count),
+    atom("名", "名", Count),
+    atom("吨", "吨", Mass),
+    atom("周", "周", Duration),
+    atom("场", "场", Count),
+    atom("场次", "场次", Count),
+    atom("块", "块", Count),
+    atom("处", "处", Count),
+    atom("天", "天", Duration),
+    atom("套", "套", Count),
+    atom("季度", "季度", Duration),
+    atom("宗", "宗", Count),
+    atom("家", "家", Count),
+    atom("小时", "小时", Duration),
+    atom("岗", "岗", Count),
+    atom("工作日", "工作日", Duration),
+    atom("平方公里", "平方公里", Area),
+    atom("平方米", "平方米", Area),
+    atom("平米", "平方米", Area),
+    atom("年", "年", Duration),
+    atom("座", "座", Count),
+    atom("张", "张", Count),
+    atom("户", "户", Count),
+    atom("户次", "户次", Count),
+    atom("所", "所", Count),
+    atom("批", "批", Count),
+    atom("批次", "批次", Count),
+    atom("日", "日", Duration),
+    atom("月", "月", Duration),
+    atom("期", "期", Count),
+    atom("期次", "期次", Count),
+    atom("本", "本", Count),
+    atom("村", "村", Count),
+    atom("条", "条", Count),
+    atom("次", "次", Count),
+    atom("班", "班", Count),
+    atom("百分比", "%", Percent),
+    atom("百分点", "百分点", Percent),
+    atom("种", "种", Count),
+    atom("立方米", "立方米", Volume),
+    atom("笔", "笔", Count),
+    atom("篇", "篇", Count),
+    atom("米", "米", Length),
+    atom("课时", "课时", Count),
+    atom("起", "起", Count),
+    atom("辆", "辆", Count),
+    atom("部", "部", Count),
+    atom("间", "间", Count),
+    atom("项", "项", Count),
 ];
 
 /// Scale words and their spelling (the prefix of the unit text).
@@ -177,12 +196,21 @@ static COMPOSITES: &[&str] = &[
     "户/月",
 ];
 
-/// The longest atom written at the start of `s`.
-pub(crate) fn atom_at(s: &str) -> Option<&'static Atom> {
-    let mut best: Option<&'static Atom> = None;
-    for a in ATOMS {
-        if s.starts_with(a.written) && best.map_or(true, |b| a.written.len() > b.written.len()) {
-            best = Some(a);
+/// The longest atom written at the start of `s`, with its index in [`ATOMS`].
+pub(crate) fn atom_at(s: &str) -> Option<(u8, &'static Atom)> {
+    let first = s.chars().next()?;
+    // byte order of UTF-8 strings is char order, so the table is sorted by first char
+    let from = ATOMS.partition_point(|a| a.first < first);
+    let mut best: Option<(u8, &'static Atom)> = None;
+    for (i, a) in ATOMS[from..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, a)| a.first == first)
+    {
+        let longer = best.map_or(true, |(_, b)| a.written.len() > b.written.len());
+        if longer && s.as_bytes().starts_with(a.written.as_bytes()) {
+            // the table has fewer than 256 rows (a unit test checks)
+            best = Some(((from + i) as u8, a));
         }
     }
     best
@@ -193,19 +221,42 @@ fn scale_at(s: &str) -> Option<(&'static str, Scale)> {
     SCALES.iter().copied().find(|(w, _)| s.starts_with(w))
 }
 
-/// One part of a unit: a known atom or an unknown word kept as written.
+/// One part of a unit: a known atom (its index in [`ATOMS`]) or an unknown
+/// word kept as written (its byte range in the unit's `written` text).
+/// Three bytes, so a parsed unit is small and cheap to move.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Part<'s> {
-    Known(&'static str, Dimension),
-    Unknown(&'s str),
+pub(crate) enum Part {
+    Known(u8),
+    Unknown { start: u8, len: u8 },
 }
 
-impl<'s> Part<'s> {
-    fn text(&self) -> &'s str {
-        match *self {
-            Part::Known(t, _) => t,
-            Part::Unknown(t) => t,
+impl Part {
+    fn text(self, written: &str) -> &str {
+        match self {
+            Part::Known(i) => ATOMS[i as usize].canonical,
+            Part::Unknown { start, len } => {
+                let (start, len) = (start as usize, len as usize);
+                written.get(start..start + len).unwrap_or("")
+            }
         }
+    }
+
+    fn dimension(self) -> Dimension {
+        match self {
+            Part::Known(i) => ATOMS[i as usize].dimension,
+            Part::Unknown { .. } => Dimension::Other,
+        }
+    }
+
+    /// An unknown word at `word`, a slice of the unit text `unit` starting
+    /// at `unit`'s first byte; `None` if it is too long to record.
+    fn unknown(unit: &str, word: &str, rest_after_word: &str) -> Option<Part> {
+        let end = unit.len() - rest_after_word.len();
+        let start = end - word.len();
+        Some(Part::Unknown {
+            start: u8::try_from(start).ok()?,
+            len: u8::try_from(word.len()).ok()?,
+        })
     }
 }
 
@@ -217,45 +268,44 @@ pub(crate) const MAX_DENOMINATORS: usize = 4;
 pub(crate) struct Parsed<'s> {
     /// The unit exactly as written (`万元/人月`), empty for a bare number.
     pub written: &'s str,
-    pub scale: Option<(&'static str, Scale)>,
+    /// The scale word: a prefix of `written` of `scale_len` bytes.
+    pub scale: Scale,
+    pub scale_len: u8,
     /// `None` for a bare number or a bare scale word (`4.35万`).
-    pub numerator: Option<Part<'s>>,
-    pub denominators: [Option<Part<'s>>; MAX_DENOMINATORS],
+    pub numerator: Option<Part>,
+    pub denominators: [Option<Part>; MAX_DENOMINATORS],
 }
 
 impl<'s> Parsed<'s> {
     pub fn none() -> Self {
         Parsed {
             written: "",
-            scale: None,
+            scale: Scale::One,
+            scale_len: 0,
             numerator: None,
             denominators: [None; MAX_DENOMINATORS],
         }
     }
 
     pub fn is_none(&self) -> bool {
-        self.scale.is_none() && self.numerator.is_none() && self.denominators[0].is_none()
+        self.scale_len == 0 && self.numerator.is_none() && self.denominators[0].is_none()
     }
 
     pub fn dimension(&self) -> Dimension {
-        match self.numerator {
-            Some(Part::Known(_, d)) => d,
-            Some(Part::Unknown(_)) => Dimension::Other,
-            None => Dimension::Count,
-        }
+        self.numerator.map_or(Dimension::Count, Part::dimension)
     }
 
     /// True when a part is not in the unit table.
     pub fn has_unknown(&self) -> bool {
-        matches!(self.numerator, Some(Part::Unknown(_)))
+        matches!(self.numerator, Some(Part::Unknown { .. }))
             || self
                 .denominators
                 .iter()
-                .any(|d| matches!(d, Some(Part::Unknown(_))))
+                .any(|d| matches!(d, Some(Part::Unknown { .. })))
     }
 
     /// A per-word that must go in a denominator (`每人每月1900元`).
-    pub fn push_denominator(&mut self, part: Part<'s>) -> bool {
+    pub fn push_denominator(&mut self, part: Part) -> bool {
         match self.denominators.iter_mut().find(|d| d.is_none()) {
             Some(slot) => {
                 *slot = Some(part);
@@ -268,27 +318,21 @@ impl<'s> Parsed<'s> {
     /// Literal-but-odd units (SPEC "literal, never repaired"): money per
     /// count, e.g. `个/元`, `人/元/月`. The cell is kept as written and noted.
     pub fn is_garbled(&self) -> bool {
-        let num_is_money = matches!(self.numerator, Some(Part::Known(_, Dimension::Currency)));
-        !num_is_money
-            && self
-                .denominators
-                .iter()
-                .any(|d| matches!(d, Some(Part::Known(_, Dimension::Currency))))
+        let money = |p: &Option<Part>| p.map(Part::dimension) == Some(Dimension::Currency);
+        !money(&self.numerator) && self.denominators.iter().any(money)
     }
 
     /// Writes the normalised text (`万元/人/月`) into `buf`; false if it does
     /// not fit.
     fn write_canonical(&self, buf: &mut StackStr) -> bool {
         let mut ok = true;
-        if let Some((w, _)) = self.scale {
-            ok &= buf.push(w);
-        }
+        ok &= buf.push(&self.written[..self.scale_len as usize]);
         if let Some(n) = self.numerator {
-            ok &= buf.push(n.text());
+            ok &= buf.push(n.text(self.written));
         }
         for d in self.denominators.iter().flatten() {
             ok &= buf.push("/");
-            ok &= buf.push(d.text());
+            ok &= buf.push(d.text(self.written));
         }
         ok
     }
@@ -296,7 +340,12 @@ impl<'s> Parsed<'s> {
     /// Turns the parsed unit into a [`Unit`]. `own` decides how text that
     /// is a slice of the cell is kept (borrowed from the caller's input, or
     /// copied when the cell was normalised into a scratch buffer).
-    pub fn into_unit<'a, F>(self, own: F) -> Unit<'a>
+    ///
+    /// `borrows` says that `own` borrows (the cell was not normalised): then
+    /// a unit written in its normalised spelling is taken from the cell
+    /// without looking it up.
+    #[inline]
+    pub fn into_unit<'a, F>(self, own: F, borrows: bool) -> Unit<'a>
     where
         F: Fn(&'s str) -> Cow<'a, str>,
     {
@@ -304,26 +353,26 @@ impl<'s> Parsed<'s> {
             return Unit::NONE;
         }
         let dimension = self.dimension();
-        let (scale, scale_len) = match self.scale {
-            Some((w, s)) => (s, w.len()),
-            None => (Scale::One, 0),
-        };
+        let (scale, scale_len) = (self.scale, self.scale_len as usize);
         // A single known atom: its static spelling.
-        if self.scale.is_none() && self.denominators[0].is_none() {
-            if let Some(Part::Known(t, _)) = self.numerator {
+        if scale_len == 0 && self.denominators[0].is_none() {
+            if let Some(Part::Known(i)) = self.numerator {
+                let t = ATOMS[i as usize].canonical;
                 return Unit::new(Cow::Borrowed(t), scale, scale_len, dimension);
             }
         }
         let mut buf = StackStr::new();
-        let text: Cow<'a, str> = if !self.write_canonical(&mut buf) {
-            // Longer than the stack buffer: keep it as written.
+        let fits = self.write_canonical(&mut buf);
+        let canonical = buf.as_str();
+        let text: Cow<'a, str> = if !fits || (borrows && canonical == self.written) {
+            // As written (or longer than the stack buffer: kept as written).
             own(self.written)
-        } else if let Some(t) = COMPOSITES.iter().find(|t| **t == buf.as_str()) {
+        } else if let Some(t) = COMPOSITES.iter().find(|t| **t == canonical) {
             Cow::Borrowed(*t)
-        } else if buf.as_str() == self.written {
+        } else if canonical == self.written {
             own(self.written)
         } else {
-            Cow::Owned(buf.as_str().to_owned())
+            Cow::Owned(canonical.to_owned())
         };
         Unit::new(text, scale, scale_len, dimension)
     }
@@ -395,19 +444,20 @@ pub(crate) fn unit(s: &str) -> (Parsed<'_>, &str) {
     let mut p = Parsed::none();
     let mut rest = s;
     // numerator: an atom, or a scale word with an optional atom, or an unknown word
-    if let Some(a) = atom_at(rest) {
-        p.numerator = Some(Part::Known(a.canonical, a.dimension));
+    if let Some((i, a)) = atom_at(rest) {
+        p.numerator = Some(Part::Known(i));
         rest = &rest[a.written.len()..];
     } else if let Some((w, sc)) = scale_at(rest) {
-        p.scale = Some((w, sc));
+        p.scale = sc;
+        p.scale_len = w.len() as u8;
         rest = &rest[w.len()..];
-        if let Some(a) = atom_at(rest) {
-            p.numerator = Some(Part::Known(a.canonical, a.dimension));
+        if let Some((i, a)) = atom_at(rest) {
+            p.numerator = Some(Part::Known(i));
             rest = &rest[a.written.len()..];
         }
     } else if let Some(u) = unknown_at(rest, false) {
-        p.numerator = Some(Part::Unknown(u));
         rest = &rest[u.len()..];
+        p.numerator = Part::unknown(s, u, rest);
     }
     if p.numerator.is_some() {
         // per-denominators: `/人/年`, `/人月`, `/人·月`
@@ -415,12 +465,15 @@ pub(crate) fn unit(s: &str) -> (Parsed<'_>, &str) {
             let mut r = after;
             let mut any = false;
             loop {
-                let part = if let Some(a) = atom_at(r) {
+                let part = if let Some((i, a)) = atom_at(r) {
                     r = &r[a.written.len()..];
-                    Part::Known(a.canonical, a.dimension)
+                    Part::Known(i)
                 } else if let Some(u) = (!any).then(|| unknown_at(r, true)).flatten() {
                     r = &r[u.len()..];
-                    Part::Unknown(u)
+                    match Part::unknown(s, u, r) {
+                        Some(p) => p,
+                        None => break,
+                    }
                 } else {
                     break;
                 };
@@ -450,8 +503,9 @@ pub(crate) fn whole_unit(s: &str) -> Option<Parsed<'_>> {
 }
 
 /// A per-word after `每` before a number (`每人`, `每月`, `每户`).
-pub(crate) fn per_atom(s: &str) -> Option<&'static Atom> {
-    atom_at(s).filter(|a| a.dimension != Dimension::Percent && a.dimension != Dimension::Currency)
+pub(crate) fn per_atom(s: &str) -> Option<(u8, &'static Atom)> {
+    atom_at(s)
+        .filter(|(_, a)| a.dimension != Dimension::Percent && a.dimension != Dimension::Currency)
 }
 
 #[cfg(test)]
@@ -460,7 +514,7 @@ mod tests {
 
     fn u(s: &str) -> (Unit<'_>, &str) {
         let (p, rest) = unit(s);
-        (p.into_unit(Cow::Borrowed), rest)
+        (p.into_unit(Cow::Borrowed, true), rest)
     }
 
     #[test]
@@ -535,14 +589,17 @@ mod tests {
     fn unknown_units_are_kept() {
         let (p, rest) = unit("锅");
         assert!(p.has_unknown());
-        let x = p.into_unit(Cow::Borrowed);
+        let x = p.into_unit(Cow::Borrowed, true);
         assert_eq!(
             (x.as_str(), x.dimension(), rest),
             ("锅", Dimension::Other, "")
         );
         let (p, rest) = unit("元/车");
         assert!(p.has_unknown());
-        assert_eq!((p.into_unit(Cow::Borrowed).as_str(), rest), ("元/车", ""));
+        assert_eq!(
+            (p.into_unit(Cow::Borrowed, true).as_str(), rest),
+            ("元/车", "")
+        );
     }
 
     #[test]
@@ -553,12 +610,37 @@ mod tests {
     }
 
     #[test]
-    fn atoms_are_unique() {
-        for (i, a) in ATOMS.iter().enumerate() {
+    fn atoms_fit_a_byte_index() {
+        assert!(ATOMS.len() < 256);
+    }
+
+    #[test]
+    fn atoms_are_sorted_and_unique() {
+        for w in ATOMS.windows(2) {
             assert!(
-                ATOMS[i + 1..].iter().all(|b| b.written != a.written),
-                "{} twice",
-                a.written
+                w[0].written < w[1].written,
+                "{} must come before {}",
+                w[1].written,
+                w[0].written
+            );
+        }
+    }
+
+    #[test]
+    fn first_char_decodes_utf8() {
+        for s in ["%", "元", "m²", "㎡", "‰", "😀x"] {
+            assert_eq!(first_char(s), s.chars().next().unwrap());
+        }
+    }
+
+    #[test]
+    fn every_atom_is_found() {
+        for a in ATOMS {
+            let (i, found) =
+                atom_at(a.written).unwrap_or_else(|| panic!("{} not found", a.written));
+            assert_eq!(
+                (found.written, ATOMS[i as usize].written),
+                (a.written, a.written)
             );
         }
     }
