@@ -21,8 +21,11 @@ fn parse(c: &mut Criterion) {
         .iter()
         .copied()
         .filter(|c| {
-            !c.chars()
-                .any(|ch| ch.is_whitespace() || ('\u{FF01}'..='\u{FF5E}').contains(&ch))
+            !c.chars().any(|ch| {
+                ch.is_whitespace()
+                    || ('\u{FF01}'..='\u{FF5E}').contains(&ch)
+                    || matches!(ch, '≦' | '≧' | '〜')
+            })
         })
         .collect();
 

@@ -127,7 +127,13 @@ impl Asm {
     // ---------------------------------------------------------------- text
 
     fn text_row(&mut self, line: u32, s: &str) {
-        let s = clean(text::strip_markers(s));
+        let raw = text::strip_markers(s).trim();
+        if raw.len() > 240 && raw.contains('。') {
+            // a paragraph of running text: it only ends a table
+            self.table = None;
+            return;
+        }
+        let s = clean(raw);
         if s.is_empty() || text::is_page_number(&s) {
             return;
         }
@@ -229,7 +235,11 @@ impl Asm {
         let first = labels[fi].as_str();
 
         // A heading written into a table row (a TOC line with its page number).
-        if let Some(name) = project_heading(&clean(&cells[fi].text)) {
+        let heading = cells[fi]
+            .text
+            .contains('表')
+            .then(|| project_heading(&clean(&cells[fi].text)));
+        if let Some(name) = heading.flatten() {
             if labels[fi + 1..]
                 .iter()
                 .all(|l| l.is_empty() || text::is_small_int(l))
@@ -703,48 +713,53 @@ impl Asm {
     fn indicator_row(&mut self, cells: &[&Cell], labels: &[String], line: u32) {
         let Some(t) = &mut self.table else { return };
         t.since_header += 1;
-        let mut texts: Vec<String> = cells.iter().map(|c| c.text.clone()).collect();
-        let mut labels: Vec<String> = labels.to_vec();
-
         // Header continued on a following row (`单位 (文字描` / `述)`).
-        let nonempty: Vec<usize> = (0..labels.len())
-            .filter(|i| !labels[*i].is_empty())
-            .collect();
-        if t.since_header <= 2
-            && nonempty.len() == 1
-            && labels[nonempty[0]].chars().count() <= 4
-            && !labels[nonempty[0]].chars().any(|c| c.is_ascii_digit())
-            && Some(nonempty[0]) != Some(t.l1)
-            && Some(nonempty[0]) != Some(t.l2)
-        {
-            return;
+        if t.since_header <= 2 {
+            let mut nonempty = (0..labels.len()).filter(|i| !labels[*i].is_empty());
+            if let (Some(only), None) = (nonempty.next(), nonempty.next()) {
+                let l = &labels[only];
+                if l.chars().count() <= 4
+                    && !l.chars().any(|c| c.is_ascii_digit())
+                    && only != t.l1
+                    && only != t.l2
+                {
+                    return;
+                }
+            }
         }
 
-        // A row one column off, told by where the level labels stand.
+        // A row one column off, told by where the level labels stand:
+        // `shifted` maps a column of the header to the cell that holds it.
         let mut shifted = 0isize;
-        if at(&labels, t.l1).is_empty()
-            && labels::is_level1(at(&labels, t.l1 + 1))
-            && (labels::is_level2(at(&labels, t.l2 + 1)) || at(&labels, t.l2 + 1).is_empty())
-            && !labels::is_level2(at(&labels, t.l2))
+        if at(labels, t.l1).is_empty()
+            && labels::is_level1(at(labels, t.l1 + 1))
+            && (labels::is_level2(at(labels, t.l2 + 1)) || at(labels, t.l2 + 1).is_empty())
+            && !labels::is_level2(at(labels, t.l2))
         {
-            texts.remove(t.l1);
-            labels.remove(t.l1);
             shifted = 1;
         } else if t.l1 + 1 == t.l2
-            && labels::is_level2(at(&labels, t.l1))
-            && !labels::is_level1(at(&labels, t.l1))
-            && !at(&labels, t.l2).is_empty()
-            && !labels::is_level2(at(&labels, t.l2))
-            && texts.len() < t.width()
+            && labels::is_level2(at(labels, t.l1))
+            && !labels::is_level1(at(labels, t.l1))
+            && !at(labels, t.l2).is_empty()
+            && !labels::is_level2(at(labels, t.l2))
+            && cells.len() < t.width()
         {
-            texts.insert(t.l1, String::new());
-            labels.insert(t.l1, String::new());
             shifted = -1;
         }
+        let l1col = t.l1;
+        let physical = |i: usize| -> Option<usize> {
+            match shifted {
+                1 if i >= l1col => Some(i + 1),
+                -1 if i == l1col => None,
+                -1 if i > l1col => Some(i - 1),
+                _ => Some(i),
+            }
+        };
         let join = self.join_cjk;
         let cell = |i: Option<usize>| -> String {
-            i.and_then(|i| texts.get(i))
-                .map(|s| text::clean_with(s, join))
+            i.and_then(physical)
+                .and_then(|i| cells.get(i))
+                .map(|c| text::clean_with(&c.text, join))
                 .unwrap_or_default()
         };
         // level labels never hold meaningful spaces (`社会效益指 标`)
@@ -1104,6 +1119,9 @@ pub(crate) fn split_goals(s: &str) -> Vec<String> {
 /// `3.人才工作专项资金项目绩效目标申报表`, a TOC line with trailing dots):
 /// the project name it gives, numbering and suffix removed.
 pub(crate) fn project_heading(s: &str) -> Option<String> {
+    if !s.contains('表') {
+        return None;
+    }
     let s = s
         .trim()
         .trim_end_matches(|c: char| c == '.' || c == '…' || c == '·' || c.is_whitespace());

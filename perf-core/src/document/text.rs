@@ -71,16 +71,18 @@ pub(crate) fn join_wrapped(acc: &mut String, next: &str) {
 /// The form of a label used for comparison: no white space at all,
 /// full-width parentheses and colons folded to ASCII.
 pub(crate) fn label(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            '：' => ':',
-            '％' => '%',
-            _ => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '（' => out.push('('),
+            '）' => out.push(')'),
+            '：' => out.push(':'),
+            '％' => out.push('%'),
+            c if c.is_whitespace() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Folds full-width digits and the full-width point to ASCII.
@@ -216,7 +218,7 @@ pub(crate) fn is_page_number(s: &str) -> bool {
 pub(crate) fn strip_markers(s: &str) -> &str {
     let mut t = s;
     loop {
-        let trimmed = t.trim_start();
+        let trimmed = t.trim_start_matches(' ');
         if let Some(rest) = trimmed.strip_prefix("[bookmark:") {
             if let Some(end) = rest.find(']') {
                 t = &rest[end + 1..];
@@ -297,5 +299,9 @@ mod tests {
     fn labels_fold() {
         assert_eq!(label("资金支出计 划（%）"), "资金支出计划(%)");
         assert_eq!(strip_markers("[bookmark: _GoBack]7、农民"), "7、农民");
+        assert_eq!(
+            strip_markers("\t[bookmark: x]绩效目标"),
+            "\t[bookmark: x]绩效目标"
+        );
     }
 }

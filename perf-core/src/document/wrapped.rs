@@ -93,6 +93,13 @@ impl Reader<'_, '_> {
     /// A project heading at line `i`, possibly wrapped onto the next line or two.
     fn heading_at(&self, i: usize) -> Option<(String, usize)> {
         let first = t(&self.lines[i]);
+        if !first.contains('表')
+            && !first
+                .trim_start_matches(['-', ' '])
+                .starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
         if super::assemble::project_heading(first).is_some() {
             return Some((first.to_string(), 1));
         }
@@ -120,6 +127,11 @@ impl Reader<'_, '_> {
 
     fn is_section_end(&self, i: usize) -> bool {
         let s = t(&self.lines[i]);
+        if !(s.contains('表')
+            || s.starts_with(|c: char| c.is_ascii_digit() || c == '第' || c == '项'))
+        {
+            return false;
+        }
         let l = label(s);
         self.heading_at(i).is_some()
             || (l.starts_with('第') && l.contains("部分") && l.chars().count() <= 12)
@@ -379,8 +391,9 @@ impl Reader<'_, '_> {
                 }
                 continue;
             }
-            let last = (k + 1..to).all(|m| t(&self.lines[m]).is_empty());
-            if text::is_page_number(s) && (blanks >= 2 || last) {
+            if text::is_page_number(s)
+                && (blanks >= 2 || (k + 1..to).all(|m| t(&self.lines[m]).is_empty()))
+            {
                 // a page number with the blank lines around it
                 k += 1;
                 while k < to && t(&self.lines[k]).is_empty() {
@@ -440,7 +453,8 @@ impl Reader<'_, '_> {
             }
             if acc.value.is_some() {
                 // a row without its own level labels: its cells and a value on one line
-                if let Some((pre, _)) = split_value(&f.text) {
+                let several = f.text.contains(' ');
+                if let Some((pre, _)) = several.then(|| split_value(&f.text)).flatten() {
                     if !pre.is_empty() && acc.post.is_some() {
                         self.emit(std::mem::take(&mut acc), pre_cols, width, vc);
                         let mut s = f.text.clone();
@@ -832,7 +846,7 @@ fn is_value(cand: &str, ntok: usize) -> bool {
             .any(|c| "，。、；：【】（）()[]《》,;:".contains(c));
         return unit.chars().count() <= 12 && !bad;
     }
-    if ntok == 1 {
+    if ntok == 1 && s.chars().count() <= 4 {
         if TERMS.contains(&s) {
             return true;
         }

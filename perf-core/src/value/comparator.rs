@@ -21,6 +21,32 @@ fn gate(s: &str, first: fn(char) -> bool) -> Result<(), nom::Err<Error<&str>>> {
     }
 }
 
+/// True when `c` can start a spelling [`prefix`] accepts (a cheap test for
+/// the scan over the words before a number).
+#[inline]
+pub(crate) fn may_start_prefix(c: char) -> bool {
+    matches!(
+        c,
+        '≥' | '≤'
+            | '>'
+            | '<'
+            | '='
+            | '~'
+            | '≈'
+            | '大'
+            | '小'
+            | '不'
+            | '最'
+            | '至'
+            | '高'
+            | '超'
+            | '低'
+            | '等'
+            | '约'
+            | '预'
+    )
+}
+
 /// A comparator written before a value: `≥`, `>=`, `大于等于`, `不低于`,
 /// `至少`, `约`, `预计` … Dispatched on the first char (the scan over the
 /// words before a number calls this at every char, so a miss must be
@@ -183,6 +209,7 @@ mod tests {
             "大概",
         ] {
             assert!(prefix(&format!("{w}1")).is_ok(), "{w}");
+            assert!(may_start_prefix(w.chars().next().unwrap()), "{w}");
         }
     }
 

@@ -148,16 +148,20 @@ fn prefix(s: &str) -> Prefix<'_> {
     let mut rest = s.strip_prefix('在').unwrap_or(s);
     let mut words: Option<(usize, usize)> = None;
     let mut per_n = 0;
-    while !rest.is_empty() {
+    while let Some(c) = rest.chars().next() {
         let at = s.len() - rest.len();
-        if let Ok((r, c)) = comparator::prefix(rest) {
-            p.cmp.get_or_insert(c);
-            rest = r;
-            continue;
+        if comparator::may_start_prefix(c) {
+            if let Ok((r, c)) = comparator::prefix(rest) {
+                p.cmp.get_or_insert(c);
+                rest = r;
+                continue;
+            }
         }
-        if let Ok((r, ())) = comparator::filler(rest) {
-            rest = r;
-            continue;
+        if c == '达' {
+            if let Ok((r, ())) = comparator::filler(rest) {
+                rest = r;
+                continue;
+            }
         }
         if let Some(after) = rest.strip_prefix('每') {
             if let Some((i, a)) = unit::per_atom(after) {
@@ -189,10 +193,9 @@ fn prefix(s: &str) -> Prefix<'_> {
             }
         }
         // a word char
-        let c = rest.chars().next().map_or(1, char::len_utf8);
-        let end = at + c;
+        let end = at + c.len_utf8();
         words = Some(words.map_or((at, end), |(b, _)| (b, end)));
-        rest = &rest[c..];
+        rest = &rest[c.len_utf8()..];
     }
     p.words = words.and_then(|(b, e)| non_empty(&s[b..e]));
     p
@@ -217,9 +220,10 @@ pub(crate) fn parse(s: &str) -> Parsed<'_> {
 /// A cell without digits.
 #[inline]
 fn wordy(s: &str) -> Parsed<'_> {
+    let leading = comparator::prefix(s).ok();
     // a lexicon term, possibly after a comparator symbol (`=有效提升`)
-    let bare = match comparator::prefix(s) {
-        Ok((r, _)) if !r.is_empty() => r,
+    let bare = match leading {
+        Some((r, _)) if !r.is_empty() => r,
         _ => s,
     };
     if let Some(term) = lexicon::lookup(bare) {
@@ -230,7 +234,7 @@ fn wordy(s: &str) -> Parsed<'_> {
         };
     }
     // a comparator and a unit without a number: `>=%`
-    if let Ok((r, cmp)) = comparator::prefix(s) {
+    if let Some((r, cmp)) = leading {
         if let Some(u) = unit::whole_unit(r) {
             let mut notes = Notes::empty();
             notes.insert(Note::NumberMissing);
@@ -247,9 +251,9 @@ fn wordy(s: &str) -> Parsed<'_> {
         }
     }
     // a deadline in words: `每季度末`, `年底前完成`, `=每月底前`
-    let (cmp, r) = match comparator::prefix(s) {
-        Ok((r, c)) => (Some(c), r),
-        Err(_) => (None, s),
+    let (cmp, r) = match leading {
+        Some((r, c)) => (Some(c), r),
+        None => (None, s),
     };
     let r = r.strip_prefix('在').unwrap_or(r);
     let mut rec = None;
@@ -345,7 +349,12 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     }
 
     // time
-    if let Some((dp, rest)) = time::date(at, p.recurrence) {
+    let date = if time::may_follow_date_number(after_num) {
+        time::date(at, p.recurrence)
+    } else {
+        None
+    };
+    if let Some((dp, rest)) = date {
         let mut notes = Notes::empty();
         if dp.invalid {
             notes.insert(Note::InvalidDate);
@@ -398,7 +407,7 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     // `元/人/月`); a bare number or bare scale word has no numerator to divide
     if u.numerator.is_some() {
         for &i in p.per.iter().flatten() {
-            if !u.push_denominator(Part::Known(i)) {
+            if !u.push_per_word(Part::Known(i)) {
                 notes.insert(Note::GarbledCell);
             }
         }

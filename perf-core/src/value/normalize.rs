@@ -41,17 +41,10 @@ pub(crate) fn needs_normalization(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        match b[i] {
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => return true,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
-                // decode the char here and ask `fold`
-                let c = s[i..].chars().next().unwrap_or('\0');
-                if fold(c) != Some(c) {
-                    return true;
-                }
-                i += c.len_utf8();
-                continue;
-            }
+        match SUSPECT[b[i] as usize] {
+            0 => {}
+            1 => return true,
+            _ if folds_at(&b[i..]) => return true,
             _ => {}
         }
         i += 1;
@@ -59,29 +52,109 @@ pub(crate) fn needs_normalization(s: &str) -> bool {
     false
 }
 
+/// Per byte: 0 plain, 1 ASCII white space, 2 the lead byte of a char that
+/// may fold (`C2 E1 E2 E3 EF`). One table load per byte of the cell.
+static SUSPECT: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = 1;
+    t[b'\t' as usize] = 1;
+    t[b'\n' as usize] = 1;
+    t[b'\r' as usize] = 1;
+    t[0x0B] = 1;
+    t[0x0C] = 1;
+    t[0xC2] = 2;
+    t[0xE1] = 2;
+    t[0xE2] = 2;
+    t[0xE3] = 2;
+    t[0xEF] = 2;
+    t
+};
+
+/// Whether the UTF-8 char at the start of `b` (which starts with one of the
+/// lead bytes above) folds: the byte patterns of the chars [`fold`] changes,
+/// checked without decoding. A unit test compares it with `fold` for every
+/// char.
+#[inline]
+fn folds_at(b: &[u8]) -> bool {
+    matches!(
+        b,
+        // U+0085, U+00A0
+        [0xC2, 0x85 | 0xA0, ..]
+        // U+1680
+        | [0xE1, 0x9A, 0x80, ..]
+        // U+2000–U+200A, U+2028, U+2029, U+202F
+        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+        // U+205F
+        | [0xE2, 0x81, 0x9F, ..]
+        // ≦ ≧
+        | [0xE2, 0x89, 0xA6 | 0xA7, ..]
+        // U+3000, 〜
+        | [0xE3, 0x80, 0x80 | 0x9C, ..]
+        // U+FF01–U+FF3F, U+FF40–U+FF5E
+        | [0xEF, 0xBC, 0x81..=0xBF, ..]
+        | [0xEF, 0xBD, 0x80..=0x9E, ..]
+    )
+}
+
 /// Writes the normalised form of `s` into `out` (cleared first): white space
 /// is removed, except that one space is kept between two ASCII digits or
 /// letters so that `1 2` does not become the number `12`.
 pub(crate) fn normalize_into(s: &str, out: &mut String) {
     out.clear();
+    out.reserve(s.len());
+    let b = s.as_bytes();
     let mut pending_space = false;
-    for c in s.chars() {
-        match fold(c) {
+    // runs of bytes that stay as they are are copied whole; only ASCII white
+    // space and the lead bytes of folding chars are looked at (as in
+    // `needs_normalization`)
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let (c, len) = match b[i] {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => (char::from(b[i]), 1),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+                let c = s[i..].chars().next().unwrap_or('\0');
+                (c, c.len_utf8())
+            }
+            _ => {
+                if pending_space {
+                    // the run starts here, after the dropped white space
+                    push_space_if_needed(out, b[i]);
+                    pending_space = false;
+                    run = i;
+                }
+                i += 1;
+                continue;
+            }
+        };
+        let f = fold(c);
+        if f == Some(c) && !pending_space {
+            i += len;
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        run = i + len;
+        match f {
             None => pending_space = !out.is_empty(),
             Some(f) => {
-                if pending_space
-                    && f.is_ascii_alphanumeric()
-                    && out
-                        .chars()
-                        .next_back()
-                        .is_some_and(|p| p.is_ascii_alphanumeric())
-                {
-                    out.push(' ');
+                if pending_space {
+                    push_space_if_needed(out, u8::try_from(f).unwrap_or(0x80));
+                    pending_space = false;
                 }
-                pending_space = false;
                 out.push(f);
             }
         }
+        i += len;
+    }
+    out.push_str(&s[run..]);
+}
+
+/// One space between two ASCII digits or letters, so `1 2` stays two numbers.
+#[inline]
+fn push_space_if_needed(out: &mut String, next: u8) {
+    if next.is_ascii_alphanumeric() && out.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        out.push(' ');
     }
 }
 
@@ -108,6 +181,24 @@ mod tests {
         assert_eq!(norm("≦9万元"), "≤9万元");
         assert_eq!(norm("≧1"), "≥1");
         assert_eq!(norm("３～５人"), "3~5人");
+    }
+
+    #[test]
+    fn the_byte_patterns_are_exactly_the_folding_chars() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let lead = matches!(b[0], 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+            if lead {
+                assert_eq!(folds_at(b), fold(c) != Some(c), "{c:?}");
+            } else if !c.is_ascii() {
+                assert_eq!(
+                    fold(c),
+                    Some(c),
+                    "{c:?} folds but its lead byte is not checked"
+                );
+            }
+        }
     }
 
     #[test]
@@ -151,7 +242,51 @@ mod tests {
         }
     }
 
+    /// The rule, one char at a time: what `normalize_into` must equal.
+    fn reference(s: &str) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in s.chars() {
+            match fold(c) {
+                None => pending_space = !out.is_empty(),
+                Some(f) => {
+                    if pending_space
+                        && f.is_ascii_alphanumeric()
+                        && out
+                            .chars()
+                            .next_back()
+                            .is_some_and(|p| p.is_ascii_alphanumeric())
+                    {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                    out.push(f);
+                }
+            }
+        }
+        out
+    }
+
+    fn interesting() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces = prop::sample::select(vec![
+            " ", "\n", "\u{3000}", "\u{a0}", "1", "a", "元", "≥", "≦", "＞", "９", "．", "〜", "—",
+            "\u{2003}", "x y", "长期",
+        ]);
+        prop::collection::vec(pieces, 0..12).prop_map(|v| v.concat())
+    }
+
     proptest::proptest! {
+        #[test]
+        fn the_byte_scanner_follows_the_rule(s in interesting()) {
+            proptest::prop_assert_eq!(norm(&s), reference(&s));
+        }
+
+        #[test]
+        fn the_byte_scanner_follows_the_rule_on_any_string(s in proptest::prelude::any::<String>()) {
+            proptest::prop_assert_eq!(norm(&s), reference(&s));
+        }
+
         /// A cell the byte scan lets through is left as it is, and
         /// normalising twice changes nothing more.
         #[test]

@@ -24,6 +24,14 @@ pub(crate) struct DateParse {
     pub invalid: bool,
 }
 
+/// True when `rest`, the text after a number, can go on with a date
+/// (`年`, `月`, `日`, `号`, or a period's separator); otherwise the number is
+/// not a date and [`date`] need not be tried.
+#[inline]
+pub(crate) fn may_follow_date_number(rest: &str) -> bool {
+    rest.starts_with(['年', '月', '日', '号', '-', '~', '至', '到', '—', '–'])
+}
+
 /// A small integer written with ASCII digits only (no `.`), at most 4 digits.
 fn int(s: &str) -> Option<(u16, usize, &str)> {
     let len = s.bytes().take_while(u8::is_ascii_digit).count();
@@ -80,8 +88,7 @@ fn is_year(n: u16, digits: usize) -> bool {
 /// for the caller).
 pub(crate) fn date(s: &str, recurrence: Option<Recurrence>) -> Option<(DateParse, &str)> {
     let (mut n, mut digits, mut rest) = int(s)?;
-    // a date goes on with one of these; anything else is not a date (fast exit)
-    if !rest.starts_with(['年', '月', '日', '号', '-', '~', '至', '到', '—', '–']) {
+    if !may_follow_date_number(rest) {
         return None;
     }
     let mut d = DateParse::default();

@@ -15,6 +15,8 @@ use super::model::{Dimension, Scale, Unit};
 pub(crate) struct Atom {
     /// The first char of `written` (the table is searched by it).
     pub first: char,
+    /// `written` is already the normalised spelling (`元`, not `百分比`).
+    pub as_written: bool,
     pub written: &'static str,
     pub canonical: &'static str,
     pub dimension: Dimension,
@@ -41,9 +43,25 @@ pub(crate) const fn first_char(s: &str) -> char {
     }
 }
 
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 const fn atom(written: &'static str, canonical: &'static str, dimension: Dimension) -> Atom {
     Atom {
         first: first_char(written),
+        as_written: same(written, canonical),
         written,
         canonical,
         dimension,
@@ -199,19 +217,21 @@ static COMPOSITES: &[&str] = &[
 /// The longest atom written at the start of `s`, with its index in [`ATOMS`].
 pub(crate) fn atom_at(s: &str) -> Option<(u8, &'static Atom)> {
     let first = s.chars().next()?;
+    let sb = s.as_bytes();
+    let skip = first.len_utf8();
     // byte order of UTF-8 strings is char order, so the table is sorted by first char
-    let from = ATOMS.partition_point(|a| a.first < first);
+    let mut i = ATOMS.partition_point(|a| a.first < first);
     let mut best: Option<(u8, &'static Atom)> = None;
-    for (i, a) in ATOMS[from..]
-        .iter()
-        .enumerate()
-        .take_while(|(_, a)| a.first == first)
-    {
-        let longer = best.map_or(true, |(_, b)| a.written.len() > b.written.len());
-        if longer && s.as_bytes().starts_with(a.written.as_bytes()) {
+    while let Some(a) = ATOMS.get(i).filter(|a| a.first == first) {
+        let w = a.written.as_bytes();
+        let longer = best.map_or(true, |(_, b)| w.len() > b.written.len());
+        // the first char is known to match: compare the rest, byte by byte
+        // (atoms are a few bytes; a `memcmp` call costs more)
+        if longer && sb.len() >= w.len() && w[skip..].iter().zip(&sb[skip..]).all(|(x, y)| x == y) {
             // the table has fewer than 256 rows (a unit test checks)
-            best = Some(((from + i) as u8, a));
+            best = Some((i as u8, a));
         }
+        i += 1;
     }
     best
 }
@@ -274,6 +294,9 @@ pub(crate) struct Parsed<'s> {
     /// `None` for a bare number or a bare scale word (`4.35万`).
     pub numerator: Option<Part>,
     pub denominators: [Option<Part>; MAX_DENOMINATORS],
+    /// The normalised spelling differs from `written` (`元/人月`, `百分比`,
+    /// per-words folded in): it has to be built.
+    pub respelled: bool,
 }
 
 impl<'s> Parsed<'s> {
@@ -284,6 +307,7 @@ impl<'s> Parsed<'s> {
             scale_len: 0,
             numerator: None,
             denominators: [None; MAX_DENOMINATORS],
+            respelled: false,
         }
     }
 
@@ -305,7 +329,12 @@ impl<'s> Parsed<'s> {
     }
 
     /// A per-word that must go in a denominator (`每人每月1900元`).
-    pub fn push_denominator(&mut self, part: Part) -> bool {
+    pub fn push_per_word(&mut self, part: Part) -> bool {
+        self.respelled = true;
+        self.push_denominator(part)
+    }
+
+    fn push_denominator(&mut self, part: Part) -> bool {
         match self.denominators.iter_mut().find(|d| d.is_none()) {
             Some(slot) => {
                 *slot = Some(part);
@@ -360,6 +389,18 @@ impl<'s> Parsed<'s> {
                 let t = ATOMS[i as usize].canonical;
                 return Unit::new(Cow::Borrowed(t), scale, scale_len, dimension);
             }
+        }
+        if !self.respelled {
+            // written in its normalised spelling: borrow it, or find it in
+            // the static table, or copy it
+            let text = if borrows {
+                own(self.written)
+            } else if let Some(t) = COMPOSITES.iter().find(|t| **t == self.written) {
+                Cow::Borrowed(*t)
+            } else {
+                own(self.written)
+            };
+            return Unit::new(text, scale, scale_len, dimension);
         }
         let mut buf = StackStr::new();
         let fits = self.write_canonical(&mut buf);
@@ -446,6 +487,7 @@ pub(crate) fn unit(s: &str) -> (Parsed<'_>, &str) {
     // numerator: an atom, or a scale word with an optional atom, or an unknown word
     if let Some((i, a)) = atom_at(rest) {
         p.numerator = Some(Part::Known(i));
+        p.respelled |= !a.as_written;
         rest = &rest[a.written.len()..];
     } else if let Some((w, sc)) = scale_at(rest) {
         p.scale = sc;
@@ -453,6 +495,7 @@ pub(crate) fn unit(s: &str) -> (Parsed<'_>, &str) {
         rest = &rest[w.len()..];
         if let Some((i, a)) = atom_at(rest) {
             p.numerator = Some(Part::Known(i));
+            p.respelled |= !a.as_written;
             rest = &rest[a.written.len()..];
         }
     } else if let Some(u) = unknown_at(rest, false) {
@@ -467,6 +510,8 @@ pub(crate) fn unit(s: &str) -> (Parsed<'_>, &str) {
             loop {
                 let part = if let Some((i, a)) = atom_at(r) {
                     r = &r[a.written.len()..];
+                    // `人月`: a second atom without `/` is spelled `/月`
+                    p.respelled |= !a.as_written || any;
                     Part::Known(i)
                 } else if let Some(u) = (!any).then(|| unknown_at(r, true)).flatten() {
                     r = &r[u.len()..];
@@ -482,7 +527,10 @@ pub(crate) fn unit(s: &str) -> (Parsed<'_>, &str) {
                 }
                 any = true;
                 match r.strip_prefix('·') {
-                    Some(x) if atom_at(x).is_some() => r = x,
+                    Some(x) if atom_at(x).is_some() => {
+                        r = x;
+                        p.respelled = true;
+                    }
                     _ => {}
                 }
             }
@@ -607,6 +655,40 @@ mod tests {
         assert!(unit("个/元").0.is_garbled());
         assert!(unit("人/元/月").0.is_garbled());
         assert!(!unit("元/人/月").0.is_garbled());
+    }
+
+    #[test]
+    fn respelled_units_are_marked() {
+        for (cell, respelled) in [
+            ("元/人/月", false),
+            ("元/人月", true),
+            ("元/人·月", true),
+            ("百分比", true),
+            ("%", false),
+            ("万元/户", false),
+            ("个工作日", true),
+            ("人/元/月", false),
+        ] {
+            let (p, _) = unit(cell);
+            assert_eq!(p.respelled, respelled, "{cell}");
+            // and the shortcut gives the same text as building it
+            let built = {
+                let mut buf = StackStr::new();
+                p.write_canonical(&mut buf);
+                buf.as_str().to_string()
+            };
+            assert_eq!(
+                p.clone().into_unit(Cow::Borrowed, true).as_str(),
+                built,
+                "{cell}"
+            );
+            assert_eq!(
+                p.into_unit(|x: &str| Cow::Owned(x.to_owned()), false)
+                    .as_str(),
+                built,
+                "{cell}"
+            );
+        }
     }
 
     #[test]
