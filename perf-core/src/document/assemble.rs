@@ -145,19 +145,24 @@ impl Asm {
             self.context = Context::Project;
             return;
         }
-        let l = label(&s);
-        if is_short_heading(&s) && l.contains("部门整体") {
+        let short = is_short_heading(&s);
+        let l = if short || s.contains("单位") {
+            label(&s)
+        } else {
+            String::new()
+        };
+        if short && l.contains("部门整体") {
             self.finish_project();
             self.pending_title = None;
             self.context = Context::Department;
             return;
         }
-        if is_short_heading(&s) && l.contains("项目") && l.contains("绩效") {
+        if short && l.contains("项目") && l.contains("绩效") {
             self.finish_project();
             self.context = Context::Project;
             return;
         }
-        if is_short_heading(&s) && is_numbered_heading(&s) && !l.contains("绩效") {
+        if short && is_numbered_heading(&s) && !l.contains("绩效") {
             // another part of the document (保障措施, 政府采购, 国有资产 …)
             self.finish_project();
             self.pending_title = None;
