@@ -54,10 +54,13 @@ pub(crate) fn assemble(rows: &[Row], join_cjk: bool) -> Assembled {
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum Context {
+    /// Before any heading.
     #[default]
     None,
     Department,
     Project,
+    /// After a heading of another part (保障措施, 政府采购, 资产 …).
+    Other,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -166,7 +169,7 @@ impl Asm {
             // another part of the document (保障措施, 政府采购, 国有资产 …)
             self.finish_project();
             self.pending_title = None;
-            self.context = Context::None;
+            self.context = Context::Other;
             return;
         }
         let mut used = false;
@@ -316,7 +319,7 @@ impl Asm {
             self.mode = Mode::None;
             return;
         }
-        if !opens && self.context != Context::Project {
+        if !opens && self.context == Context::Other {
             // meta-like rows of other tables (政府采购, 资产) outside any project
             return;
         }
