@@ -5,13 +5,22 @@
 //! their 一级/二级. Fires on every repeat, naming the line of the first.
 //! Rows without a 三级 name are not compared. Line: the repeat's.
 
-use super::{codes, diag, squash};
-use crate::document::{Diagnostic, Indicator};
+use std::borrow::Cow;
 
-pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
-    let mut first: Vec<(String, u32)> = Vec::new();
-    for ind in table {
-        let Some(name) = ind.level3.as_deref().map(squash).filter(|s| !s.is_empty()) else {
+use super::framework::Row;
+use super::{blank, codes, diag, squash};
+use crate::document::Diagnostic;
+
+pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
+    let mut first: Vec<(Cow<'_, str>, u32)> = Vec::new();
+    for row in table {
+        let ind = row.indicator;
+        let Some(name) = ind
+            .level3
+            .as_deref()
+            .filter(|s| !blank(Some(s)))
+            .map(squash)
+        else {
             continue;
         };
         match first.iter().find(|(n, _)| *n == name) {
@@ -27,6 +36,7 @@ pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::framework::rows;
     use super::super::testutil::*;
     use super::*;
     use crate::document::Severity;
@@ -60,7 +70,7 @@ mod tests {
             ind("", "社会效益指标", "", pct("≥4%", "4"), 127),
         ];
         let mut out = Vec::new();
-        check(&table, &mut out);
+        check(&rows(&table), &mut out);
         assert!(out.iter().all(|d| d.severity == Severity::Warning));
         assert_eq!(
             triples(&out),
@@ -82,7 +92,7 @@ mod tests {
     #[test]
     fn distinct_names_are_silent() {
         let mut out = Vec::new();
-        check(&clean_project().indicators, &mut out);
+        check(&rows(&clean_project().indicators), &mut out);
         assert_eq!(out, vec![]);
     }
 }

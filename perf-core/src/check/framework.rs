@@ -17,7 +17,9 @@
 //! The module also classifies an indicator into its dimension ([`Dim`]),
 //! which the other checks use.
 
-use super::{codes, diag, squash};
+use std::borrow::Cow;
+
+use super::{blank, codes, diag, squash};
 use crate::document::{Diagnostic, Indicator};
 
 /// One first-level indicator and the second levels allowed under it.
@@ -72,16 +74,19 @@ const VARIANTS: [(&str, &str); 4] = [
 /// The comparison key of a level name: white space removed, a leading 部门
 /// (department-wide tables: `部门产出`) and a trailing 指标 dropped, variant
 /// spellings folded. `社会效益指 标` → `社会效益`, `可持续性影响` → `可持续影响`.
-pub fn normalize(label: &str) -> String {
-    let s = squash(label);
-    let s = s.strip_prefix("部门").unwrap_or(&s);
-    let s = s.strip_suffix("指标").unwrap_or(s);
-    for (from, to) in VARIANTS {
-        if s == from {
-            return to.to_owned();
-        }
+pub fn normalize(label: &str) -> Cow<'_, str> {
+    fn trim(s: &str) -> &str {
+        let s = s.strip_prefix("部门").unwrap_or(s);
+        let s = s.strip_suffix("指标").unwrap_or(s);
+        VARIANTS
+            .iter()
+            .find(|(from, _)| *from == s)
+            .map_or(s, |(_, to)| to)
     }
-    s.to_owned()
+    match squash(label) {
+        Cow::Borrowed(s) => Cow::Borrowed(trim(s)),
+        Cow::Owned(s) => Cow::Owned(trim(&s).to_owned()),
+    }
 }
 
 fn key(name: &str) -> &str {
@@ -91,6 +96,7 @@ fn key(name: &str) -> &str {
 /// The first level a name stands for, if it is in the framework.
 pub fn level1(label: &str) -> Option<&'static Level1> {
     let k = normalize(label);
+    let k = k.as_ref();
     FRAMEWORK
         .iter()
         .find(|l| key(l.name) == k || l.aliases.iter().any(|a| key(a) == k))
@@ -98,7 +104,10 @@ pub fn level1(label: &str) -> Option<&'static Level1> {
 
 /// The canonical 二级 name a label stands for, with its 一级.
 pub fn level2(label: &str) -> Option<(&'static Level1, &'static str)> {
-    let k = normalize(label);
+    level2_by_key(&normalize(label))
+}
+
+fn level2_by_key(k: &str) -> Option<(&'static Level1, &'static str)> {
     FRAMEWORK
         .iter()
         .find_map(|l| l.level2.iter().find(|n| key(n) == k).map(|n| (l, *n)))
@@ -179,12 +188,12 @@ impl Dim {
 pub fn dimension(level1: Option<&str>, level2_name: Option<&str>) -> Option<Dim> {
     let l1 = level1.map(normalize);
     let l2 = level2_name.map(normalize).map(|k| {
-        if level2(&k).is_some() || k.chars().count() < 2 {
+        if level2_by_key(&k).is_some() || k.chars().count() < 2 {
             return k;
         }
         let all = FRAMEWORK.iter().flat_map(|l| l.level2.iter().copied());
         match nearest(&k, all) {
-            Some(n) if distance(&k, key(n)) <= 1 => key(n).to_owned(),
+            Some(n) if distance(&k, key(n)) <= 1 => Cow::Borrowed(key(n)),
             _ => k,
         }
     });
@@ -217,19 +226,14 @@ pub fn dimension(level1: Option<&str>, level2_name: Option<&str>) -> Option<Dim>
     }
 }
 
-/// One indicator row with its 一级 and 二级 as the table means them.
+/// One indicator row with its 一级 and 二级 as the table means them, and
+/// the dimension they give (worked out once per row).
 #[derive(Clone, Copy, Debug)]
 pub struct Row<'a> {
     pub indicator: &'a Indicator,
     pub level1: Option<&'a str>,
     pub level2: Option<&'a str>,
-}
-
-impl Row<'_> {
-    /// The dimension of the row (see [`dimension`]).
-    pub fn dimension(&self) -> Option<Dim> {
-        dimension(self.level1, self.level2)
-    }
+    pub dimension: Option<Dim>,
 }
 
 /// The rows of a table with blank 一级/二级 cells carrying the level above,
@@ -238,7 +242,7 @@ impl Row<'_> {
 /// the levels down gives the same result.
 pub fn rows(table: &[Indicator]) -> Vec<Row<'_>> {
     fn given(s: &Option<String>) -> Option<&str> {
-        s.as_deref().filter(|s| !squash(s).is_empty())
+        s.as_deref().filter(|s| !blank(Some(s)))
     }
     let mut l1: Option<&str> = None;
     let mut l2: Option<&str> = None;
@@ -258,6 +262,7 @@ pub fn rows(table: &[Indicator]) -> Vec<Row<'_>> {
                 indicator: ind,
                 level1: l1,
                 level2: l2,
+                dimension: dimension(l1, l2),
             }
         })
         .collect()
@@ -273,7 +278,7 @@ fn is_satisfaction_measure(level3: &str) -> bool {
             .any(|w| s.contains(w))
 }
 
-pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
+pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
     let mut seen: Vec<String> = Vec::new();
     let mut once = |out: &mut Vec<Diagnostic>, line: u32, message: String| {
         if !seen.contains(&message) {
@@ -281,7 +286,7 @@ pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
             out.push(diag(codes::FRAMEWORK, line, message));
         }
     };
-    for row in rows(table) {
+    for row in table {
         let (ind, l1, l2) = (row.indicator, row.level1, row.level2);
         let known1 = l1.and_then(level1);
         if let (Some(name), None) = (l1, known1) {
@@ -361,7 +366,7 @@ mod tests {
 
     fn run(table: &[Indicator]) -> Vec<(&'static str, Option<u32>, String)> {
         let mut out = Vec::new();
-        check(table, &mut out);
+        check(&rows(table), &mut out);
         assert!(out.iter().all(|d| d.severity == Severity::Warning));
         triples(&out)
     }

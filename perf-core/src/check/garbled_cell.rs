@@ -5,12 +5,14 @@
 //! note (`>=%`). The value is never repaired: `raw` keeps the cell as given,
 //! and the analyst is pointed to the line. Line: the indicator's.
 
+use super::framework::Row;
 use super::{codes, diag, indicator_name};
-use crate::document::{Diagnostic, Indicator};
+use crate::document::Diagnostic;
 use crate::value::Note;
 
-pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
-    for ind in table {
+pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
+    for row in table {
+        let ind = row.indicator;
         let v = &ind.value;
         let what = if v.notes.contains(Note::GarbledCell) {
             "内容错乱，无法可靠解析"
@@ -32,13 +34,15 @@ pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::framework::rows;
     use super::super::testutil::*;
     use super::*;
+    use crate::document::Indicator;
     use crate::document::Severity;
 
     fn run(table: &[Indicator]) -> Vec<(&'static str, Option<u32>, String)> {
         let mut out = Vec::new();
-        check(table, &mut out);
+        check(&rows(table), &mut out);
         assert!(out.iter().all(|d| d.severity == Severity::Warning));
         triples(&out)
     }

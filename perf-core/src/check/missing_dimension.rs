@@ -8,18 +8,15 @@
 //! from its 一级/二级 as [`super::framework::dimension`] does. Line: the
 //! project's.
 
-use super::framework::{rows, Dim};
+use super::framework::{Dim, Row};
 use super::{codes, diag};
 use crate::document::{Diagnostic, Project};
 
-pub(super) fn check(p: &Project, out: &mut Vec<Diagnostic>) {
-    if p.indicators.is_empty() {
+pub(super) fn check(p: &Project, rows: &[Row<'_>], out: &mut Vec<Diagnostic>) {
+    if rows.is_empty() {
         return;
     }
-    let present: Vec<Dim> = rows(&p.indicators)
-        .iter()
-        .filter_map(|r| r.dimension())
-        .collect();
+    let present: Vec<Dim> = rows.iter().filter_map(|r| r.dimension).collect();
     let missing: Vec<&str> = Dim::ALL
         .iter()
         .filter(|d| !present.contains(d))
@@ -34,13 +31,14 @@ pub(super) fn check(p: &Project, out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::framework::rows;
     use super::super::testutil::*;
     use super::*;
     use crate::document::Severity;
 
     fn run(p: &Project) -> Vec<(&'static str, Option<u32>, String)> {
         let mut out = Vec::new();
-        check(p, &mut out);
+        check(p, &rows(&p.indicators), &mut out);
         assert!(out.iter().all(|d| d.severity == Severity::Info));
         triples(&out)
     }

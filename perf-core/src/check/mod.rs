@@ -18,9 +18,12 @@ mod qualitative_only;
 mod spending_plan;
 mod value_mismatch;
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
-use crate::document::{Diagnostic, Document, Indicator};
+use crate::document::{Diagnostic, Document};
+use framework::Row;
 
 /// Runs every check over `doc`. Checks never change what was parsed; they only
 /// return diagnostics, which `Document::parse` appends to `doc.diagnostics`.
@@ -32,20 +35,21 @@ use crate::document::{Diagnostic, Document, Indicator};
 pub fn run(doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for p in &doc.projects {
+        let rows = framework::rows(&p.indicators);
         budget_sum::check(p, &mut out);
         spending_plan::check(p, &mut out);
-        indicator_checks(&p.indicators, &mut out);
-        missing_dimension::check(p, &mut out);
+        indicator_checks(&rows, &mut out);
+        missing_dimension::check(p, &rows, &mut out);
     }
     // The department-wide table follows its own framework (部门产出 …) and is
     // not a project: every indicator check applies, missing-dimension does not.
-    indicator_checks(&doc.department_indicators, &mut out);
+    indicator_checks(&framework::rows(&doc.department_indicators), &mut out);
     out.sort_by_key(|d| d.line.unwrap_or(u32::MAX));
     out
 }
 
 /// The checks that look at one indicator table.
-fn indicator_checks(table: &[Indicator], out: &mut Vec<Diagnostic>) {
+fn indicator_checks(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
     framework::check(table, out);
     value_mismatch::check(table, out);
     garbled_cell::check(table, out);
@@ -70,17 +74,33 @@ fn dec(d: Decimal) -> String {
 
 /// A label with all white space removed (`社会效益指 标` → `社会效益指标`):
 /// extractors break cells anywhere, so spaces inside a label mean nothing.
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+/// Borrows when there is nothing to remove (the common case).
+fn squash(s: &str) -> Cow<'_, str> {
+    // Every white-space char is ASCII or starts with one of these UTF-8 lead
+    // bytes (U+0085/U+00A0: C2; U+1680: E1; U+2000–U+205F: E2; U+3000: E3);
+    // CJK ideographs (E4–E9) never do, so most labels are passed by bytes.
+    let may_have_space = s
+        .bytes()
+        .any(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3));
+    if may_have_space && s.chars().any(char::is_whitespace) {
+        Cow::Owned(s.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// True for a missing cell or one holding only white space.
+fn blank(s: Option<&str>) -> bool {
+    s.map_or(true, |s| s.chars().all(char::is_whitespace))
 }
 
 /// The 三级 name of an indicator, or failing that its description, squashed.
-fn indicator_name(ind: &Indicator) -> Option<String> {
+fn indicator_name(ind: &crate::document::Indicator) -> Option<Cow<'_, str>> {
     ind.level3
         .as_deref()
         .or(ind.description.as_deref())
+        .filter(|s| !blank(Some(s)))
         .map(squash)
-        .filter(|s| !s.is_empty())
 }
 
 #[cfg(test)]
@@ -96,6 +116,19 @@ mod tests {
     fn dec_drops_trailing_zeros() {
         assert_eq!(dec("90.00".parse().unwrap()), "90");
         assert_eq!(dec("0.125".parse().unwrap()), "0.125");
+    }
+
+    #[test]
+    fn squash_knows_every_white_space_char() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("社{c}会");
+            let squashed = squash(&s);
+            if c.is_whitespace() {
+                assert_eq!(squashed, "社会", "U+{:04X}", c as u32);
+            } else {
+                assert_eq!(squashed, s, "U+{:04X}", c as u32);
+            }
+        }
     }
 
     #[test]

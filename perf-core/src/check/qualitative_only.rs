@@ -8,15 +8,15 @@
 //! `unclassified`): those are not words instead of a number, and garbled
 //! ones are `garbled-cell`'s. Line: the indicator's.
 
-use super::framework::{rows, Dim};
+use super::framework::{Dim, Row};
 use super::{codes, diag, indicator_name};
-use crate::document::{Diagnostic, Indicator};
+use crate::document::Diagnostic;
 use crate::value::{Kind, Note};
 
-pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
-    for row in rows(table) {
+pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
+    for row in table {
         let ind = row.indicator;
-        let dim = match row.dimension() {
+        let dim = match row.dimension {
             Some(d @ (Dim::Quantity | Dim::Cost)) => d,
             _ => continue,
         };
@@ -49,6 +49,7 @@ pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::framework::rows;
     use super::super::testutil::*;
     use super::*;
     use crate::document::Severity;
@@ -96,7 +97,7 @@ mod tests {
             ),
         ];
         let mut out = Vec::new();
-        check(&table, &mut out);
+        check(&rows(&table), &mut out);
         assert!(out.iter().all(|d| d.severity == Severity::Info));
         assert_eq!(
             triples(&out),

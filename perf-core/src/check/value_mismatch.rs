@@ -25,11 +25,13 @@
 //!    equals the value's (`30 人`). The unit must stand alone there, not be the
 //!    start of a longer one (`人次`, `万元`, `元/人`).
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
-use super::framework::{rows, Dim};
+use super::framework::{Dim, Row};
 use super::{codes, dec, diag, indicator_name, squash};
-use crate::document::{Diagnostic, Indicator};
+use crate::document::Diagnostic;
 use crate::value::{Dimension, Kind, Note, Value};
 
 /// Words that make a percent a change, which may exceed 100.
@@ -89,8 +91,8 @@ fn top(v: &Value<'_>) -> Option<Decimal> {
     }
 }
 
-pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
-    for row in rows(table) {
+pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
+    for row in table {
         let ind = row.indicator;
         let v = &ind.value;
         if v.kind() == Kind::Empty
@@ -106,7 +108,7 @@ pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
             format!("「{name}」")
         };
         let raw = v.raw.trim();
-        let dim = row.dimension();
+        let dim = row.dimension;
         let satisfaction = dim == Some(Dim::Satisfaction);
         let rate = is_rate(&name);
         let mut push = |message: String| out.push(diag(codes::VALUE_MISMATCH, ind.line, message));
@@ -160,25 +162,25 @@ pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
         // 5. description disagrees
         if let (Some(n), Some(u)) = (v.number(), v.unit()) {
             if v.kind() == Kind::Quantity && !u.is_none() {
-                let texts = [ind.level3.as_deref(), ind.description.as_deref()];
-                let written: Vec<Decimal> = texts
-                    .iter()
-                    .flatten()
-                    .flat_map(|t| numbers_before(&squash(t), u.as_str()))
-                    .collect();
-                if !written.is_empty() && !written.contains(&n) {
-                    let text = ind
-                        .description
-                        .as_deref()
-                        .filter(|t| !numbers_before(&squash(t), u.as_str()).is_empty())
-                        .or(ind.level3.as_deref())
-                        .map(squash)
-                        .unwrap_or_default();
-                    push(format!(
-                        "指标值「{raw}」与「{text}」中写明的 {}{} 不符",
-                        dec(written[0]),
-                        u.as_str()
-                    ));
+                let written: Vec<(Cow<'_, str>, Vec<Decimal>)> =
+                    [ind.description.as_deref(), ind.level3.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .map(|t| {
+                            let t = squash(t);
+                            let nums = numbers_before(&t, u.as_str());
+                            (t, nums)
+                        })
+                        .filter(|(_, nums)| !nums.is_empty())
+                        .collect();
+                if let Some((text, nums)) = written.first() {
+                    if !written.iter().any(|(_, ns)| ns.contains(&n)) {
+                        push(format!(
+                            "指标值「{raw}」与「{text}」中写明的 {}{} 不符",
+                            dec(nums[0]),
+                            u.as_str()
+                        ));
+                    }
                 }
             }
         }
@@ -188,16 +190,24 @@ pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
 /// The numbers in `text` written right before `unit` (white space already
 /// removed), where the unit is not the start of a longer one.
 fn numbers_before(text: &str, unit: &str) -> Vec<Decimal> {
-    let folded: String = text
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '．' => '.',
-            '％' => '%',
-            _ => c,
-        })
-        .collect();
-    let unit: String = unit.replace('％', "%");
+    fn fold(s: &str) -> Cow<'_, str> {
+        let wide = |c: char| matches!(c, '０'..='９' | '．' | '％');
+        if !s.chars().any(wide) {
+            return Cow::Borrowed(s);
+        }
+        Cow::Owned(
+            s.chars()
+                .map(|c| match c {
+                    '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                    '．' => '.',
+                    '％' => '%',
+                    _ => c,
+                })
+                .collect(),
+        )
+    }
+    let folded = fold(text);
+    let unit = fold(unit);
     let bytes = folded.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
@@ -219,7 +229,7 @@ fn numbers_before(text: &str, unit: &str) -> Vec<Decimal> {
             }
         }
         let rest = &folded[i..];
-        if let Some(after) = rest.strip_prefix(unit.as_str()) {
+        if let Some(after) = rest.strip_prefix(unit.as_ref()) {
             let extends = after
                 .chars()
                 .next()
@@ -236,14 +246,16 @@ fn numbers_before(text: &str, unit: &str) -> Vec<Decimal> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::framework::rows;
     use super::super::testutil::*;
     use super::*;
+    use crate::document::Indicator;
     use crate::document::Severity;
     use crate::value::Comparator;
 
     fn run(table: &[Indicator]) -> Vec<String> {
         let mut out = Vec::new();
-        check(table, &mut out);
+        check(&rows(table), &mut out);
         assert!(out
             .iter()
             .all(|d| d.severity == Severity::Warning && d.code == codes::VALUE_MISMATCH));
@@ -422,7 +434,7 @@ mod tests {
             "劳务派遣 29 人",
         );
         let mut out = Vec::new();
-        check(&[i], &mut out);
+        check(&rows(&[i]), &mut out);
         assert_eq!(
             triples(&out),
             vec![(
