@@ -15,6 +15,10 @@ echo "extract: $rows CSV lines"; [ "$rows" -gt 1000 ]
 lines=$(printf '≥95 百分比\n\n长期\n' | cargo run -q --release --example values | wc -l)
 echo "values: $lines lines for 3 cells"; [ "$lines" -eq 3 ]
 echo "== C tests (valgrind, ASan)"; bash scripts/test-c.sh
+echo "== robustness: release hostile/encodings/fuzz replay, linear work, C entry points under valgrind"
+bash scripts/test-robust.sh
+echo "== Python (jixiao): build, pytest, doctests, stubtest, examples"
+bash scripts/test-py.sh
 echo "== cargo doc -D warnings"; RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
 echo "== cargo bench --no-run"; cargo bench --workspace --no-run
 echo "== all suites passed"
