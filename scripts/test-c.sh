@@ -92,7 +92,7 @@ run_vg() { # run_vg LOG COMMAND...: run under valgrind, report its log on failur
 
 # The C tests, under valgrind.
 corpus_doc=testdata/corpus/002_7ffc55b75e786c19.txt
-for t in test_version test_errors test_values; do
+for t in test_version test_errors test_values test_assess; do
     check "$t under valgrind" run_vg "$out/$t.vg" "$out/$t"
 done
 mkdir -p "$out/encodings"
@@ -148,7 +148,7 @@ if echo 'int main(void){return 0;}' | cc "${asan[@]}" -x c - -o "$out/asan-probe
         check "compile $src (ASan+UBSan)" cc "${cflags[@]}" "${asan[@]}" -I include -I perf-ffi/tests/c \
             "$src" "$release/libperf_ffi.a" "${static_libs[@]}" -o "$bin"
     done
-    for t in test_version test_errors test_values; do
+    for t in test_version test_errors test_values test_assess; do
         check "$t under ASan+UBSan" "$out/asan-$t"
     done
     check "test_document under ASan+UBSan" "$out/asan-test_document" "$corpus_doc" \
