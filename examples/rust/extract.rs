@@ -50,7 +50,7 @@ fn main() -> ExitCode {
         let doc = match Document::parse_bytes(&bytes) {
             Ok(d) => d,
             Err(e) => {
-                eprintln!("{f}:{}: {e}", e.line);
+                eprintln!("{f}: {e}");
                 return ExitCode::FAILURE;
             }
         };

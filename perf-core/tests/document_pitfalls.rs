@@ -412,3 +412,126 @@ fn csv_rows_quote_and_carry_the_parsed_value() {
         "a.txt,1,P1,\"示例, \"\"引号\"\"\",产出指标,成本指标,标准,人均,4.35 万元,quantity,=,4.35,万元,43500,元,计划,6"
     );
 }
+
+#[test]
+fn a_csv_export_reads_like_its_tab_separated_twin() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/corpus");
+    let tsv_path = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("002"))
+        .unwrap();
+    let tsv = std::fs::read_to_string(tsv_path).unwrap();
+    let mut csv = String::new();
+    for line in tsv.split('\n') {
+        let fields: Vec<String> = line
+            .split('\t')
+            .map(|f| {
+                let mut out = String::new();
+                perf_core::document::csv::field(&mut out, f);
+                out
+            })
+            .collect();
+        csv.push_str(&fields.join(","));
+        csv.push_str(if line.contains('\t') {
+            ",,\r\n"
+        } else {
+            "\r\n"
+        });
+    }
+    let a = Document::parse(&tsv).unwrap();
+    let b = Document::parse(&csv).unwrap();
+    assert_eq!(b.source.layout.as_str(), "csv-rows");
+    assert_eq!(a.projects, b.projects);
+    assert_eq!(a.department, b.department);
+    assert_eq!(a.year, b.year);
+}
+
+#[test]
+fn a_missing_or_an_extra_column() {
+    // no 绩效指标描述 column; an extra 分值 column the model has no field for
+    let text = format!(
+        "{TAB_HEAD}项目编码\tP1\t\t项目名称\t示例\n\
+         一级指标\t二级指标\t三级指标\t指标值\t分值\t指标值确定依据\n\
+         产出指标\t数量指标\t人数\t≥10 人\t20\t计划\n"
+    );
+    let doc = Document::parse(&text).unwrap();
+    let i = &doc.projects[0].indicators[0];
+    assert_eq!(i.level3.as_deref(), Some("人数"));
+    assert_eq!(i.description, None);
+    assert_eq!(i.value.raw, "≥10 人");
+    assert_eq!(i.basis.as_deref(), Some("计划"));
+    // a row shorter than its header: the missing trailing cells are empty
+    let text = format!(
+        "{TAB_HEAD}项目编码\tP1\t\t项目名称\t示例\n\
+         一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\t指标值确定依据\n\
+         产出指标\t数量指标\t人数\t服务人数\t≥10 人\n"
+    );
+    let doc = Document::parse(&text).unwrap();
+    let i = &doc.projects[0].indicators[0];
+    assert_eq!((i.value.raw.as_ref(), i.basis.as_deref()), ("≥10 人", None));
+}
+
+#[test]
+fn wrapped_row_without_its_own_level_label() {
+    // two rows under one merged 数量指标 cell: the second has no label of its own
+    let text = "1.示例经费绩效目标表\n304001 示例县人力资源和社会保障局本级 单位：元\n\n\
+                项目名称 示例经费\n\n一级指标 二级指标 三级指标 绩效指标描述 指标值\n指标值确定\n\n依据\n\n\
+                产出指标\n\n数量指标 资金到位率 资金到位率 100 百分比\n冀人社发\n【2011】\n62 号\n\
+                资金发放率 资金发放率 ≥95 百分比\n冀人社发\n【2011】\n62 号\n\n\
+                满意度指标\n服务对象满\n意度指标\n\n服务对象满\n意度\n\n服务对象满意度 长期\n冀人社发\n【2011】\n62 号\n";
+    let doc = Document::parse(text).unwrap();
+    let rows: Vec<_> = doc.projects[0]
+        .indicators
+        .iter()
+        .map(|i| {
+            (
+                i.level2.as_deref().unwrap_or(""),
+                i.level3.as_deref().unwrap_or(""),
+                i.value.raw.as_ref(),
+                i.basis.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            (
+                "数量指标",
+                "资金到位率",
+                "100 百分比",
+                "冀人社发【2011】62 号"
+            ),
+            (
+                "数量指标",
+                "资金发放率",
+                "≥95 百分比",
+                "冀人社发【2011】62 号"
+            ),
+            (
+                "服务对象满意度指标",
+                "服务对象满意度",
+                "长期",
+                "冀人社发【2011】62 号"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_single_table_without_any_heading_is_a_project() {
+    let text = "项目名称\t示例项目\t\t\n\
+                一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\t指标值确定依据\n\
+                产出指标\t数量指标\t人数\t服务人数\t≥10 人\t计划\n";
+    let doc = Document::parse(text).unwrap();
+    assert_eq!(doc.projects.len(), 1);
+    assert_eq!(doc.projects[0].name.as_deref(), Some("示例项目"));
+    assert_eq!(doc.projects[0].indicators.len(), 1);
+    assert!(doc.department_indicators.is_empty());
+    // with no project field at all, the table is department-wide
+    let text = "一级指标\t二级指标\t三级指标\t绩效指标描述\t指标值\t指标值确定依据\n\
+                产出指标\t数量指标\t人数\t服务人数\t≥10 人\t计划\n";
+    let doc = Document::parse(text).unwrap();
+    assert!(doc.projects.is_empty());
+    assert_eq!(doc.department_indicators.len(), 1);
+}

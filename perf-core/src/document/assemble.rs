@@ -54,10 +54,13 @@ pub(crate) fn assemble(rows: &[Row], join_cjk: bool) -> Assembled {
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum Context {
+    /// Before any heading.
     #[default]
     None,
     Department,
     Project,
+    /// After a heading of another part (保障措施, 政府采购, 资产 …).
+    Other,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -145,23 +148,28 @@ impl Asm {
             self.context = Context::Project;
             return;
         }
-        let l = label(&s);
-        if is_short_heading(&s) && l.contains("部门整体") {
+        let short = is_short_heading(&s);
+        let l = if short || s.contains("单位") {
+            label(&s)
+        } else {
+            String::new()
+        };
+        if short && l.contains("部门整体") {
             self.finish_project();
             self.pending_title = None;
             self.context = Context::Department;
             return;
         }
-        if is_short_heading(&s) && l.contains("项目") && l.contains("绩效") {
+        if short && l.contains("项目") && l.contains("绩效") {
             self.finish_project();
             self.context = Context::Project;
             return;
         }
-        if is_short_heading(&s) && is_numbered_heading(&s) && !l.contains("绩效") {
+        if short && is_numbered_heading(&s) && !l.contains("绩效") {
             // another part of the document (保障措施, 政府采购, 国有资产 …)
             self.finish_project();
             self.pending_title = None;
-            self.context = Context::None;
+            self.context = Context::Other;
             return;
         }
         let mut used = false;
@@ -311,7 +319,7 @@ impl Asm {
             self.mode = Mode::None;
             return;
         }
-        if !opens && self.context != Context::Project {
+        if !opens && self.context == Context::Other {
             // meta-like rows of other tables (政府采购, 资产) outside any project
             return;
         }

@@ -29,7 +29,7 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Vec<Row> {
             // A tab inside the cell text separates further cells on this line.
             for piece in body.split('\t') {
                 row.cells.push(Cell {
-                    text: piece.to_string(),
+                    text: text::strip_markers(piece).to_string(),
                     line: l.no,
                 });
             }

@@ -18,6 +18,7 @@ mod assemble;
 mod cell_per_line;
 pub mod codes;
 pub mod csv;
+mod csv_rows;
 mod detect;
 mod labels;
 pub mod model;
@@ -66,9 +67,13 @@ fn parse_with(
         return Err(Error::new(ErrorKind::Empty, 1, 0));
     }
     let lines = row::lines(text);
-    let layout = detect::detect(&lines);
+    let layout = match detect::detect(&lines) {
+        Layout::Wrapped if csv_rows::looks_like_csv(&lines) => Layout::CsvRows,
+        l => l,
+    };
     let rows = match layout {
         Layout::CellPerLine => cell_per_line::read(&lines),
+        Layout::CsvRows => csv_rows::read(text),
         Layout::Wrapped => {
             let (rows, notes) = wrapped::read(&lines);
             diagnostics.extend(notes.into_iter().map(|(line, message)| Diagnostic {

@@ -22,6 +22,8 @@ pub enum Layout {
     CellPerLine,
     /// PDF text without delimiters: cells wrapped over several lines (000).
     Wrapped,
+    /// Spreadsheet export as CSV (RFC 4180 quoting).
+    CsvRows,
 }
 
 impl Layout {
@@ -30,6 +32,7 @@ impl Layout {
             Layout::TabRows => "tab-rows",
             Layout::CellPerLine => "cell-per-line",
             Layout::Wrapped => "wrapped",
+            Layout::CsvRows => "csv-rows",
         }
     }
 }

@@ -32,6 +32,9 @@ pub(crate) fn clean(s: &str) -> String {
 /// [`clean`], keeping a space between CJK characters when `join_cjk` is
 /// false (text from Word, where a space inside a cell was typed).
 pub(crate) fn clean_with(s: &str, join_cjk: bool) -> String {
+    if !may_need_folding(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
@@ -53,6 +56,18 @@ pub(crate) fn clean_with(s: &str, join_cjk: bool) -> String {
     out
 }
 
+/// False when `s` certainly holds no white space and nothing to fold: no
+/// ASCII white space and no lead byte of U+0080–U+00FF, U+2000–U+2FFF,
+/// U+3000–U+3FFF or U+F000–U+FFFF (full-width forms, BOM).
+fn may_need_folding(s: &str) -> bool {
+    s.bytes().any(|b| {
+        matches!(
+            b,
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xE3 | 0xEF
+        )
+    })
+}
+
 /// Joins a wrapped fragment onto the text before it: with nothing between
 /// them, unless both sides are ASCII letters or digits (then one space).
 pub(crate) fn join_wrapped(acc: &mut String, next: &str) {
@@ -71,6 +86,9 @@ pub(crate) fn join_wrapped(acc: &mut String, next: &str) {
 /// The form of a label used for comparison: no white space at all,
 /// full-width parentheses and colons folded to ASCII.
 pub(crate) fn label(s: &str) -> String {
+    if !may_need_folding(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -191,6 +209,12 @@ pub(crate) fn is_small_int(s: &str) -> bool {
 
 /// True for a line that is only a page number: `12`, `- 12 -`, `第 12 页`, `第12页 共30页`.
 pub(crate) fn is_page_number(s: &str) -> bool {
+    let first = s.trim_start().chars().next();
+    if !first.is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '—' | '–' | '第'))
+        || s.len() > 40
+    {
+        return false;
+    }
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() {
         return false;
@@ -218,7 +242,7 @@ pub(crate) fn is_page_number(s: &str) -> bool {
 pub(crate) fn strip_markers(s: &str) -> &str {
     let mut t = s;
     loop {
-        let trimmed = t.trim_start();
+        let trimmed = t.trim_start_matches(' ');
         if let Some(rest) = trimmed.strip_prefix("[bookmark:") {
             if let Some(end) = rest.find(']') {
                 t = &rest[end + 1..];
@@ -299,5 +323,9 @@ mod tests {
     fn labels_fold() {
         assert_eq!(label("资金支出计 划（%）"), "资金支出计划(%)");
         assert_eq!(strip_markers("[bookmark: _GoBack]7、农民"), "7、农民");
+        assert_eq!(
+            strip_markers("\t[bookmark: x]绩效目标"),
+            "\t[bookmark: x]绩效目标"
+        );
     }
 }

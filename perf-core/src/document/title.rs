@@ -142,7 +142,7 @@ fn office_prefix(line: &str) -> Option<String> {
 
 fn most_named_year(lines: &[Line<'_>]) -> Option<u16> {
     let mut counts: Vec<(u16, usize)> = Vec::new();
-    for l in lines {
+    for l in lines.iter().filter(|l| l.text.contains('年')) {
         let mut s = l.text;
         while let (_, Some(y)) = split_year(s) {
             match counts.iter_mut().find(|c| c.0 == y) {

@@ -66,7 +66,12 @@ impl Reader<'_, '_> {
                 i += k;
                 continue;
             }
-            let l = label(s);
+            // only lines starting like a label need the label form
+            let l = if s.starts_with(['一', '项', '预', '资', '绩']) {
+                label(s)
+            } else {
+                String::new()
+            };
             if l.starts_with("一级指标") {
                 i = self.table(i);
             } else if l.starts_with("项目编码") || l.starts_with("项目编号") {
