@@ -203,6 +203,60 @@ fn prefix(s: &str) -> Prefix<'_> {
 
 /// Parses one normalised cell.
 pub(crate) fn parse(s: &str) -> Parsed<'_> {
+    match simple(s) {
+        Some(p) => p,
+        None => general(s),
+    }
+}
+
+/// The commonest shape in one pass: `[comparator symbol] number [unit]`
+/// and nothing else (`≥95%`, `100%`, `=4.03元`, `29人`, `93.00元/人/月`).
+/// It gives exactly what [`general`] gives for such a cell (a property test
+/// checks); every other cell, and the units that can make a number a date
+/// (`月`, `年`), return `None` and take the general rules.
+#[inline]
+fn simple(s: &str) -> Option<Parsed<'_>> {
+    use Comparator::{Eq, Ge, Gt, Le, Lt};
+    let (cmp, rest) = match s.as_bytes() {
+        [0xE2, 0x89, 0xA5, ..] => (Some(Ge), &s[3..]), // ≥
+        [0xE2, 0x89, 0xA4, ..] => (Some(Le), &s[3..]), // ≤
+        [b'>', b'=', ..] => (Some(Ge), &s[2..]),
+        [b'<', b'=', ..] => (Some(Le), &s[2..]),
+        [b'>', ..] => (Some(Gt), &s[1..]),
+        [b'<', ..] => (Some(Lt), &s[1..]),
+        [b'=', b'0'..=b'9', ..] => (Some(Eq), &s[1..]),
+        [b'0'..=b'9', ..] => (None, s),
+        _ => return None,
+    };
+    let (num, after) = number(rest)?;
+    let value = num.value?;
+    let unit = if after.is_empty() {
+        if cmp.is_none() && is_doubled(num.text) {
+            return None;
+        }
+        unit::Parsed::none()
+    } else {
+        let (u, tail) = unit::unit(after);
+        let date_unit = matches!(u.numerator, Some(Part::Known(i)) if unit::is_date_atom(i));
+        if !tail.is_empty() || u.is_none() || u.has_unknown() || u.is_garbled() || date_unit {
+            return None;
+        }
+        u
+    };
+    Some(Parsed {
+        body: PBody::Quantity {
+            cmp: cmp.unwrap_or(Eq),
+            written: cmp.is_some(),
+            number: Some(value),
+            unit,
+        },
+        qualifier: None,
+        notes: Notes::empty(),
+    })
+}
+
+/// Every cell: the rules of the module documentation.
+fn general(s: &str) -> Parsed<'_> {
     let core = trim_punct(s);
     if is_empty_marker(core) {
         return Parsed {
@@ -494,6 +548,42 @@ mod tests {
 
     fn notes(s: &str) -> Vec<Note> {
         Value::parse(s).notes.iter().collect()
+    }
+
+    /// The one-pass path agrees with the general rules wherever it answers.
+    #[test]
+    fn the_simple_path_agrees_with_the_general_rules() {
+        use super::{general, simple};
+        let corpus = include_str!("../../../testdata/values.txt");
+        let mut answered = 0;
+        for cell in corpus.lines() {
+            if let Some(p) = simple(cell) {
+                assert_eq!(p, general(cell), "{cell}");
+                answered += 1;
+            }
+        }
+        assert!(
+            answered > 100,
+            "only {answered} corpus cells take the simple path"
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_simple_path_agrees_on_generated_cells(
+            cmp in proptest::sample::select(vec!["", "≥", "≤", ">=", "<=", ">", "<", "=", "=>", "≥=", "约"]),
+            num in proptest::sample::select(vec!["0", "95", "95.00", "1515", "2025", "12", "1,000", "3.", ""]),
+            unit in proptest::sample::select(vec![
+                "", "%", "百分比", "人", "人次", "元", "万元", "万", "元/人/月", "元/人月", "个/元",
+                "月", "年", "日", "个月", "锅", "%满意", "-95%", "/3", "以上", "月底", "万元/户",
+            ]),
+        ) {
+            use super::{general, simple};
+            let cell = format!("{cmp}{num}{unit}");
+            if let Some(p) = simple(&cell) {
+                proptest::prop_assert_eq!(p, general(&cell), "{}", cell);
+            }
+        }
     }
 
     #[test]

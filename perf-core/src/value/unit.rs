@@ -550,6 +550,11 @@ pub(crate) fn whole_unit(s: &str) -> Option<Parsed<'_>> {
     (rest.is_empty() && !p.is_none()).then_some(p)
 }
 
+/// Atoms that, right after a number, can make it a date (`11月`, `2025年`).
+pub(crate) fn is_date_atom(i: u8) -> bool {
+    matches!(ATOMS.get(i as usize).map(|a| a.written), Some("月" | "年"))
+}
+
 /// A per-word after `每` before a number (`每人`, `每月`, `每户`).
 pub(crate) fn per_atom(s: &str) -> Option<(u8, &'static Atom)> {
     atom_at(s)
