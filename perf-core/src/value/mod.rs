@@ -6,6 +6,7 @@
 
 mod comparator;
 mod display;
+mod first_char;
 mod grammar;
 pub mod lexicon;
 pub mod model;

@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 
+use super::first_char::{firsts, FirstCharIndex};
 use super::model::{Dimension, Scale, Unit};
 
 /// One unit word: how it is written, its normalised spelling, what it measures.
@@ -73,8 +74,13 @@ use Dimension::{Area, Count, Currency, Duration, Length, Mass, Percent, Volume};
 /// The unit words. A longer spelling wins over a shorter one at the same
 /// place (`人次` over `人`, `个工作日` over `个`). Kept sorted by `written`
 /// (a unit test checks) so [`atom_at`] only looks at the atoms that share
-/// the first char of the text.
-pub(crate) static ATOMS: &[Atom] = &[
+/// the first char of the text (through [`ATOM_INDEX`]).
+pub(crate) static ATOMS: &[Atom] = ATOM_TABLE;
+
+/// The rows of [`ATOMS`] by first char.
+static ATOM_INDEX: FirstCharIndex = FirstCharIndex::new(&firsts!(ATOM_TABLE));
+
+const ATOM_TABLE: &[Atom] = &[
     // @sorted by `written` (byte order): lookups search by the first char
     atom("%", "%", Percent),
     atom("kg", "公斤", Mass),
@@ -219,10 +225,9 @@ pub(crate) fn atom_at(s: &str) -> Option<(u8, &'static Atom)> {
     let first = s.chars().next()?;
     let sb = s.as_bytes();
     let skip = first.len_utf8();
-    // byte order of UTF-8 strings is char order, so the table is sorted by first char
-    let mut i = ATOMS.partition_point(|a| a.first < first);
     let mut best: Option<(u8, &'static Atom)> = None;
-    while let Some(a) = ATOMS.get(i).filter(|a| a.first == first) {
+    for i in ATOM_INDEX.rows(first) {
+        let a = &ATOMS[i];
         let w = a.written.as_bytes();
         let longer = best.map_or(true, |(_, b)| w.len() > b.written.len());
         // the first char is known to match: compare the rest, byte by byte
@@ -231,7 +236,6 @@ pub(crate) fn atom_at(s: &str) -> Option<(u8, &'static Atom)> {
             // the table has fewer than 256 rows (a unit test checks)
             best = Some((i as u8, a));
         }
-        i += 1;
     }
     best
 }
@@ -717,6 +721,28 @@ mod tests {
     fn first_char_decodes_utf8() {
         for s in ["%", "元", "m²", "㎡", "‰", "😀x"] {
             assert_eq!(first_char(s), s.chars().next().unwrap());
+        }
+    }
+
+    /// The index gives the rows a binary search over the sorted table gives.
+    fn index_agrees(c: char) -> bool {
+        let from = ATOMS.partition_point(|a| a.first < c);
+        let to = ATOMS.partition_point(|a| a.first <= c);
+        let r = ATOM_INDEX.rows(c);
+        r == (from..to) || (r.is_empty() && from == to)
+    }
+
+    #[test]
+    fn the_first_char_index_covers_every_atom() {
+        for a in ATOMS {
+            assert!(index_agrees(a.first), "{}", a.written);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_first_char_index_agrees_with_a_binary_search(c in proptest::prelude::any::<char>()) {
+            proptest::prop_assert!(index_agrees(c), "{:?}", c);
         }
     }
 
