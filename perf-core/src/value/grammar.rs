@@ -267,13 +267,18 @@ fn one_pass(s: &str, raw: bool) -> Option<Parsed<'_>> {
         if after.len() != spaced && after.as_bytes()[0].is_ascii_alphanumeric() {
             return None;
         }
-        let (u, tail) = unit::unit(after);
+        // one known atom (the commonest unit) needs none of the checks below
+        let (u, tail, lone) = match unit::lone_atom(after) {
+            Some((u, tail)) => (u, tail, true),
+            None => {
+                let (u, tail) = unit::unit(after);
+                (u, tail, false)
+            }
+        };
         let date_unit = matches!(u.numerator, Some(Part::Known(i)) if unit::is_date_atom(i));
         if !skip_space(tail).is_empty()
-            || u.is_none()
-            || u.has_unknown()
-            || u.is_garbled()
             || date_unit
+            || (!lone && (u.is_none() || u.has_unknown() || u.is_garbled()))
         {
             return None;
         }

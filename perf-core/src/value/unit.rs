@@ -221,23 +221,25 @@ static COMPOSITES: &[&str] = &[
 ];
 
 /// The longest atom written at the start of `s`, with its index in [`ATOMS`].
+///
+/// Every atom that matches is a prefix of `s`, so the matches are prefixes
+/// of one another, and in byte order a prefix sorts before its extensions:
+/// the last matching row of the first char's rows is the longest match.
 pub(crate) fn atom_at(s: &str) -> Option<(u8, &'static Atom)> {
     let first = s.chars().next()?;
     let sb = s.as_bytes();
     let skip = first.len_utf8();
-    let mut best: Option<(u8, &'static Atom)> = None;
-    for i in ATOM_INDEX.rows(first) {
+    for i in ATOM_INDEX.rows(first).rev() {
         let a = &ATOMS[i];
         let w = a.written.as_bytes();
-        let longer = best.map_or(true, |(_, b)| w.len() > b.written.len());
         // the first char is known to match: compare the rest, byte by byte
         // (atoms are a few bytes; a `memcmp` call costs more)
-        if longer && sb.len() >= w.len() && w[skip..].iter().zip(&sb[skip..]).all(|(x, y)| x == y) {
+        if sb.len() >= w.len() && w[skip..].iter().zip(&sb[skip..]).all(|(x, y)| x == y) {
             // the table has fewer than 256 rows (a unit test checks)
-            best = Some((i as u8, a));
+            return Some((i as u8, a));
         }
     }
-    best
+    None
 }
 
 /// A scale word at the start of `s` (`万` of `万元`).
@@ -548,6 +550,25 @@ pub(crate) fn unit(s: &str) -> (Parsed<'_>, &str) {
     (p, rest)
 }
 
+/// [`unit`] for its commonest case, one known atom not followed by a
+/// denominator (`%`, `人`, `元` of `95%`, `29人`, `4.03元 ...`): no scale
+/// word, no `/` loop, nothing unknown, never garbled. `None` otherwise.
+#[inline]
+pub(crate) fn lone_atom(s: &str) -> Option<(Parsed<'_>, &str)> {
+    let (i, a) = atom_at(s)?;
+    let (written, rest) = s.split_at(a.written.len());
+    if rest.starts_with('/') {
+        return None;
+    }
+    let p = Parsed {
+        written,
+        numerator: Some(Part::Known(i)),
+        respelled: !a.as_written,
+        ..Parsed::none()
+    };
+    Some((p, rest))
+}
+
 /// A unit alone (`%` of `>=%`): the whole of `s` is one unit.
 pub(crate) fn whole_unit(s: &str) -> Option<Parsed<'_>> {
     let (p, rest) = unit(s);
@@ -743,6 +764,45 @@ mod tests {
         #[test]
         fn the_first_char_index_agrees_with_a_binary_search(c in proptest::prelude::any::<char>()) {
             proptest::prop_assert!(index_agrees(c), "{:?}", c);
+        }
+    }
+
+    /// The lone-atom shortcut gives what [`unit`] gives.
+    #[test]
+    fn lone_atom_is_unit() {
+        for a in ATOMS {
+            for tail in ["", "/人", "满意", " ", "·月", "以上", "%"] {
+                let s = format!("{}{tail}", a.written);
+                if let Some(found) = lone_atom(&s) {
+                    assert_eq!(found, unit(&s), "{s}");
+                } else {
+                    assert!(tail.starts_with('/'), "{s}");
+                }
+            }
+        }
+        assert_eq!(lone_atom("万元"), None);
+    }
+
+    proptest::proptest! {
+        /// The first matching row from the end is the longest atom at the
+        /// start of the text (the rule), for texts made of atoms and their
+        /// pieces.
+        #[test]
+        fn atom_at_finds_the_longest_atom(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "个", "季度", "工作日", "月", "百分点", "人", "次", "民币", "平方", "公里", "米",
+                "m", "2", "k", "g", "%", "元", "x", "方",
+            ]), 0..4),
+        ) {
+            let s = parts.concat();
+            let longest = ATOMS
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| s.starts_with(a.written))
+                .max_by_key(|(_, a)| a.written.len())
+                .map(|(i, a)| (i, a.written));
+            let found = atom_at(&s).map(|(i, a)| (i as usize, a.written));
+            proptest::prop_assert_eq!(found, longest, "{:?}", s);
         }
     }
 
