@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 use super::comparator;
 use super::lexicon;
 use super::model::{Comparator, Deadline, Note, Notes, Recurrence, Term, Time};
-use super::number::number;
+use super::number::{first_digit, number};
 use super::time;
 use super::unit::{self, Part};
 
@@ -62,25 +62,27 @@ impl<'s> Parsed<'s> {
 
 /// Cells that state nothing.
 fn is_empty_marker(s: &str) -> bool {
-    matches!(
-        s,
-        "" | "/"
-            | "\\"
-            | "-"
-            | "--"
-            | "—"
-            | "——"
-            | "－"
-            | "…"
-            | "……"
-            | "无"
-            | "暂无"
-            | "空"
-            | "不涉及"
-            | "N/A"
-            | "n/a"
-            | "NA"
-    )
+    // the longest marker is `不涉及` (9 bytes): most cells are longer
+    s.len() <= 9
+        && matches!(
+            s,
+            "" | "/"
+                | "\\"
+                | "-"
+                | "--"
+                | "—"
+                | "——"
+                | "－"
+                | "…"
+                | "……"
+                | "无"
+                | "暂无"
+                | "空"
+                | "不涉及"
+                | "N/A"
+                | "n/a"
+                | "NA"
+        )
 }
 
 fn is_punct(c: char) -> bool {
@@ -317,7 +319,7 @@ pub(crate) fn general(s: &str) -> Parsed<'_> {
             notes: Notes::empty(),
         };
     }
-    match core.bytes().position(|b| b.is_ascii_digit()) {
+    match first_digit(core.as_bytes()) {
         None => wordy(core),
         Some(d) => numeric(core, d),
     }
@@ -398,7 +400,7 @@ fn time_value<'s>(
     };
     let mut notes = notes;
     let tail = non_empty(rest);
-    if tail.is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit())) {
+    if tail.is_some_and(|t| first_digit(t.as_bytes()).is_some()) {
         notes.insert(Note::GarbledCell);
     }
     Parsed {
@@ -545,7 +547,7 @@ fn finish_notes<'s>(
     mut notes: Notes,
 ) -> Parsed<'s> {
     let tail = non_empty(rest);
-    if tail.is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit())) {
+    if tail.is_some_and(|t| first_digit(t.as_bytes()).is_some()) {
         notes.insert(Note::GarbledCell);
     }
     Parsed {

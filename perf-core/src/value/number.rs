@@ -17,6 +17,38 @@ pub(crate) struct Number<'s> {
     pub value: Option<Decimal>,
 }
 
+/// The position of the first ASCII digit in `b`.
+///
+/// Eight bytes at a time (SWAR): wordy cells are mostly 3-byte CJK chars
+/// and are scanned whole for a digit, once to choose between the wordy and
+/// the numeric rules and once to check the tail for a second number. A byte
+/// is a digit when it has no high bit and its low seven bits `x` satisfy
+/// `x + 0x50 ≥ 0x80` (x ≥ 0x30) and `x + 0x46 < 0x80` (x ≤ 0x39); the sums
+/// stay below 0x100, so no carry crosses into the next byte. A property
+/// test checks it against the byte-by-byte rule.
+pub(crate) fn first_digit(b: &[u8]) -> Option<usize> {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ADD_30: u64 = 0x5050_5050_5050_5050;
+    const ADD_3A: u64 = 0x4646_4646_4646_4646;
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let lo = w & LOW7;
+        let digits = (lo + ADD_30) & !(lo + ADD_3A) & !w & HIGH;
+        if digits != 0 {
+            return Some(at + digits.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|i| at + i)
+}
+
 /// Exactly three ASCII digits at `b[at..]`, not followed by a fourth: a
 /// thousands group after a `,`.
 #[inline]
@@ -172,6 +204,35 @@ mod tests {
             proptest::prop_assert!(digits > 28 || n.value.is_some());
             // the number stops where the grammar says
             proptest::prop_assert!(!rest.starts_with(|c: char| c.is_ascii_digit()));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_digit_is_the_first_ascii_digit(s in proptest::prelude::any::<Vec<u8>>()) {
+            proptest::prop_assert_eq!(first_digit(&s), s.iter().position(u8::is_ascii_digit));
+        }
+
+        #[test]
+        fn first_digit_in_text(s in "[a-z元人/:9０-９%]{0,40}[0-9]?[元人%]{0,12}") {
+            let b = s.as_bytes();
+            proptest::prop_assert_eq!(first_digit(b), b.iter().position(u8::is_ascii_digit));
+        }
+    }
+
+    #[test]
+    fn first_digit_at_every_place() {
+        for len in 0..20 {
+            for d in 0..len {
+                let mut s = vec![0xE4u8; len];
+                s[d] = b'0' + (d % 10) as u8;
+                if d + 1 < len {
+                    s[d + 1] = b'/';
+                }
+                assert_eq!(first_digit(&s), Some(d), "{len} {d}");
+            }
+            let edge: Vec<u8> = (0..len).map(|i| [b'/', b':', 0xB0, 0xB9][i % 4]).collect();
+            assert_eq!(first_digit(&edge), None);
         }
     }
 
