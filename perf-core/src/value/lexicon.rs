@@ -156,15 +156,12 @@ pub(crate) fn lookup(s: &str) -> Option<Term> {
     if s.len() > MAX_WRITTEN_LEN {
         return None;
     }
-    let first = s.chars().next()?;
-    // the rows sharing `first` are adjacent (the table is sorted)
-    LEXICON[LEXICON_INDEX.rows(first)]
-        .iter()
-        .find(|e| e.written == s)
-        .map(|e| Term {
-            term: e.term,
-            grade: e.grade,
-        })
+    // the rows sharing the first char are adjacent (the table is sorted)
+    let (rows, _) = LEXICON_INDEX.rows_at(s)?;
+    LEXICON[rows].iter().find(|e| e.written == s).map(|e| Term {
+        term: e.term,
+        grade: e.grade,
+    })
 }
 
 /// The longest written form, in bytes: longer cells are not looked up.

@@ -226,10 +226,9 @@ static COMPOSITES: &[&str] = &[
 /// of one another, and in byte order a prefix sorts before its extensions:
 /// the last matching row of the first char's rows is the longest match.
 pub(crate) fn atom_at(s: &str) -> Option<(u8, &'static Atom)> {
-    let first = s.chars().next()?;
+    let (rows, skip) = ATOM_INDEX.rows_at(s)?;
     let sb = s.as_bytes();
-    let skip = first.len_utf8();
-    for i in ATOM_INDEX.rows(first).rev() {
+    for i in rows.rev() {
         let a = &ATOMS[i];
         let w = a.written.as_bytes();
         // the first char is known to match: compare the rest, byte by byte
