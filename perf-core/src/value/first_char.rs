@@ -95,8 +95,9 @@ impl FirstCharIndex {
         FirstCharIndex { slots }
     }
 
-    /// The range of rows starting with `c` (empty when there is none).
-    #[inline]
+    /// The range of rows starting with `c` (empty when there is none); the
+    /// tests' view of [`rows_at`](Self::rows_at).
+    #[cfg(test)]
     pub(crate) fn rows(&self, c: char) -> std::ops::Range<usize> {
         self.lookup(key(c))
     }
