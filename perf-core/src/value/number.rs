@@ -65,6 +65,8 @@ fn group_at(b: &[u8], at: usize) -> bool {
 /// fraction digits, so a number of up to 18 digits (every corpus number) is
 /// a `Decimal` without a second look at the text. Longer ones (the mantissa
 /// wraps, but is then not used) go through `rust_decimal`'s parser.
+/// Inlined: returning the result through memory cost a third of the call.
+#[inline]
 pub(crate) fn number(s: &str) -> Option<(Number<'_>, &str)> {
     let b = s.as_bytes();
     let mut m: u64 = 0;

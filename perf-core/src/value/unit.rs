@@ -383,18 +383,18 @@ impl<'s> Parsed<'s> {
     where
         F: Fn(&'s str) -> Cow<'a, str>,
     {
+        // A single known atom (the commonest unit): its static spelling.
+        if let (Some(Part::Known(i)), 0, None) =
+            (self.numerator, self.scale_len, self.denominators[0])
+        {
+            let a = &ATOMS[i as usize];
+            return Unit::new(Cow::Borrowed(a.canonical), self.scale, 0, a.dimension);
+        }
         if self.is_none() {
             return Unit::NONE;
         }
         let dimension = self.dimension();
         let (scale, scale_len) = (self.scale, self.scale_len as usize);
-        // A single known atom: its static spelling.
-        if scale_len == 0 && self.denominators[0].is_none() {
-            if let Some(Part::Known(i)) = self.numerator {
-                let t = ATOMS[i as usize].canonical;
-                return Unit::new(Cow::Borrowed(t), scale, scale_len, dimension);
-            }
-        }
         if !self.respelled {
             // written in its normalised spelling: borrow it, or find it in
             // the static table, or copy it
