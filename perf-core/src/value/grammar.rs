@@ -301,7 +301,9 @@ fn one_pass(s: &str, raw: bool) -> Option<Parsed<'_>> {
 /// Skips ASCII white space (what [`simple_in_place`] reads past).
 #[inline]
 fn skip_space(s: &str) -> &str {
+    // one compare for the usual case: a digit, a unit or a comparator byte
     match s.as_bytes().first() {
+        Some(&b) if b > b' ' => s,
         Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) => {
             s.trim_start_matches([' ', '\t', '\n', '\r', '\u{0B}', '\u{0C}'])
         }
