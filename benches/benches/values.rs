@@ -1,4 +1,6 @@
-//! Parsing every distinct 指标值 cell of the corpus (testdata/values.txt).
+//! Parsing the 指标值 cells of the corpus: every distinct cell
+//! (testdata/values.txt) and every cell as it occurs in the five documents
+//! (with repetition, as `Document::parse` hands them to `Value::parse`).
 //!
 //! `cargo bench -p perf-benches --bench values`; the time per element is the
 //! time per cell.
@@ -6,16 +8,12 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use perf_benches::{distinct_cells, occurring_cells};
 use perf_core::Value;
 
-const VALUES: &str = include_str!("../../testdata/values.txt");
-
-fn cells() -> Vec<&'static str> {
-    VALUES.lines().collect()
-}
-
 fn parse(c: &mut Criterion) {
-    let cells = cells();
+    let cells = distinct_cells();
+    let occurring = occurring_cells();
     // cells written without white space or full-width forms: the zero-copy path
     let plain: Vec<&str> = cells
         .iter()
@@ -34,6 +32,14 @@ fn parse(c: &mut Criterion) {
     g.bench_function("corpus_all", |b| {
         b.iter(|| {
             for cell in &cells {
+                black_box(Value::parse(black_box(cell)));
+            }
+        })
+    });
+    g.throughput(Throughput::Elements(occurring.len() as u64));
+    g.bench_function("corpus_occurring", |b| {
+        b.iter(|| {
+            for cell in &occurring {
                 black_box(Value::parse(black_box(cell)));
             }
         })

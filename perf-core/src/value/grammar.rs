@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 use super::comparator;
 use super::lexicon;
 use super::model::{Comparator, Deadline, Note, Notes, Recurrence, Term, Time};
-use super::number::number;
+use super::number::{first_digit, number};
 use super::time;
 use super::unit::{self, Part};
 
@@ -62,25 +62,27 @@ impl<'s> Parsed<'s> {
 
 /// Cells that state nothing.
 fn is_empty_marker(s: &str) -> bool {
-    matches!(
-        s,
-        "" | "/"
-            | "\\"
-            | "-"
-            | "--"
-            | "—"
-            | "——"
-            | "－"
-            | "…"
-            | "……"
-            | "无"
-            | "暂无"
-            | "空"
-            | "不涉及"
-            | "N/A"
-            | "n/a"
-            | "NA"
-    )
+    // the longest marker is `不涉及` (9 bytes): most cells are longer
+    s.len() <= 9
+        && matches!(
+            s,
+            "" | "/"
+                | "\\"
+                | "-"
+                | "--"
+                | "—"
+                | "——"
+                | "－"
+                | "…"
+                | "……"
+                | "无"
+                | "暂无"
+                | "空"
+                | "不涉及"
+                | "N/A"
+                | "n/a"
+                | "NA"
+        )
 }
 
 fn is_punct(c: char) -> bool {
@@ -216,7 +218,31 @@ pub(crate) fn parse(s: &str) -> Parsed<'_> {
 /// (`月`, `年`), return `None` and take the general rules.
 #[inline]
 fn simple(s: &str) -> Option<Parsed<'_>> {
+    one_pass(s, false)
+}
+
+/// [`simple`] on a cell as given, before normalisation: ASCII white space
+/// around the three parts (`≥ 95 %`, `≥143396\n人`) is skipped, which is
+/// what normalisation does with it, so such a cell needs no copy and no
+/// normalisation check. Every byte it accepts is a comparator symbol, a
+/// digit, `,` `.`, white space or part of a unit atom, none of which
+/// normalisation folds. The one place where normalisation keeps a space
+/// (between two ASCII letters or digits, `10 kg`) is refused, as is any
+/// white space inside the unit; refused cells are normalised and take the
+/// full rules. A property test checks it against [`parse`] of the
+/// normalised cell.
+#[inline]
+pub(crate) fn simple_in_place(cell: &str) -> Option<Parsed<'_>> {
+    one_pass(cell, true)
+}
+
+/// [`simple`] and [`simple_in_place`]; `raw` says whether white space may
+/// be skipped (a constant at both call sites).
+#[inline(always)]
+fn one_pass(s: &str, raw: bool) -> Option<Parsed<'_>> {
     use Comparator::{Eq, Ge, Gt, Le, Lt};
+    let skip_space = |s| if raw { skip_space(s) } else { s };
+    let s = skip_space(s);
     let (cmp, rest) = match s.as_bytes() {
         [0xE2, 0x89, 0xA5, ..] => (Some(Ge), &s[3..]), // ≥
         [0xE2, 0x89, 0xA4, ..] => (Some(Le), &s[3..]), // ≤
@@ -224,21 +250,38 @@ fn simple(s: &str) -> Option<Parsed<'_>> {
         [b'<', b'=', ..] => (Some(Le), &s[2..]),
         [b'>', ..] => (Some(Gt), &s[1..]),
         [b'<', ..] => (Some(Lt), &s[1..]),
-        [b'=', b'0'..=b'9', ..] => (Some(Eq), &s[1..]),
+        // `=` only before a number (`=有效提升` is a lexicon term)
+        [b'=', ..] => (Some(Eq), &s[1..]),
         [b'0'..=b'9', ..] => (None, s),
         _ => return None,
     };
-    let (num, after) = number(rest)?;
+    let (num, after) = number(skip_space(rest))?;
     let value = num.value?;
+    let spaced = after.len();
+    let after = skip_space(after);
     let unit = if after.is_empty() {
         if cmp.is_none() && is_doubled(num.text) {
             return None;
         }
         unit::Parsed::none()
     } else {
-        let (u, tail) = unit::unit(after);
+        // normalisation keeps a space between a digit and an ASCII letter
+        if after.len() != spaced && after.as_bytes()[0].is_ascii_alphanumeric() {
+            return None;
+        }
+        // one known atom (the commonest unit) needs none of the checks below
+        let (u, tail, lone) = match unit::lone_atom(after) {
+            Some((u, tail)) => (u, tail, true),
+            None => {
+                let (u, tail) = unit::unit(after);
+                (u, tail, false)
+            }
+        };
         let date_unit = matches!(u.numerator, Some(Part::Known(i)) if unit::is_date_atom(i));
-        if !tail.is_empty() || u.is_none() || u.has_unknown() || u.is_garbled() || date_unit {
+        if !skip_space(tail).is_empty()
+            || date_unit
+            || (!lone && (u.is_none() || u.has_unknown() || u.is_garbled()))
+        {
             return None;
         }
         u
@@ -255,8 +298,21 @@ fn simple(s: &str) -> Option<Parsed<'_>> {
     })
 }
 
+/// Skips ASCII white space (what [`simple_in_place`] reads past).
+#[inline]
+fn skip_space(s: &str) -> &str {
+    // one compare for the usual case: a digit, a unit or a comparator byte
+    match s.as_bytes().first() {
+        Some(&b) if b > b' ' => s,
+        Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) => {
+            s.trim_start_matches([' ', '\t', '\n', '\r', '\u{0B}', '\u{0C}'])
+        }
+        _ => s,
+    }
+}
+
 /// Every cell: the rules of the module documentation.
-fn general(s: &str) -> Parsed<'_> {
+pub(crate) fn general(s: &str) -> Parsed<'_> {
     let core = trim_punct(s);
     if is_empty_marker(core) {
         return Parsed {
@@ -265,7 +321,7 @@ fn general(s: &str) -> Parsed<'_> {
             notes: Notes::empty(),
         };
     }
-    match core.bytes().position(|b| b.is_ascii_digit()) {
+    match first_digit(core.as_bytes()) {
         None => wordy(core),
         Some(d) => numeric(core, d),
     }
@@ -346,7 +402,7 @@ fn time_value<'s>(
     };
     let mut notes = notes;
     let tail = non_empty(rest);
-    if tail.is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit())) {
+    if tail.is_some_and(|t| first_digit(t.as_bytes()).is_some()) {
         notes.insert(Note::GarbledCell);
     }
     Parsed {
@@ -493,7 +549,7 @@ fn finish_notes<'s>(
     mut notes: Notes,
 ) -> Parsed<'s> {
     let tail = non_empty(rest);
-    if tail.is_some_and(|t| t.bytes().any(|b| b.is_ascii_digit())) {
+    if tail.is_some_and(|t| first_digit(t.as_bytes()).is_some()) {
         notes.insert(Note::GarbledCell);
     }
     Parsed {
@@ -582,6 +638,63 @@ mod tests {
             let cell = format!("{cmp}{num}{unit}");
             if let Some(p) = simple(&cell) {
                 proptest::prop_assert_eq!(p, general(&cell), "{}", cell);
+            }
+        }
+    }
+
+    /// The normalised form of a cell, as `Value::parse` builds it.
+    fn normalized(cell: &str) -> String {
+        let mut buf = String::new();
+        crate::value::normalize::normalize_into(cell, &mut buf);
+        buf
+    }
+
+    /// The in-place path, on a cell as given, agrees with the full rules on
+    /// the normalised cell wherever it answers.
+    #[test]
+    fn the_in_place_path_agrees_with_the_rules_on_the_normalised_cell() {
+        use super::{parse, simple_in_place};
+        let corpus = include_str!("../../../testdata/values.txt");
+        let mut spaced = 0;
+        for cell in corpus.lines() {
+            let norm = normalized(cell);
+            if let Some(p) = simple_in_place(cell) {
+                assert_eq!(p, parse(&norm), "{cell:?}");
+                spaced += usize::from(norm != cell);
+            }
+        }
+        assert!(
+            spaced > 50,
+            "only {spaced} corpus cells with white space take the in-place path"
+        );
+        // a space that normalisation keeps, or one inside the unit, is refused
+        for cell in [
+            "10 kg",
+            "≥ 9 5%",
+            "100 元/ 人",
+            "95 % 满意",
+            "1 2",
+            "95\u{3000}%",
+        ] {
+            assert_eq!(simple_in_place(cell), None, "{cell:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_in_place_path_agrees_on_generated_cells(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "", " ", "\n", " \r\n", "\t", "\u{3000}", "\u{a0}", "≥", "≤", ">", "<", "=", "=>",
+                "0", "95", "95.00", "1515", "1,000", ".", "3", "%", "％", "百分", "比", "元", "万",
+                "万元", "/", "人", "月", "人月", "·", "年", "kg", "k", "g", "m", "2", "锅", "满意",
+                "以上", "-", "９",
+            ]), 0..9),
+        ) {
+            use super::{parse, simple_in_place};
+            let cell = parts.concat();
+            if let Some(p) = simple_in_place(&cell) {
+                let norm = normalized(&cell);
+                proptest::prop_assert_eq!(p, parse(&norm), "{:?}", cell);
             }
         }
     }

@@ -6,6 +6,7 @@
 //! form (a unit test checks): a lookup only compares the rows that share
 //! the cell's first char.
 
+use super::first_char::{firsts, FirstCharIndex};
 use super::model::{Grade, Term};
 
 /// One spelling of a qualitative term.
@@ -35,7 +36,12 @@ const fn e(written: &'static str, term: &'static str, grade: Option<Grade>) -> E
 }
 
 /// The lexicon, sorted by `written` (byte order).
-pub static LEXICON: &[Entry] = &[
+pub static LEXICON: &[Entry] = LEXICON_TABLE;
+
+/// The rows of [`LEXICON`] by first char.
+static LEXICON_INDEX: FirstCharIndex = FirstCharIndex::new(&firsts!(LEXICON_TABLE));
+
+const LEXICON_TABLE: &[Entry] = &[
     // @sorted: the rows below are kept in byte order of `written`
     e("一般", "一般", M),
     e("不合格", "不合格", N),
@@ -150,17 +156,12 @@ pub(crate) fn lookup(s: &str) -> Option<Term> {
     if s.len() > MAX_WRITTEN_LEN {
         return None;
     }
-    let first = s.chars().next()?;
-    // byte order of UTF-8 strings is char order: the rows sharing `first` are adjacent
-    let from = LEXICON.partition_point(|e| e.first < first);
-    LEXICON[from..]
-        .iter()
-        .take_while(|e| e.first == first)
-        .find(|e| e.written == s)
-        .map(|e| Term {
-            term: e.term,
-            grade: e.grade,
-        })
+    // the rows sharing the first char are adjacent (the table is sorted)
+    let (rows, _) = LEXICON_INDEX.rows_at(s)?;
+    LEXICON[rows].iter().find(|e| e.written == s).map(|e| Term {
+        term: e.term,
+        grade: e.grade,
+    })
 }
 
 /// The longest written form, in bytes: longer cells are not looked up.
@@ -195,6 +196,20 @@ mod tests {
     fn no_written_form_is_longer_than_the_limit() {
         for e in LEXICON {
             assert!(e.written.len() <= MAX_WRITTEN_LEN, "{}", e.written);
+        }
+    }
+
+    #[test]
+    fn the_first_char_index_agrees_with_a_binary_search() {
+        let chars = LEXICON
+            .iter()
+            .map(|e| e.first)
+            .chain(['a', '元', '\0', '😀']);
+        for c in chars {
+            let from = LEXICON.partition_point(|e| e.first < c);
+            let to = LEXICON.partition_point(|e| e.first <= c);
+            let r = LEXICON_INDEX.rows(c);
+            assert!(r == (from..to) || (r.is_empty() && from == to), "{c:?}");
         }
     }
 

@@ -6,6 +6,7 @@
 
 mod comparator;
 mod display;
+mod first_char;
 mod grammar;
 pub mod lexicon;
 pub mod model;
@@ -88,8 +89,13 @@ impl<'a> Value<'a> {
     /// assert_eq!(v.raw, "≥20.5 元/ 人月");
     /// ```
     pub fn parse(cell: &'a str) -> Value<'a> {
+        // The commonest shape (`≥95%`, `≥ 95 %`) is read in place, white
+        // space and all; see `grammar::simple_in_place`.
+        if let Some(p) = grammar::simple_in_place(cell) {
+            return p.into_value(cell, Cow::Borrowed, true);
+        }
         if !normalize::needs_normalization(cell) {
-            return grammar::parse(cell).into_value(cell, Cow::Borrowed, true);
+            return grammar::general(cell).into_value(cell, Cow::Borrowed, true);
         }
         SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
             Ok(mut buf) => {

@@ -32,41 +32,63 @@ fn fold(c: char) -> Option<char> {
 
 /// True when [`normalize_into`] would change `s`.
 ///
-/// A byte scan: only ASCII white space and the UTF-8 lead bytes of the
-/// chars that fold (`C2` NBSP/NEL, `E1` U+1680, `E2` U+2000–U+205F and
-/// `≦≧`, `E3` U+3000 and `〜`, `EF` full-width forms) need a closer look;
-/// CJK text (lead bytes `E4`–`E9`) passes at one compare per byte.
+/// A scan one char at a time without decoding: the lead byte's row in
+/// [`STEP`] says how long the char is, or that it needs a closer look. Only
+/// ASCII white space and the lead bytes of the chars that fold (`C2`
+/// NBSP/NEL, `E1` U+1680, `E2` U+2000–U+205F and `≦≧`, `E3` U+3000 and `〜`,
+/// `EF` full-width forms) do; a CJK char (lead bytes `E4`–`E9`) costs one
+/// table load and one add for its three bytes.
 #[inline]
 pub(crate) fn needs_normalization(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        match SUSPECT[b[i] as usize] {
-            0 => {}
-            1 => return true,
-            _ if folds_at(&b[i..]) => return true,
-            _ => {}
+        match STEP[b[i] as usize] {
+            WHITE => return true,
+            n if n & SUSPECT != 0 => {
+                if folds_at(&b[i..]) {
+                    return true;
+                }
+                i += usize::from(n & !SUSPECT);
+            }
+            n => i += usize::from(n),
         }
-        i += 1;
     }
     false
 }
 
-/// Per byte: 0 plain, 1 ASCII white space, 2 the lead byte of a char that
-/// may fold (`C2 E1 E2 E3 EF`). One table load per byte of the cell.
-static SUSPECT: [u8; 256] = {
-    let mut t = [0u8; 256];
-    t[b' ' as usize] = 1;
-    t[b'\t' as usize] = 1;
-    t[b'\n' as usize] = 1;
-    t[b'\r' as usize] = 1;
-    t[0x0B] = 1;
-    t[0x0C] = 1;
-    t[0xC2] = 2;
-    t[0xE1] = 2;
-    t[0xE2] = 2;
-    t[0xE3] = 2;
-    t[0xEF] = 2;
+/// [`STEP`] row of ASCII white space.
+const WHITE: u8 = 0;
+/// [`STEP`] flag of the lead bytes of chars that may fold (`C2 E1 E2 E3 EF`).
+const SUSPECT: u8 = 0x80;
+
+/// Per byte that starts a char: its UTF-8 length, with [`SUSPECT`] set when
+/// the char may fold, or [`WHITE`]. Continuation bytes (never at a char
+/// start in a `&str`) step by one.
+static STEP: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0xC0;
+    while b < 0x100 {
+        t[b] = if b < 0xE0 {
+            2
+        } else if b < 0xF0 {
+            3
+        } else {
+            4
+        };
+        b += 1;
+    }
+    t[b' ' as usize] = WHITE;
+    t[b'\t' as usize] = WHITE;
+    t[b'\n' as usize] = WHITE;
+    t[b'\r' as usize] = WHITE;
+    t[0x0B] = WHITE;
+    t[0x0C] = WHITE;
+    t[0xC2] = SUSPECT | 2;
+    t[0xE1] = SUSPECT | 3;
+    t[0xE2] = SUSPECT | 3;
+    t[0xE3] = SUSPECT | 3;
+    t[0xEF] = SUSPECT | 3;
     t
 };
 
@@ -104,26 +126,26 @@ pub(crate) fn normalize_into(s: &str, out: &mut String) {
     out.reserve(s.len());
     let b = s.as_bytes();
     let mut pending_space = false;
-    // runs of bytes that stay as they are are copied whole; only ASCII white
-    // space and the lead bytes of folding chars are looked at (as in
-    // `needs_normalization`)
+    // runs of chars that stay as they are are copied whole; only ASCII white
+    // space and the lead bytes of folding chars are looked at, the other
+    // chars are stepped over by their length (as in `needs_normalization`)
     let mut run = 0;
     let mut i = 0;
     while i < b.len() {
-        let (c, len) = match b[i] {
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => (char::from(b[i]), 1),
-            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => {
+        let (c, len) = match STEP[b[i] as usize] {
+            WHITE => (char::from(b[i]), 1),
+            n if n & SUSPECT != 0 => {
                 let c = s[i..].chars().next().unwrap_or('\0');
                 (c, c.len_utf8())
             }
-            _ => {
+            n => {
                 if pending_space {
                     // the run starts here, after the dropped white space
                     push_space_if_needed(out, b[i]);
                     pending_space = false;
                     run = i;
                 }
-                i += 1;
+                i += usize::from(n);
                 continue;
             }
         };

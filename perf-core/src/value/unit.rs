@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 
+use super::first_char::{firsts, FirstCharIndex};
 use super::model::{Dimension, Scale, Unit};
 
 /// One unit word: how it is written, its normalised spelling, what it measures.
@@ -73,8 +74,13 @@ use Dimension::{Area, Count, Currency, Duration, Length, Mass, Percent, Volume};
 /// The unit words. A longer spelling wins over a shorter one at the same
 /// place (`人次` over `人`, `个工作日` over `个`). Kept sorted by `written`
 /// (a unit test checks) so [`atom_at`] only looks at the atoms that share
-/// the first char of the text.
-pub(crate) static ATOMS: &[Atom] = &[
+/// the first char of the text (through [`ATOM_INDEX`]).
+pub(crate) static ATOMS: &[Atom] = ATOM_TABLE;
+
+/// The rows of [`ATOMS`] by first char.
+static ATOM_INDEX: FirstCharIndex = FirstCharIndex::new(&firsts!(ATOM_TABLE));
+
+const ATOM_TABLE: &[Atom] = &[
     // @sorted by `written` (byte order): lookups search by the first char
     atom("%", "%", Percent),
     atom("kg", "公斤", Mass),
@@ -215,25 +221,24 @@ static COMPOSITES: &[&str] = &[
 ];
 
 /// The longest atom written at the start of `s`, with its index in [`ATOMS`].
+///
+/// Every atom that matches is a prefix of `s`, so the matches are prefixes
+/// of one another, and in byte order a prefix sorts before its extensions:
+/// the last matching row of the first char's rows is the longest match.
 pub(crate) fn atom_at(s: &str) -> Option<(u8, &'static Atom)> {
-    let first = s.chars().next()?;
+    let (rows, skip) = ATOM_INDEX.rows_at(s)?;
     let sb = s.as_bytes();
-    let skip = first.len_utf8();
-    // byte order of UTF-8 strings is char order, so the table is sorted by first char
-    let mut i = ATOMS.partition_point(|a| a.first < first);
-    let mut best: Option<(u8, &'static Atom)> = None;
-    while let Some(a) = ATOMS.get(i).filter(|a| a.first == first) {
+    for i in rows.rev() {
+        let a = &ATOMS[i];
         let w = a.written.as_bytes();
-        let longer = best.map_or(true, |(_, b)| w.len() > b.written.len());
         // the first char is known to match: compare the rest, byte by byte
         // (atoms are a few bytes; a `memcmp` call costs more)
-        if longer && sb.len() >= w.len() && w[skip..].iter().zip(&sb[skip..]).all(|(x, y)| x == y) {
+        if sb.len() >= w.len() && w[skip..].iter().zip(&sb[skip..]).all(|(x, y)| x == y) {
             // the table has fewer than 256 rows (a unit test checks)
-            best = Some((i as u8, a));
+            return Some((i as u8, a));
         }
-        i += 1;
     }
-    best
+    None
 }
 
 /// A scale word at the start of `s` (`万` of `万元`).
@@ -378,18 +383,18 @@ impl<'s> Parsed<'s> {
     where
         F: Fn(&'s str) -> Cow<'a, str>,
     {
+        // A single known atom (the commonest unit): its static spelling.
+        if let (Some(Part::Known(i)), 0, None) =
+            (self.numerator, self.scale_len, self.denominators[0])
+        {
+            let a = &ATOMS[i as usize];
+            return Unit::new(Cow::Borrowed(a.canonical), self.scale, 0, a.dimension);
+        }
         if self.is_none() {
             return Unit::NONE;
         }
         let dimension = self.dimension();
         let (scale, scale_len) = (self.scale, self.scale_len as usize);
-        // A single known atom: its static spelling.
-        if scale_len == 0 && self.denominators[0].is_none() {
-            if let Some(Part::Known(i)) = self.numerator {
-                let t = ATOMS[i as usize].canonical;
-                return Unit::new(Cow::Borrowed(t), scale, scale_len, dimension);
-            }
-        }
         if !self.respelled {
             // written in its normalised spelling: borrow it, or find it in
             // the static table, or copy it
@@ -542,6 +547,25 @@ pub(crate) fn unit(s: &str) -> (Parsed<'_>, &str) {
     }
     p.written = &s[..s.len() - rest.len()];
     (p, rest)
+}
+
+/// [`unit`] for its commonest case, one known atom not followed by a
+/// denominator (`%`, `人`, `元` of `95%`, `29人`, `4.03元 ...`): no scale
+/// word, no `/` loop, nothing unknown, never garbled. `None` otherwise.
+#[inline]
+pub(crate) fn lone_atom(s: &str) -> Option<(Parsed<'_>, &str)> {
+    let (i, a) = atom_at(s)?;
+    let (written, rest) = s.split_at(a.written.len());
+    if rest.starts_with('/') {
+        return None;
+    }
+    let p = Parsed {
+        written,
+        numerator: Some(Part::Known(i)),
+        respelled: !a.as_written,
+        ..Parsed::none()
+    };
+    Some((p, rest))
 }
 
 /// A unit alone (`%` of `>=%`): the whole of `s` is one unit.
@@ -717,6 +741,67 @@ mod tests {
     fn first_char_decodes_utf8() {
         for s in ["%", "元", "m²", "㎡", "‰", "😀x"] {
             assert_eq!(first_char(s), s.chars().next().unwrap());
+        }
+    }
+
+    /// The index gives the rows a binary search over the sorted table gives.
+    fn index_agrees(c: char) -> bool {
+        let from = ATOMS.partition_point(|a| a.first < c);
+        let to = ATOMS.partition_point(|a| a.first <= c);
+        let r = ATOM_INDEX.rows(c);
+        r == (from..to) || (r.is_empty() && from == to)
+    }
+
+    #[test]
+    fn the_first_char_index_covers_every_atom() {
+        for a in ATOMS {
+            assert!(index_agrees(a.first), "{}", a.written);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_first_char_index_agrees_with_a_binary_search(c in proptest::prelude::any::<char>()) {
+            proptest::prop_assert!(index_agrees(c), "{:?}", c);
+        }
+    }
+
+    /// The lone-atom shortcut gives what [`unit`] gives.
+    #[test]
+    fn lone_atom_is_unit() {
+        for a in ATOMS {
+            for tail in ["", "/人", "满意", " ", "·月", "以上", "%"] {
+                let s = format!("{}{tail}", a.written);
+                if let Some(found) = lone_atom(&s) {
+                    assert_eq!(found, unit(&s), "{s}");
+                } else {
+                    assert!(tail.starts_with('/'), "{s}");
+                }
+            }
+        }
+        assert_eq!(lone_atom("万元"), None);
+    }
+
+    proptest::proptest! {
+        /// The first matching row from the end is the longest atom at the
+        /// start of the text (the rule), for texts made of atoms and their
+        /// pieces.
+        #[test]
+        fn atom_at_finds_the_longest_atom(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "个", "季度", "工作日", "月", "百分点", "人", "次", "民币", "平方", "公里", "米",
+                "m", "2", "k", "g", "%", "元", "x", "方",
+            ]), 0..4),
+        ) {
+            let s = parts.concat();
+            let longest = ATOMS
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| s.starts_with(a.written))
+                .max_by_key(|(_, a)| a.written.len())
+                .map(|(i, a)| (i, a.written));
+            let found = atom_at(&s).map(|(i, a)| (i as usize, a.written));
+            proptest::prop_assert_eq!(found, longest, "{:?}", s);
         }
     }
 
