@@ -5,22 +5,27 @@
 //! their 一级/二级. Fires on every repeat, naming the line of the first.
 //! Rows without a 三级 name are not compared. Line: the repeat's.
 
+use std::collections::hash_map::{Entry, HashMap};
+
 use super::{codes, diag, squash};
 use crate::document::{Diagnostic, Indicator};
 
 pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
-    let mut first: Vec<(String, u32)> = Vec::new();
+    // name → line of its first row; a map keeps long tables linear
+    let mut first = HashMap::new();
     for ind in table {
         let Some(name) = ind.level3.as_deref().map(squash).filter(|s| !s.is_empty()) else {
             continue;
         };
-        match first.iter().find(|(n, _)| *n == name) {
-            Some((_, line)) => out.push(diag(
+        match first.entry(name) {
+            Entry::Occupied(e) => out.push(diag(
                 codes::DUPLICATE_INDICATOR,
                 ind.line,
-                format!("三级指标「{name}」重复出现（首次在第 {line} 行）"),
+                format!("三级指标「{}」重复出现（首次在第 {} 行）", e.key(), e.get()),
             )),
-            None => first.push((name, ind.line)),
+            Entry::Vacant(e) => {
+                e.insert(ind.line);
+            }
         }
     }
 }

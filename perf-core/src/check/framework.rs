@@ -17,7 +17,10 @@
 //! The module also classifies an indicator into its dimension ([`Dim`]),
 //! which the other checks use.
 
-use super::{codes, diag, squash};
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use super::{codes, diag, is_blank, squash};
 use crate::document::{Diagnostic, Indicator};
 
 /// One first-level indicator and the second levels allowed under it.
@@ -73,15 +76,25 @@ const VARIANTS: [(&str, &str); 4] = [
 /// (department-wide tables: `部门产出`) and a trailing 指标 dropped, variant
 /// spellings folded. `社会效益指 标` → `社会效益`, `可持续性影响` → `可持续影响`.
 pub fn normalize(label: &str) -> String {
-    let s = squash(label);
-    let s = s.strip_prefix("部门").unwrap_or(&s);
-    let s = s.strip_suffix("指标").unwrap_or(s);
-    for (from, to) in VARIANTS {
-        if s == from {
-            return to.to_owned();
-        }
+    comparison_key(label).into_owned()
+}
+
+/// [`normalize`], borrowing from `label` when it holds no white space.
+fn comparison_key(label: &str) -> Cow<'_, str> {
+    fn trimmed(s: &str) -> &str {
+        let s = s.strip_prefix("部门").unwrap_or(s);
+        s.strip_suffix("指标").unwrap_or(s)
     }
-    s.to_owned()
+    let squashed = squash(label);
+    let k = trimmed(&squashed);
+    if let Some((_, to)) = VARIANTS.iter().find(|(from, _)| *from == k) {
+        return Cow::Borrowed(to);
+    }
+    match squashed {
+        Cow::Borrowed(s) => Cow::Borrowed(trimmed(s)),
+        Cow::Owned(ref s) if s.len() == k.len() => squashed,
+        Cow::Owned(_) => Cow::Owned(k.to_owned()),
+    }
 }
 
 fn key(name: &str) -> &str {
@@ -90,7 +103,7 @@ fn key(name: &str) -> &str {
 
 /// The first level a name stands for, if it is in the framework.
 pub fn level1(label: &str) -> Option<&'static Level1> {
-    let k = normalize(label);
+    let k = comparison_key(label);
     FRAMEWORK
         .iter()
         .find(|l| key(l.name) == k || l.aliases.iter().any(|a| key(a) == k))
@@ -98,7 +111,7 @@ pub fn level1(label: &str) -> Option<&'static Level1> {
 
 /// The canonical 二级 name a label stands for, with its 一级.
 pub fn level2(label: &str) -> Option<(&'static Level1, &'static str)> {
-    let k = normalize(label);
+    let k = comparison_key(label);
     FRAMEWORK
         .iter()
         .find_map(|l| l.level2.iter().find(|n| key(n) == k).map(|n| (l, *n)))
@@ -123,7 +136,7 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// The allowed name nearest to `label` (first on a tie).
 pub fn nearest<'n>(label: &str, allowed: impl IntoIterator<Item = &'n str>) -> Option<&'n str> {
-    let k = normalize(label);
+    let k = comparison_key(label);
     allowed
         .into_iter()
         .map(|n| (distance(&k, key(n)), n))
@@ -177,14 +190,14 @@ impl Dim {
 /// allowed name, by that name (`实效指标` → 时效): a misspelt level still
 /// says what it measures, and `framework` reports the misspelling itself.
 pub fn dimension(level1: Option<&str>, level2_name: Option<&str>) -> Option<Dim> {
-    let l1 = level1.map(normalize);
-    let l2 = level2_name.map(normalize).map(|k| {
+    let l1 = level1.map(comparison_key);
+    let l2 = level2_name.map(comparison_key).map(|k| {
         if level2(&k).is_some() || k.chars().count() < 2 {
             return k;
         }
         let all = FRAMEWORK.iter().flat_map(|l| l.level2.iter().copied());
         match nearest(&k, all) {
-            Some(n) if distance(&k, key(n)) <= 1 => key(n).to_owned(),
+            Some(n) if distance(&k, key(n)) <= 1 => Cow::Borrowed(key(n)),
             _ => k,
         }
     });
@@ -223,12 +236,14 @@ pub struct Row<'a> {
     pub indicator: &'a Indicator,
     pub level1: Option<&'a str>,
     pub level2: Option<&'a str>,
+    /// `dimension(level1, level2)`, computed once per block of rows.
+    dim: Option<Dim>,
 }
 
 impl Row<'_> {
     /// The dimension of the row (see [`dimension`]).
     pub fn dimension(&self) -> Option<Dim> {
-        dimension(self.level1, self.level2)
+        self.dim
     }
 }
 
@@ -238,10 +253,13 @@ impl Row<'_> {
 /// the levels down gives the same result.
 pub fn rows(table: &[Indicator]) -> Vec<Row<'_>> {
     fn given(s: &Option<String>) -> Option<&str> {
-        s.as_deref().filter(|s| !squash(s).is_empty())
+        s.as_deref().filter(|s| !is_blank(s))
     }
     let mut l1: Option<&str> = None;
     let mut l2: Option<&str> = None;
+    // the levels the last dimension was computed for: rows under one merged
+    // 一级/二级 share it
+    let mut last: Option<(Option<&str>, Option<&str>, Option<Dim>)> = None;
     table
         .iter()
         .map(|ind| {
@@ -254,10 +272,19 @@ pub fn rows(table: &[Indicator]) -> Vec<Row<'_>> {
             if let Some(g) = given(&ind.level2) {
                 l2 = Some(g);
             }
+            let dim = match last {
+                Some((a, b, d)) if a == l1 && b == l2 => d,
+                _ => {
+                    let d = dimension(l1, l2);
+                    last = Some((l1, l2, d));
+                    d
+                }
+            };
             Row {
                 indicator: ind,
                 level1: l1,
                 level2: l2,
+                dim,
             }
         })
         .collect()
@@ -273,15 +300,21 @@ fn is_satisfaction_measure(level3: &str) -> bool {
             .any(|w| s.contains(w))
 }
 
+#[cfg(test)]
 pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
-    let mut seen: Vec<String> = Vec::new();
+    check_rows(&rows(table), out);
+}
+
+/// The check over a table's [`rows`] (computed once per table by [`super::run`]).
+pub(super) fn check_rows(rows: &[Row<'_>], out: &mut Vec<Diagnostic>) {
+    let mut seen: HashSet<String> = HashSet::new();
     let mut once = |out: &mut Vec<Diagnostic>, line: u32, message: String| {
         if !seen.contains(&message) {
-            seen.push(message.clone());
+            seen.insert(message.clone());
             out.push(diag(codes::FRAMEWORK, line, message));
         }
     };
-    for row in rows(table) {
+    for row in rows {
         let (ind, l1, l2) = (row.indicator, row.level1, row.level2);
         let known1 = l1.and_then(level1);
         if let (Some(name), None) = (l1, known1) {
@@ -336,8 +369,8 @@ pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
         // the 二级-under-the-wrong-一级 problem above, reported once.
         if let (Some(parent), Some(l3)) = (known1, ind.level3.as_deref()) {
             if parent.name != "满意度指标"
-                && dimension(None, l2) != Some(Dim::Satisfaction)
                 && is_satisfaction_measure(l3)
+                && dimension(None, l2) != Some(Dim::Satisfaction)
             {
                 once(
                     out,

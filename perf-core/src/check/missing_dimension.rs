@@ -8,18 +8,23 @@
 //! from its 一级/二级 as [`super::framework::dimension`] does. Line: the
 //! project's.
 
-use super::framework::{rows, Dim};
+#[cfg(test)]
+use super::framework::rows;
+use super::framework::{Dim, Row};
 use super::{codes, diag};
 use crate::document::{Diagnostic, Project};
 
+#[cfg(test)]
 pub(super) fn check(p: &Project, out: &mut Vec<Diagnostic>) {
+    check_rows(p, &rows(&p.indicators), out);
+}
+
+/// The check over a project and the [`rows`] of its indicator table.
+pub(super) fn check_rows(p: &Project, rows: &[Row<'_>], out: &mut Vec<Diagnostic>) {
     if p.indicators.is_empty() {
         return;
     }
-    let present: Vec<Dim> = rows(&p.indicators)
-        .iter()
-        .filter_map(|r| r.dimension())
-        .collect();
+    let present: Vec<Dim> = rows.iter().filter_map(|r| r.dimension()).collect();
     let missing: Vec<&str> = Dim::ALL
         .iter()
         .filter(|d| !present.contains(d))

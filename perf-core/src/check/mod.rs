@@ -18,6 +18,8 @@ mod qualitative_only;
 mod spending_plan;
 mod value_mismatch;
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use crate::document::{Diagnostic, Document, Indicator};
@@ -34,23 +36,26 @@ pub fn run(doc: &Document) -> Vec<Diagnostic> {
     for p in &doc.projects {
         budget_sum::check(p, &mut out);
         spending_plan::check(p, &mut out);
-        indicator_checks(&p.indicators, &mut out);
-        missing_dimension::check(p, &mut out);
+        let rows = framework::rows(&p.indicators);
+        indicator_checks(&p.indicators, &rows, &mut out);
+        missing_dimension::check_rows(p, &rows, &mut out);
     }
     // The department-wide table follows its own framework (部门产出 …) and is
     // not a project: every indicator check applies, missing-dimension does not.
-    indicator_checks(&doc.department_indicators, &mut out);
+    let rows = framework::rows(&doc.department_indicators);
+    indicator_checks(&doc.department_indicators, &rows, &mut out);
     out.sort_by_key(|d| d.line.unwrap_or(u32::MAX));
     out
 }
 
-/// The checks that look at one indicator table.
-fn indicator_checks(table: &[Indicator], out: &mut Vec<Diagnostic>) {
-    framework::check(table, out);
-    value_mismatch::check(table, out);
+/// The checks that look at one indicator table, given with its
+/// [`framework::rows`] (levels carried down, dimensions computed once).
+fn indicator_checks(table: &[Indicator], rows: &[framework::Row<'_>], out: &mut Vec<Diagnostic>) {
+    framework::check_rows(rows, out);
+    value_mismatch::check_rows(rows, out);
     garbled_cell::check(table, out);
     duplicate_indicator::check(table, out);
-    qualitative_only::check(table, out);
+    qualitative_only::check_rows(rows, out);
 }
 
 /// A diagnostic of the check `code`, with that check's severity.
@@ -70,12 +75,32 @@ fn dec(d: Decimal) -> String {
 
 /// A label with all white space removed (`社会效益指 标` → `社会效益指标`):
 /// extractors break cells anywhere, so spaces inside a label mean nothing.
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+/// Borrows `s` when it holds no white space (the usual case).
+fn squash(s: &str) -> Cow<'_, str> {
+    if has_whitespace(s) {
+        Cow::Owned(s.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// True when `s` holds a white-space char. Only ASCII white space and chars
+/// whose UTF-8 lead byte is 0xC2 (U+0085, U+00A0), 0xE1 (U+1680), 0xE2
+/// (U+2000–U+205F) or 0xE3 (U+3000) can be; other text is skipped byte-wise.
+fn has_whitespace(s: &str) -> bool {
+    let maybe = s
+        .bytes()
+        .any(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3));
+    maybe && s.chars().any(char::is_whitespace)
+}
+
+/// True when `s` is empty or only white space (its [`squash`] is empty).
+fn is_blank(s: &str) -> bool {
+    s.chars().all(char::is_whitespace)
 }
 
 /// The 三级 name of an indicator, or failing that its description, squashed.
-fn indicator_name(ind: &Indicator) -> Option<String> {
+fn indicator_name(ind: &Indicator) -> Option<Cow<'_, str>> {
     ind.level3
         .as_deref()
         .or(ind.description.as_deref())
@@ -102,6 +127,12 @@ mod tests {
     fn squash_removes_breaks_inside_labels() {
         assert_eq!(squash("社会效益指 标"), "社会效益指标");
         assert_eq!(squash("服务对象满\n意度\u{3000}指标"), "服务对象满意度指标");
+        assert_eq!(squash("a\u{a0}b\u{2009}c\u{85}d\u{1680}e\u{b}f"), "abcdef");
+        assert!(matches!(
+            squash("满意度（%）、"),
+            Cow::Borrowed("满意度（%）、")
+        ));
+        assert!(is_blank(" \u{3000}\n") && is_blank("") && !is_blank(" a"));
     }
 
     #[test]

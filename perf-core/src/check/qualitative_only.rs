@@ -8,13 +8,21 @@
 //! `unclassified`): those are not words instead of a number, and garbled
 //! ones are `garbled-cell`'s. Line: the indicator's.
 
-use super::framework::{rows, Dim};
+#[cfg(test)]
+use super::framework::rows;
+use super::framework::{Dim, Row};
 use super::{codes, diag, indicator_name};
-use crate::document::{Diagnostic, Indicator};
+use crate::document::Diagnostic;
 use crate::value::{Kind, Note};
 
-pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
-    for row in rows(table) {
+#[cfg(test)]
+pub(super) fn check(table: &[crate::document::Indicator], out: &mut Vec<Diagnostic>) {
+    check_rows(&rows(table), out);
+}
+
+/// The check over a table's [`rows`] (computed once per table by [`super::run`]).
+pub(super) fn check_rows(rows: &[Row<'_>], out: &mut Vec<Diagnostic>) {
+    for row in rows {
         let ind = row.indicator;
         let dim = match row.dimension() {
             Some(d @ (Dim::Quantity | Dim::Cost)) => d,

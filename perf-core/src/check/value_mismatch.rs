@@ -27,9 +27,13 @@
 
 use rust_decimal::Decimal;
 
-use super::framework::{rows, Dim};
+use std::borrow::Cow;
+
+#[cfg(test)]
+use super::framework::rows;
+use super::framework::{Dim, Row};
 use super::{codes, dec, diag, indicator_name, squash};
-use crate::document::{Diagnostic, Indicator};
+use crate::document::Diagnostic;
 use crate::value::{Dimension, Kind, Note, Value};
 
 /// Words that make a percent a change, which may exceed 100.
@@ -89,8 +93,14 @@ fn top(v: &Value<'_>) -> Option<Decimal> {
     }
 }
 
-pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
-    for row in rows(table) {
+#[cfg(test)]
+pub(super) fn check(table: &[crate::document::Indicator], out: &mut Vec<Diagnostic>) {
+    check_rows(&rows(table), out);
+}
+
+/// The check over a table's [`rows`] (computed once per table by [`super::run`]).
+pub(super) fn check_rows(rows: &[Row<'_>], out: &mut Vec<Diagnostic>) {
+    for row in rows {
         let ind = row.indicator;
         let v = &ind.value;
         if v.kind() == Kind::Empty
@@ -188,16 +198,24 @@ pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
 /// The numbers in `text` written right before `unit` (white space already
 /// removed), where the unit is not the start of a longer one.
 fn numbers_before(text: &str, unit: &str) -> Vec<Decimal> {
-    let folded: String = text
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '．' => '.',
-            '％' => '%',
-            _ => c,
-        })
-        .collect();
-    let unit: String = unit.replace('％', "%");
+    // full-width digits, point and percent (U+FF05–U+FF19) all start with 0xEF
+    let folded: Cow<'_, str> = if text.as_bytes().contains(&0xEF) {
+        text.chars()
+            .map(|c| match c {
+                '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                '．' => '.',
+                '％' => '%',
+                _ => c,
+            })
+            .collect()
+    } else {
+        Cow::Borrowed(text)
+    };
+    let unit: Cow<'_, str> = if unit.contains('％') {
+        Cow::Owned(unit.replace('％', "%"))
+    } else {
+        Cow::Borrowed(unit)
+    };
     let bytes = folded.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
@@ -219,7 +237,7 @@ fn numbers_before(text: &str, unit: &str) -> Vec<Decimal> {
             }
         }
         let rest = &folded[i..];
-        if let Some(after) = rest.strip_prefix(unit.as_str()) {
+        if let Some(after) = rest.strip_prefix(&*unit) {
             let extends = after
                 .chars()
                 .next()

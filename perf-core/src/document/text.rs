@@ -3,6 +3,7 @@
 //! compared, and how numbers in budget and plan cells are read.
 
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::str::FromStr;
 
 /// True for Han characters and CJK / full-width punctuation: characters
@@ -25,15 +26,16 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// Cleans one cell: trims it, folds every run of white space (line breaks
 /// included) to one space, and drops the space where both neighbours are
 /// CJK (`养老金发放 准确率` → `养老金发放准确率`; `2025 年` is kept).
-pub(crate) fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> Cow<'_, str> {
     clean_with(s, true)
 }
 
 /// [`clean`], keeping a space between CJK characters when `join_cjk` is
 /// false (text from Word, where a space inside a cell was typed).
-pub(crate) fn clean_with(s: &str, join_cjk: bool) -> String {
-    if !may_need_folding(s) {
-        return s.to_owned();
+/// Borrows `s` when it is already clean (no white space, no BOM).
+pub(crate) fn clean_with(s: &str, join_cjk: bool) -> Cow<'_, str> {
+    if !may_need_folding(s) || !s.chars().any(|c| c.is_whitespace() || c == '\u{feff}') {
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
@@ -53,7 +55,7 @@ pub(crate) fn clean_with(s: &str, join_cjk: bool) -> String {
         }
         out.push(c);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// False when `s` certainly holds no white space and nothing to fold: no
@@ -85,9 +87,14 @@ pub(crate) fn join_wrapped(acc: &mut String, next: &str) {
 
 /// The form of a label used for comparison: no white space at all,
 /// full-width parentheses and colons folded to ASCII.
-pub(crate) fn label(s: &str) -> String {
-    if !may_need_folding(s) {
-        return s.to_owned();
+/// Borrows `s` when nothing needs folding.
+pub(crate) fn label(s: &str) -> Cow<'_, str> {
+    if !may_need_folding(s)
+        || !s
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '（' | '）' | '：' | '％'))
+    {
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -100,7 +107,7 @@ pub(crate) fn label(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Folds full-width digits and the full-width point to ASCII.

@@ -16,6 +16,8 @@
 //! header, a page number) is removed first. Where the cells cannot be told
 //! apart the row is still emitted, with an `ambiguous-cells` diagnostic.
 
+use std::borrow::Cow;
+
 use super::labels;
 use super::row::{Cell, Line, Row};
 use super::text::{self, label};
@@ -70,7 +72,7 @@ impl Reader<'_, '_> {
             let l = if s.starts_with(['一', '项', '预', '资', '绩']) {
                 label(s)
             } else {
-                String::new()
+                Cow::Borrowed("")
             };
             if l.starts_with("一级指标") {
                 i = self.table(i);
@@ -353,7 +355,7 @@ impl Reader<'_, '_> {
         if !extra.is_empty() {
             header.push(cell(extra, extra_line));
         }
-        let columns: Vec<String> = header.iter().map(|c| label(&c.text)).collect();
+        let columns: Vec<String> = header.iter().map(|c| label(&c.text).into_owned()).collect();
         self.rows.push(Row::table(no, header));
 
         // the body: up to the next heading or section
@@ -676,7 +678,7 @@ fn anchor_at(frags: &[Frag], k: usize, allow_l1: bool, allow_bare_l2: bool) -> O
                 let r = rest[rest.find(first_tok).unwrap_or(0) + first_tok.len()..]
                     .trim()
                     .to_string();
-                Some((label(first_tok), r, next, next - 1))
+                Some((label(first_tok).into_owned(), r, next, next - 1))
             } else {
                 None
             }
@@ -727,12 +729,12 @@ fn label_at(frags: &[Frag], k: usize) -> Option<(String, String, usize)> {
         let rest = f.text[f.text.find(tok).unwrap_or(0) + tok.len()..]
             .trim()
             .to_string();
-        return Some((l, rest, k + 1));
+        return Some((l.into_owned(), rest, k + 1));
     }
     if f.text.split_whitespace().count() != 1 || !labels::is_level_prefix(&l) {
         return None;
     }
-    let mut acc = l;
+    let mut acc = l.into_owned();
     let mut m = k + 1;
     while let Some(g) = frags.get(m) {
         if g.blank_before || g.text.split_whitespace().count() != 1 {
