@@ -13,10 +13,12 @@ use super::framework::rows;
 use super::framework::{Dim, Row};
 use super::{codes, diag, indicator_name};
 use crate::document::Diagnostic;
+#[cfg(test)]
+use crate::document::Indicator;
 use crate::value::{Kind, Note};
 
 #[cfg(test)]
-pub(super) fn check(table: &[crate::document::Indicator], out: &mut Vec<Diagnostic>) {
+pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
     check_rows(&rows(table), out);
 }
 

@@ -34,6 +34,8 @@ use super::framework::rows;
 use super::framework::{Dim, Row};
 use super::{codes, dec, diag, indicator_name, squash};
 use crate::document::Diagnostic;
+#[cfg(test)]
+use crate::document::Indicator;
 use crate::value::{Dimension, Kind, Note, Value};
 
 /// Words that make a percent a change, which may exceed 100.
@@ -94,7 +96,7 @@ fn top(v: &Value<'_>) -> Option<Decimal> {
 }
 
 #[cfg(test)]
-pub(super) fn check(table: &[crate::document::Indicator], out: &mut Vec<Diagnostic>) {
+pub(super) fn check(table: &[Indicator], out: &mut Vec<Diagnostic>) {
     check_rows(&rows(table), out);
 }
 
