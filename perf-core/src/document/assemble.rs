@@ -44,7 +44,7 @@ pub(crate) fn assemble(rows: &[Row], join_cjk: bool) -> Assembled {
     };
     for row in rows {
         if row.text {
-            let s = row.cells.first().map(|c| c.text.as_str()).unwrap_or("");
+            let s = row.cells.first().map(|c| &*c.text).unwrap_or("");
             a.text_row(row.line, s);
         } else {
             a.table_row(row);

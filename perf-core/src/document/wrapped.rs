@@ -24,7 +24,7 @@ use super::text::{self, label};
 use crate::value::{Kind, Value};
 
 /// Reads the lines into logical rows for the assembler.
-pub(crate) fn read(lines: &[Line<'_>]) -> (Vec<Row>, Vec<(u32, String)>) {
+pub(crate) fn read<'a>(lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<(u32, String)>) {
     let mut r = Reader {
         lines,
         rows: Vec::new(),
@@ -36,7 +36,7 @@ pub(crate) fn read(lines: &[Line<'_>]) -> (Vec<Row>, Vec<(u32, String)>) {
 
 struct Reader<'a, 'b> {
     lines: &'b [Line<'a>],
-    rows: Vec<Row>,
+    rows: Vec<Row<'a>>,
     /// Rows whose cells could not all be told apart: line and message.
     notes: Vec<(u32, String)>,
 }
@@ -45,14 +45,14 @@ fn t<'a>(l: &Line<'a>) -> &'a str {
     text::strip_markers(l.text).trim()
 }
 
-fn cell(text: impl Into<String>, line: u32) -> Cell {
+fn cell<'a>(text: impl Into<Cow<'a, str>>, line: u32) -> Cell<'a> {
     Cell {
         text: text.into(),
         line,
     }
 }
 
-impl Reader<'_, '_> {
+impl<'a> Reader<'a, '_> {
     fn run(&mut self) {
         let n = self.lines.len();
         let mut i = 0;
@@ -64,7 +64,7 @@ impl Reader<'_, '_> {
             }
             let no = self.lines[i].no;
             if let Some((joined, k)) = self.heading_at(i) {
-                self.rows.push(Row::text(no, &joined));
+                self.rows.push(Row::text(no, joined));
                 i += k;
                 continue;
             }
@@ -239,13 +239,13 @@ impl Reader<'_, '_> {
                     toks.last_mut(),
                     tok.bytes().all(|b| b.is_ascii_digit()) && tok.len() <= 2,
                 ) {
-                    let p = prev.text.as_str();
+                    let p = &*prev.text;
                     let dec = p.split_once('.').map(|(_, d)| d.len());
                     if prev.line < line_no
                         && text::amount(p).is_some()
                         && (p.ends_with('.') || dec == Some(1))
                     {
-                        prev.text.push_str(tok);
+                        prev.text.to_mut().push_str(tok);
                         continue;
                     }
                 }
@@ -261,7 +261,7 @@ impl Reader<'_, '_> {
             let line = first.line;
             let joined = use_text
                 .iter()
-                .map(|c| c.text.as_str())
+                .map(|c| &*c.text)
                 .collect::<Vec<_>>()
                 .join(" ");
             self.rows
