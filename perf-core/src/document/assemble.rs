@@ -14,6 +14,8 @@
 //!   only continues the cells above is joined to the previous indicator;
 //! - a table row nothing can place becomes an `unplaced-line` diagnostic.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use super::codes;
@@ -42,7 +44,7 @@ pub(crate) fn assemble(rows: &[Row], join_cjk: bool) -> Assembled {
     };
     for row in rows {
         if row.text {
-            let s = row.cells.first().map(|c| c.text.as_str()).unwrap_or("");
+            let s = row.cells.first().map(|c| &*c.text).unwrap_or("");
             a.text_row(row.line, s);
         } else {
             a.table_row(row);
@@ -152,7 +154,7 @@ impl Asm {
         let l = if short || s.contains("单位") {
             label(&s)
         } else {
-            String::new()
+            Cow::Borrowed("")
         };
         if short && l.contains("部门整体") {
             self.finish_project();
@@ -236,11 +238,11 @@ impl Asm {
         {
             cells.remove(0);
         }
-        let labels: Vec<String> = cells.iter().map(|c| label(&c.text)).collect();
+        let labels: Vec<Cow<'_, str>> = cells.iter().map(|c| label(&c.text)).collect();
         let Some(fi) = labels.iter().position(|l| !l.is_empty()) else {
             return;
         };
-        let first = labels[fi].as_str();
+        let first = &*labels[fi];
 
         // A heading written into a table row (a TOC line with its page number).
         let heading = cells[fi]
@@ -289,8 +291,8 @@ impl Asm {
         self.meta_row(&cells, &labels, fi, row.line);
     }
 
-    fn meta_row(&mut self, cells: &[&Cell], labels: &[String], fi: usize, line: u32) {
-        let first = labels[fi].as_str();
+    fn meta_row(&mut self, cells: &[&Cell], labels: &[Cow<'_, str>], fi: usize, line: u32) {
+        let first = &*labels[fi];
         let row_months = cells
             .iter()
             .map(|c| text::months(&c.text).len())
@@ -392,7 +394,7 @@ impl Asm {
             return;
         }
         if self.cur.is_some() && !self.closed {
-            let s: Vec<String> = cells
+            let s: Vec<Cow<'_, str>> = cells
                 .iter()
                 .map(|c| clean(&c.text))
                 .filter(|s| !s.is_empty())
@@ -508,7 +510,7 @@ impl Asm {
         }
     }
 
-    fn budget_row(&mut self, cells: &[&Cell], labels: &[String], line: u32) {
+    fn budget_row(&mut self, cells: &[&Cell], labels: &[Cow<'_, str>], line: u32) {
         let p = self.project(line);
         let mut lab = String::new();
         for (c, l) in cells.iter().zip(labels) {
@@ -536,7 +538,7 @@ impl Asm {
         }
     }
 
-    fn plan_row(&mut self, cells: &[&Cell], labels: &[String], line: u32) {
+    fn plan_row(&mut self, cells: &[&Cell], labels: &[Cow<'_, str>], line: u32) {
         #[derive(Clone, Copy)]
         enum Item {
             Month(u8),
@@ -682,7 +684,7 @@ impl Asm {
 
     // ---------------------------------------------------------- indicators
 
-    fn start_table(&mut self, labels: &[String], line: u32) {
+    fn start_table(&mut self, labels: &[Cow<'_, str>], line: u32) {
         let department = self.context != Context::Project
             && (self.cur.is_none() || self.closed)
             && self.pending_title.is_none();
@@ -718,7 +720,7 @@ impl Asm {
         });
     }
 
-    fn indicator_row(&mut self, cells: &[&Cell], labels: &[String], line: u32) {
+    fn indicator_row(&mut self, cells: &[&Cell], labels: &[Cow<'_, str>], line: u32) {
         let Some(t) = &mut self.table else { return };
         t.since_header += 1;
         // Header continued on a following row (`单位 (文字描` / `述)`).
@@ -768,7 +770,7 @@ impl Asm {
         let used: Vec<usize> = t.columns().into_iter().filter_map(physical).collect();
         let outside: Vec<String> = (0..cells.len())
             .filter(|i| !used.contains(i))
-            .map(|i| clean(&cells[i].text))
+            .map(|i| clean(&cells[i].text).into_owned())
             .filter(|s| !s.is_empty())
             .collect();
         if !outside.is_empty() {
@@ -783,12 +785,12 @@ impl Asm {
         let cell = |i: Option<usize>| -> String {
             i.and_then(physical)
                 .and_then(|i| cells.get(i))
-                .map(|c| text::clean_with(&c.text, join))
+                .map(|c| text::clean_with(&c.text, join).into_owned())
                 .unwrap_or_default()
         };
         // level labels never hold meaningful spaces (`社会效益指 标`)
-        let l1 = clean(&cell(Some(t.l1)));
-        let l2 = clean(&cell(Some(t.l2)));
+        let l1 = clean(&cell(Some(t.l1))).into_owned();
+        let l2 = clean(&cell(Some(t.l2))).into_owned();
         let l3 = cell(t.l3);
         let mut desc = cell(t.desc);
         let mut scoring = cell(t.scoring);
@@ -1019,7 +1021,7 @@ fn unreachable_project(line: u32) -> Project {
     }
 }
 
-fn is_header(labels: &[String]) -> bool {
+fn is_header(labels: &[Cow<'_, str>]) -> bool {
     labels.iter().any(|l| l.contains("一级指标"))
         && labels
             .iter()
@@ -1027,7 +1029,7 @@ fn is_header(labels: &[String]) -> bool {
 }
 
 /// A `符号 | 值 | 单位（文字描述）` row: the three columns, if it is one.
-fn subheader(labels: &[String]) -> Option<(usize, usize, usize)> {
+fn subheader(labels: &[Cow<'_, str>]) -> Option<(usize, usize, usize)> {
     let sym = labels.iter().position(|l| l == "符号" || l == "计算符号")?;
     let val = labels.iter().position(|l| l == "值" || l == "指标值")?;
     let unit = labels
@@ -1064,16 +1066,17 @@ fn row_has_plan_items(cells: &[&Cell]) -> bool {
 }
 
 /// The first non-empty cell after `i`, cleaned.
-fn next_value(cells: &[&Cell], labels: &[String], i: usize) -> Option<String> {
+fn next_value(cells: &[&Cell], labels: &[Cow<'_, str>], i: usize) -> Option<String> {
     // A label cell may hold its value after a colon (`项目名称：xxx`).
-    let own = after_colon(&clean(&cells[i].text)).to_string();
-    if own != clean(&cells[i].text) && !own.is_empty() {
-        return Some(own);
+    let cleaned = clean(&cells[i].text);
+    let own = after_colon(&cleaned);
+    if own != cleaned && !own.is_empty() {
+        return Some(own.to_string());
     }
     (i + 1..cells.len())
         .find(|j| !labels[*j].is_empty())
         .filter(|j| !starts_meta(&labels[*j]))
-        .map(|j| clean(&cells[j].text))
+        .map(|j| clean(&cells[j].text).into_owned())
 }
 
 fn after_colon(s: &str) -> &str {
@@ -1193,7 +1196,7 @@ pub(crate) fn project_heading(s: &str) -> Option<String> {
             break;
         }
     }
-    Some(clean(name))
+    Some(clean(name).into_owned())
 }
 
 /// Removes `1.` / `1、` / `(1)` / `- 1、` numbering from the start.
@@ -1254,7 +1257,7 @@ fn unit_line(s: &str) -> Option<String> {
     {
         return None;
     }
-    Some(clean(name))
+    Some(clean(name).into_owned())
 }
 
 /// `单位：万元`, `金额单位：元`, `(单位:万元)` → the amount unit.
@@ -1276,8 +1279,8 @@ fn ellipsis(s: &str) -> String {
     }
 }
 
-fn at(ls: &[String], i: usize) -> &str {
-    ls.get(i).map(String::as_str).unwrap_or("")
+fn at<'a>(ls: &'a [Cow<'_, str>], i: usize) -> &'a str {
+    ls.get(i).map(|l| &**l).unwrap_or("")
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@
 use super::row::{Cell, Line, Row};
 use super::text;
 
-pub(crate) fn read(lines: &[Line<'_>]) -> Vec<Row> {
+pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
     let mut groups: Vec<Row> = Vec::new();
     let mut cur: Option<Row> = None;
     let mut prev_was_cell = false;
@@ -29,7 +29,7 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Vec<Row> {
             // A tab inside the cell text separates further cells on this line.
             for piece in body.split('\t') {
                 row.cells.push(Cell {
-                    text: text::strip_markers(piece).to_string(),
+                    text: text::strip_markers(piece).into(),
                     line: l.no,
                 });
             }
@@ -37,7 +37,7 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Vec<Row> {
         } else if prev_was_cell {
             // continuation of the last cell (a paragraph break inside a cell)
             if let Some(cell) = cur.as_mut().and_then(|r| r.cells.last_mut()) {
-                text::join_wrapped(&mut cell.text, raw);
+                text::join_wrapped(cell.text.to_mut(), raw);
             }
         } else {
             if let Some(r) = cur.take() {
@@ -56,7 +56,7 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Vec<Row> {
 /// shorter than the header is merged with the following rows while the sum
 /// does not exceed the header width: Word writes a blank line for an empty
 /// paragraph inside a cell, which splits one row in two.
-fn merge_split_rows(rows: Vec<Row>) -> Vec<Row> {
+fn merge_split_rows(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
     let mut out: Vec<Row> = Vec::with_capacity(rows.len());
     let mut width: Option<usize> = None;
     let mut it = rows.into_iter().peekable();

@@ -6,26 +6,28 @@
 
 use super::row::{Cell, Row};
 
-pub(crate) fn read(text: &str) -> Vec<Row> {
+pub(crate) fn read(text: &str) -> Vec<Row<'_>> {
     let mut rows = Vec::new();
     let mut line = 1u32;
-    let mut fields: Vec<Cell> = Vec::new();
+    // every field is owned (quotes undone), so rows borrow nothing
+    let mut fields: Vec<Cell<'static>> = Vec::new();
     let mut field = String::new();
     let mut field_line = 1u32;
     let mut record_line = 1u32;
     let mut quoted = false;
     let mut chars = text.chars().peekable();
-    let end_record = |fields: &mut Vec<Cell>, rows: &mut Vec<Row>, record_line: u32| {
-        let cells = std::mem::take(fields);
-        if cells.iter().all(|c| c.text.trim().is_empty()) {
-            return;
-        }
-        if cells.len() == 1 {
-            rows.push(Row::text(record_line, cells[0].text.trim()));
-        } else {
-            rows.push(Row::table(record_line, cells));
-        }
-    };
+    let end_record =
+        |fields: &mut Vec<Cell<'static>>, rows: &mut Vec<Row<'static>>, record_line: u32| {
+            let cells = std::mem::take(fields);
+            if cells.iter().all(|c| c.text.trim().is_empty()) {
+                return;
+            }
+            if cells.len() == 1 {
+                rows.push(Row::text(record_line, cells[0].text.trim().to_owned()));
+            } else {
+                rows.push(Row::table(record_line, cells));
+            }
+        };
     while let Some(c) = chars.next() {
         if quoted {
             match c {
@@ -50,7 +52,7 @@ pub(crate) fn read(text: &str) -> Vec<Row> {
             }
             ',' => {
                 fields.push(Cell {
-                    text: std::mem::take(&mut field),
+                    text: std::mem::take(&mut field).into(),
                     line: field_line,
                 });
                 field_line = line;
@@ -58,7 +60,7 @@ pub(crate) fn read(text: &str) -> Vec<Row> {
             '\r' => {}
             '\n' => {
                 fields.push(Cell {
-                    text: std::mem::take(&mut field),
+                    text: std::mem::take(&mut field).into(),
                     line: field_line,
                 });
                 end_record(&mut fields, &mut rows, record_line);
@@ -71,7 +73,7 @@ pub(crate) fn read(text: &str) -> Vec<Row> {
     }
     if !field.is_empty() || !fields.is_empty() {
         fields.push(Cell {
-            text: field,
+            text: field.into(),
             line: field_line,
         });
         end_record(&mut fields, &mut rows, record_line);

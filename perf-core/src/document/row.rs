@@ -1,25 +1,31 @@
 //! What every layout reader produces: logical rows of cells, each with the
 //! 1-based source line it starts on. The assembler works on these alone.
+//!
+//! Cell text borrows from the document text wherever a cell is one piece of
+//! a line; only text a reader had to join (wrapped cells, CSV fields with
+//! quotes) is owned.
+
+use std::borrow::Cow;
 
 /// One cell of a logical row.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Cell {
+pub(crate) struct Cell<'a> {
     /// The cell text, already joined when it was wrapped; cleaned by the assembler.
-    pub text: String,
+    pub text: Cow<'a, str>,
     pub line: u32,
 }
 
 /// A logical row: the cells of one table row, or one line of running text.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Row {
+pub(crate) struct Row<'a> {
     pub line: u32,
-    pub cells: Vec<Cell>,
+    pub cells: Vec<Cell<'a>>,
     /// True for running text outside any table (headings, unit lines, prose).
     pub text: bool,
 }
 
-impl Row {
-    pub fn table(line: u32, cells: Vec<Cell>) -> Row {
+impl<'a> Row<'a> {
+    pub fn table(line: u32, cells: Vec<Cell<'a>>) -> Row<'a> {
         Row {
             line,
             cells,
@@ -27,11 +33,11 @@ impl Row {
         }
     }
 
-    pub fn text(line: u32, s: &str) -> Row {
+    pub fn text(line: u32, s: impl Into<Cow<'a, str>>) -> Row<'a> {
         Row {
             line,
             cells: vec![Cell {
-                text: s.to_string(),
+                text: s.into(),
                 line,
             }],
             text: true,
@@ -41,7 +47,7 @@ impl Row {
     /// The cell texts.
     #[cfg(test)]
     pub fn texts(&self) -> Vec<&str> {
-        self.cells.iter().map(|c| c.text.as_str()).collect()
+        self.cells.iter().map(|c| &*c.text).collect()
     }
 }
 

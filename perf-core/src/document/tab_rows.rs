@@ -6,7 +6,7 @@ use super::text;
 
 /// Every line with a tab is a table row; a line without one is running text.
 /// Blank lines are dropped.
-pub(crate) fn read(lines: &[Line<'_>]) -> Vec<Row> {
+pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
     let mut rows = Vec::with_capacity(lines.len());
     for l in lines {
         let t = text::strip_markers(l.text);
@@ -17,7 +17,7 @@ pub(crate) fn read(lines: &[Line<'_>]) -> Vec<Row> {
             let cells = t
                 .split('\t')
                 .map(|c| Cell {
-                    text: c.to_string(),
+                    text: c.into(),
                     line: l.no,
                 })
                 .collect();

@@ -3,6 +3,7 @@
 //! compared, and how numbers in budget and plan cells are read.
 
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::str::FromStr;
 
 /// True for Han characters and CJK / full-width punctuation: characters
@@ -25,15 +26,16 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// Cleans one cell: trims it, folds every run of white space (line breaks
 /// included) to one space, and drops the space where both neighbours are
 /// CJK (`养老金发放 准确率` → `养老金发放准确率`; `2025 年` is kept).
-pub(crate) fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> Cow<'_, str> {
     clean_with(s, true)
 }
 
 /// [`clean`], keeping a space between CJK characters when `join_cjk` is
 /// false (text from Word, where a space inside a cell was typed).
-pub(crate) fn clean_with(s: &str, join_cjk: bool) -> String {
-    if !may_need_folding(s) {
-        return s.to_owned();
+/// Borrows `s` when it is already clean (no white space, no BOM).
+pub(crate) fn clean_with(s: &str, join_cjk: bool) -> Cow<'_, str> {
+    if !needs_fold(s, true, false) {
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
@@ -53,19 +55,76 @@ pub(crate) fn clean_with(s: &str, join_cjk: bool) -> String {
         }
         out.push(c);
     }
-    out
+    Cow::Owned(out)
 }
 
-/// False when `s` certainly holds no white space and nothing to fold: no
-/// ASCII white space and no lead byte of U+0080–U+00FF, U+2000–U+2FFF,
-/// U+3000–U+3FFF or U+F000–U+FFFF (full-width forms, BOM).
-fn may_need_folding(s: &str) -> bool {
-    s.bytes().any(|b| {
-        matches!(
-            b,
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2 | 0xE3 | 0xEF
-        )
-    })
+/// What a fold of `s` would change, found by one scan of its UTF-8 bytes
+/// (no char decoding): true when `s` holds white space, or a BOM when
+/// `bom`, or `（）：％` when `forms`.
+///
+/// U+1680 (Ogham space mark) counts only next to a lead byte 0xC2, 0xE2,
+/// 0xE3 or 0xEF: the fold has always been skipped for text without any of
+/// those, and output must not change.
+fn needs_fold(s: &str, bom: bool, forms: bool) -> bool {
+    /// The bytes [`needs_fold`] looks at: ASCII white space and five lead bytes.
+    const SPECIAL: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut i = 0;
+        while i < 256 {
+            t[i] = matches!(
+                i as u8,
+                b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF
+            );
+            i += 1;
+        }
+        t
+    };
+    let b = s.as_bytes();
+    let next = |i: usize| (b.get(i + 1).copied(), b.get(i + 2).copied());
+    let (mut ogham, mut lead) = (false, false);
+    for (i, &c) in b.iter().enumerate() {
+        if !SPECIAL[usize::from(c)] {
+            continue;
+        }
+        match c {
+            b'\t'..=b'\r' | b' ' => return true,
+            0xC2 => {
+                lead = true;
+                if matches!(next(i).0, Some(0x85 | 0xA0)) {
+                    return true; // U+0085, U+00A0
+                }
+            }
+            0xE1 => ogham |= next(i) == (Some(0x9A), Some(0x80)),
+            0xE2 => {
+                lead = true;
+                if matches!(
+                    next(i),
+                    (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F))
+                ) {
+                    return true; // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
+                }
+            }
+            0xE3 => {
+                lead = true;
+                if next(i) == (Some(0x80), Some(0x80)) {
+                    return true; // U+3000
+                }
+            }
+            0xEF => {
+                lead = true;
+                let found = match next(i) {
+                    (Some(0xBB), Some(0xBF)) => bom,
+                    (Some(0xBC), Some(0x85 | 0x88 | 0x89 | 0x9A)) => forms,
+                    _ => false,
+                };
+                if found {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    ogham && lead
 }
 
 /// Joins a wrapped fragment onto the text before it: with nothing between
@@ -85,9 +144,10 @@ pub(crate) fn join_wrapped(acc: &mut String, next: &str) {
 
 /// The form of a label used for comparison: no white space at all,
 /// full-width parentheses and colons folded to ASCII.
-pub(crate) fn label(s: &str) -> String {
-    if !may_need_folding(s) {
-        return s.to_owned();
+/// Borrows `s` when nothing needs folding.
+pub(crate) fn label(s: &str) -> Cow<'_, str> {
+    if !needs_fold(s, false, true) {
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -100,7 +160,7 @@ pub(crate) fn label(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Folds full-width digits and the full-width point to ASCII.
@@ -317,6 +377,53 @@ mod tests {
         assert!(is_page_number("第3页 共30页"));
         assert!(!is_page_number("62 号"));
         assert!(!is_page_number("第三部分"));
+    }
+
+    #[test]
+    fn fold_scan_agrees_with_chars() {
+        // the fold as first written: chars, behind the old lead-byte filter
+        fn by_chars(s: &str, bom: bool, forms: bool) -> bool {
+            s.bytes()
+                .any(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE2 | 0xE3 | 0xEF))
+                && s.chars().any(|c| {
+                    c.is_whitespace()
+                        || (bom && c == '\u{feff}')
+                        || (forms && matches!(c, '（' | '）' | '：' | '％'))
+                })
+        }
+        let samples = [
+            "",
+            "产出指标",
+            "a b",
+            "x\u{b}y",
+            "满意度（%）",
+            "单位：万元",
+            "100％",
+            "、。「」",
+            "养老\u{3000}金",
+            "\u{feff}标题",
+            "a\u{a0}b",
+            "\u{85}",
+            "\u{2009}元",
+            "\u{2028}",
+            "\u{202f}",
+            "\u{205f}",
+            "\u{200b}",
+            "\u{1680}",
+            "产\u{1680}出",
+            "、\u{1680}",
+            "\u{ff08}",
+            "\u{ff10}",
+            "\u{2014}—",
+            "·",
+            "\u{c0}",
+            "\u{2e80}",
+        ];
+        for s in samples {
+            for (bom, forms) in [(true, false), (false, true)] {
+                assert_eq!(needs_fold(s, bom, forms), by_chars(s, bom, forms), "{s:?}");
+            }
+        }
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! (`2025年部门整体绩效目标`), else a table (`预算年度：2024`), else the year
 //! the text names most often. `None` when nothing states them.
 
+use std::borrow::Cow;
+
 use super::row::Line;
 use super::text::{clean, label};
 use super::Project;
@@ -30,7 +32,7 @@ pub(crate) fn department_and_year(
     projects: &[Project],
     table_year: Option<u16>,
 ) -> (Option<String>, Option<u16>) {
-    let head: Vec<(usize, String)> = lines
+    let head: Vec<(usize, Cow<'_, str>)> = lines
         .iter()
         .enumerate()
         .map(|(i, l)| (i, clean(super::text::strip_markers(l.text))))
@@ -54,7 +56,7 @@ pub(crate) fn department_and_year(
             .unwrap_or(before);
         let name = cut.trim();
         if is_office(name) {
-            department = Some(label(name));
+            department = Some(label(name).into_owned());
         } else {
             // the name on a line of its own above the title
             department = head[k.saturating_sub(4)..k]
@@ -62,7 +64,7 @@ pub(crate) fn department_and_year(
                 .rev()
                 .map(|(_, s)| s.trim())
                 .find(|s| is_office(s))
-                .map(label);
+                .map(|s| label(s).into_owned());
         }
         if department.is_some() || year.is_some() {
             break;

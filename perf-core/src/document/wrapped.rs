@@ -16,13 +16,15 @@
 //! header, a page number) is removed first. Where the cells cannot be told
 //! apart the row is still emitted, with an `ambiguous-cells` diagnostic.
 
+use std::borrow::Cow;
+
 use super::labels;
 use super::row::{Cell, Line, Row};
 use super::text::{self, label};
 use crate::value::{Kind, Value};
 
 /// Reads the lines into logical rows for the assembler.
-pub(crate) fn read(lines: &[Line<'_>]) -> (Vec<Row>, Vec<(u32, String)>) {
+pub(crate) fn read<'a>(lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<(u32, String)>) {
     let mut r = Reader {
         lines,
         rows: Vec::new(),
@@ -34,7 +36,7 @@ pub(crate) fn read(lines: &[Line<'_>]) -> (Vec<Row>, Vec<(u32, String)>) {
 
 struct Reader<'a, 'b> {
     lines: &'b [Line<'a>],
-    rows: Vec<Row>,
+    rows: Vec<Row<'a>>,
     /// Rows whose cells could not all be told apart: line and message.
     notes: Vec<(u32, String)>,
 }
@@ -43,14 +45,14 @@ fn t<'a>(l: &Line<'a>) -> &'a str {
     text::strip_markers(l.text).trim()
 }
 
-fn cell(text: impl Into<String>, line: u32) -> Cell {
+fn cell<'a>(text: impl Into<Cow<'a, str>>, line: u32) -> Cell<'a> {
     Cell {
         text: text.into(),
         line,
     }
 }
 
-impl Reader<'_, '_> {
+impl<'a> Reader<'a, '_> {
     fn run(&mut self) {
         let n = self.lines.len();
         let mut i = 0;
@@ -62,7 +64,7 @@ impl Reader<'_, '_> {
             }
             let no = self.lines[i].no;
             if let Some((joined, k)) = self.heading_at(i) {
-                self.rows.push(Row::text(no, &joined));
+                self.rows.push(Row::text(no, joined));
                 i += k;
                 continue;
             }
@@ -70,7 +72,7 @@ impl Reader<'_, '_> {
             let l = if s.starts_with(['一', '项', '预', '资', '绩']) {
                 label(s)
             } else {
-                String::new()
+                Cow::Borrowed("")
             };
             if l.starts_with("一级指标") {
                 i = self.table(i);
@@ -237,13 +239,13 @@ impl Reader<'_, '_> {
                     toks.last_mut(),
                     tok.bytes().all(|b| b.is_ascii_digit()) && tok.len() <= 2,
                 ) {
-                    let p = prev.text.as_str();
+                    let p = &*prev.text;
                     let dec = p.split_once('.').map(|(_, d)| d.len());
                     if prev.line < line_no
                         && text::amount(p).is_some()
                         && (p.ends_with('.') || dec == Some(1))
                     {
-                        prev.text.push_str(tok);
+                        prev.text.to_mut().push_str(tok);
                         continue;
                     }
                 }
@@ -259,7 +261,7 @@ impl Reader<'_, '_> {
             let line = first.line;
             let joined = use_text
                 .iter()
-                .map(|c| c.text.as_str())
+                .map(|c| &*c.text)
                 .collect::<Vec<_>>()
                 .join(" ");
             self.rows
@@ -353,7 +355,7 @@ impl Reader<'_, '_> {
         if !extra.is_empty() {
             header.push(cell(extra, extra_line));
         }
-        let columns: Vec<String> = header.iter().map(|c| label(&c.text)).collect();
+        let columns: Vec<String> = header.iter().map(|c| label(&c.text).into_owned()).collect();
         self.rows.push(Row::table(no, header));
 
         // the body: up to the next heading or section
@@ -677,7 +679,7 @@ fn anchor_at(frags: &[Frag], k: usize, allow_l1: bool, allow_bare_l2: bool) -> O
                 let r = rest[rest.find(first_tok).unwrap_or(0) + first_tok.len()..]
                     .trim()
                     .to_string();
-                Some((label(first_tok), r, next, next - 1))
+                Some((label(first_tok).into_owned(), r, next, next - 1))
             } else {
                 None
             }
@@ -728,12 +730,12 @@ fn label_at(frags: &[Frag], k: usize) -> Option<(String, String, usize)> {
         let rest = f.text[f.text.find(tok).unwrap_or(0) + tok.len()..]
             .trim()
             .to_string();
-        return Some((l, rest, k + 1));
+        return Some((l.into_owned(), rest, k + 1));
     }
     if f.text.split_whitespace().count() != 1 || !labels::is_level_prefix(&l) {
         return None;
     }
-    let mut acc = l;
+    let mut acc = l.into_owned();
     let mut m = k + 1;
     while let Some(g) = frags.get(m) {
         if g.blank_before || g.text.split_whitespace().count() != 1 {
