@@ -863,55 +863,6 @@ fn is_value(cand: &str, ntok: usize) -> bool {
     false
 }
 
-const UNITS: &[&str] = &[
-    "%",
-    "百分比",
-    "百分点",
-    "人",
-    "人次",
-    "户",
-    "个",
-    "件",
-    "份",
-    "次",
-    "场",
-    "条",
-    "家",
-    "所",
-    "期",
-    "批",
-    "项",
-    "台",
-    "套",
-    "辆",
-    "名",
-    "元",
-    "万元",
-    "亿元",
-    "千元",
-    "天",
-    "日",
-    "月",
-    "年",
-    "个月",
-    "小时",
-    "工作日",
-    "平方米",
-    "亩",
-    "公顷",
-    "米",
-    "公里",
-    "立方米",
-    "吨",
-    "公斤",
-    "万人",
-    "万户",
-    "元/人",
-    "元/户",
-    "元/人/年",
-    "元/人/月",
-];
-
 /// True when the next line continues a value cell: the value ends with
 /// `/`, or the line completes its unit (`≥100 百分` + `比`, `≥143396` + `人`).
 fn continues_value(value: &str, next: &str) -> bool {
@@ -932,8 +883,10 @@ fn continues_value(value: &str, next: &str) -> bool {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    let joined = format!("{unit}{next}");
-    UNITS.contains(&joined.as_str()) && !UNITS.contains(&unit.as_str())
+    // The value grammar's unit table decides: the line completes a unit the
+    // value alone did not have.
+    let known = |u: &str| crate::value::unit::whole_unit(u).is_some_and(|p| !p.has_unknown());
+    known(&format!("{unit}{next}")) && !known(&unit)
 }
 
 /// One block holding both 三级指标 and 绩效指标描述 wrapped together: split

@@ -14,7 +14,7 @@ mod normalize;
 mod number;
 pub(crate) mod serialize;
 mod time;
-mod unit;
+pub(crate) mod unit;
 
 use std::borrow::Cow;
 use std::cell::RefCell;
