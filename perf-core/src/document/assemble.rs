@@ -1103,7 +1103,7 @@ fn bracketed(s: &str) -> (Option<String>, &str) {
     (None, s)
 }
 
-fn is_goal_label(s: &str) -> bool {
+pub(crate) fn is_goal_label(s: &str) -> bool {
     let l = label(s);
     l.strip_prefix("目标").is_some_and(|r| {
         !r.is_empty()
@@ -1219,7 +1219,7 @@ fn strip_numbering(s: &str) -> &str {
 }
 
 /// `三、工作保障措施`, `（二）…`, `第三部分 …`.
-fn is_numbered_heading(s: &str) -> bool {
+pub(crate) fn is_numbered_heading(s: &str) -> bool {
     let t = s.trim_start_matches(['(', '（']);
     let n = t
         .chars()

@@ -4,7 +4,10 @@ use super::row::Line;
 use super::Layout;
 
 /// Decides the layout from the lines:
-/// - few lines hold a tab → [`Layout::Wrapped`] (PDF text without delimiters);
+/// - few lines hold a tab → [`Layout::ParagraphCells`] when an indicator
+///   header stands one label per paragraph with blank lines between
+///   (`paragraph_cells::looks_like`), else [`Layout::Wrapped`] (PDF text
+///   without delimiters);
 /// - most tab lines are one cell led by a tab (`\t一级指标`) → [`Layout::CellPerLine`];
 /// - otherwise rows of tab-separated cells → [`Layout::TabRows`].
 pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
@@ -30,7 +33,11 @@ pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
         }
     }
     if tabbed * 20 < nonblank.max(1) {
-        Layout::Wrapped
+        if super::paragraph_cells::looks_like(lines) {
+            Layout::ParagraphCells
+        } else {
+            Layout::Wrapped
+        }
     } else if single * 2 > tabbed {
         Layout::CellPerLine
     } else {

@@ -22,6 +22,7 @@ mod csv_rows;
 mod detect;
 mod labels;
 pub mod model;
+mod paragraph_cells;
 mod row;
 mod tab_rows;
 mod text;
@@ -74,6 +75,7 @@ fn parse_with(
     let rows = match layout {
         Layout::CellPerLine => cell_per_line::read(&lines),
         Layout::CsvRows => csv_rows::read(text),
+        Layout::ParagraphCells => paragraph_cells::read(&lines),
         Layout::Wrapped => {
             let (rows, notes) = wrapped::read(&lines);
             diagnostics.extend(notes.into_iter().map(|(line, message)| Diagnostic {
@@ -86,7 +88,9 @@ fn parse_with(
         }
         _ => tab_rows::read(&lines),
     };
-    let a = assemble::assemble(&rows, layout != Layout::CellPerLine);
+    // Word text (cell-per-line, paragraph-cells): a space was typed, keep it
+    let word = matches!(layout, Layout::CellPerLine | Layout::ParagraphCells);
+    let a = assemble::assemble(&rows, !word);
     if a.projects.is_empty() && a.department_indicators.is_empty() {
         return Err(Error::new(ErrorKind::NoTables, 1, 0));
     }

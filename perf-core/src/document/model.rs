@@ -24,6 +24,9 @@ pub enum Layout {
     Wrapped,
     /// Spreadsheet export as CSV (RFC 4180 quoting).
     CsvRows,
+    /// One paragraph per cell, no tabs, blank lines between paragraphs
+    /// (`docx2txt` and similar Word extractors).
+    ParagraphCells,
 }
 
 impl Layout {
@@ -33,6 +36,7 @@ impl Layout {
             Layout::CellPerLine => "cell-per-line",
             Layout::Wrapped => "wrapped",
             Layout::CsvRows => "csv-rows",
+            Layout::ParagraphCells => "paragraph-cells",
         }
     }
 }

@@ -1,0 +1,1052 @@
+//! Reader for one paragraph per cell without any cell or row mark
+//! (`docx2txt` and similar Word extractors).
+//!
+//! Such a tool writes every paragraph, the paragraphs of table cells
+//! included, preceded by a blank line (docx2txt: `"\n\n"` before each
+//! paragraph), a line break inside a paragraph as a plain line break, and
+//! nothing at all where a cell or a row ends. So an empty paragraph (an
+//! empty cell, the continuation of a vertically merged cell) shows only as
+//! a longer run of blank lines, and the table structure has to be found
+//! again from the text:
+//!
+//! 1. **Paragraphs.** The commonest blank run between two lines is the
+//!    separator `s` (1 for docx2txt); a run of `b > s` blank lines holds
+//!    `(b - s) / (s + 1)` empty paragraphs. Lines with no blank between are
+//!    one paragraph (a line break inside it). A label broken over two
+//!    paragraphs (`二级` + `指标`, `项目` + `编码`) is joined when the two make
+//!    a known label or the start of one.
+//! 2. **Indicator tables.** A paragraph 一级指标 followed by further header
+//!    labels (二级指标, 三级指标, 绩效指标描述, 指标值, …) is the header: its
+//!    labels are the columns, their count the width. A following
+//!    `符号 | 值 | 单位` row (after the empty cells before it) widens the
+//!    data rows by two. The cells after that are regrouped into rows of
+//!    that width. When the table names its levels from the Ministry of
+//!    Finance vocabulary (`labels.rs`), each row boundary is checked: a row
+//!    starts with a first-level label, or an empty cell and a second-level
+//!    label; when the cell a full width on is no such start but one a few
+//!    cells off is, the row is cut there. A row found too long held an empty
+//!    paragraph or a cell written as two paragraphs: the extra paragraphs
+//!    are dropped (empty) or joined onto the cell before, choosing the way
+//!    that leaves a value in the 指标值 column. A table ends at a heading,
+//!    a project-field label or a new header.
+//! 3. **Project tables.** A short paragraph that is a project-field label
+//!    (项目编码, 项目名称, 预算规模…, 资金支出计划, 绩效目标) starts a row of
+//!    label/value cells, up to the next such label; inside it, a 目标N label
+//!    starts a row of its own (with the empty merged cell before it), the
+//!    percents after the month marks of the spending plan start the row
+//!    under them, and the 资金用途 text after 其他资金 and its amount goes to
+//!    a row of its own — the rows the other readers give for these tables.
+//! 4. Every other paragraph is running text.
+//!
+//! The rows go to the shared assembler like those of the other readers.
+
+use std::borrow::Cow;
+
+use super::assemble::{is_goal_label, is_numbered_heading, project_heading};
+use super::labels;
+use super::row::{Cell, Line, Row};
+use super::text::{self, label};
+use crate::value::{Kind, Value};
+
+/// One paragraph: its text (empty for an empty paragraph) and first line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Para<'a> {
+    text: Cow<'a, str>,
+    line: u32,
+}
+
+impl Para<'_> {
+    fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// Labels of indicator table headers, in [`label`] form.
+const HEADER_LABELS: &[&str] = &[
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "绩效指标描述",
+    "指标描述",
+    "指标内容",
+    "指标值",
+    "指标值确定依据",
+    "指标值设定依据",
+    "评(扣)分标准",
+    "评分标准",
+    "分值",
+    "权重",
+    "备注",
+    "符号",
+    "计算符号",
+    "值",
+    "单位",
+    "单位(文字描述)",
+    "计量单位",
+];
+
+/// Labels of project table fields, in [`label`] form.
+const FIELD_LABELS: &[&str] = &[
+    "项目编码",
+    "项目编号",
+    "项目名称",
+    "项目编码及名称",
+    "预算规模及资金用途",
+    "预算数",
+    "其中:财政资金",
+    "财政资金",
+    "其他资金",
+    "资金支出计划(%)",
+    "绩效目标",
+];
+
+/// Labels that start a row of a project table when they are a cell alone.
+const ROW_LABELS: &[&str] = &["项目编码", "项目编号", "项目名称", "绩效目标"];
+
+/// Labels that start a row of a project table, with whatever follows them.
+const LONG_ROW_LABELS: &[&str] = &[
+    "预算规模",
+    "资金支出计划",
+    "项目编码及名称",
+    "项目编号及名称",
+];
+
+fn known_labels() -> impl Iterator<Item = &'static str> {
+    HEADER_LABELS
+        .iter()
+        .chain(FIELD_LABELS)
+        .chain(labels::LEVEL1)
+        .chain(labels::LEVEL2)
+        .copied()
+}
+
+pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
+    let paras = join_split_labels(paragraphs(lines));
+    Reader {
+        p: &paras,
+        out: Vec::new(),
+    }
+    .run()
+}
+
+/// True when the text looks like paragraph-per-cell output: no tabs to
+/// speak of (checked by the caller), most non-blank lines preceded by a
+/// blank line and short, and an indicator header written one label per
+/// paragraph (一级指标, then 二级…, then 三级… within a few paragraphs).
+pub(crate) fn looks_like(lines: &[Line<'_>]) -> bool {
+    let mut nonblank = 0usize;
+    let mut after_blank = 0usize;
+    let mut short = 0usize;
+    let mut prev_blank = true;
+    let mut recent: Vec<Cow<'_, str>> = Vec::new();
+    let mut header = false;
+    for l in lines {
+        let t = text::strip_markers(l.text).trim();
+        if t.is_empty() {
+            prev_blank = true;
+            continue;
+        }
+        nonblank += 1;
+        if prev_blank {
+            after_blank += 1;
+        }
+        prev_blank = false;
+        if t.chars().count() <= 30 {
+            short += 1;
+        }
+        if !header {
+            if recent.len() == 5 {
+                recent.remove(0);
+            }
+            recent.push(label(t));
+            header = recent.len() >= 3
+                && recent
+                    .iter()
+                    .position(|l| l.starts_with("一级指标"))
+                    .is_some_and(|k| {
+                        recent.get(k + 1).is_some_and(|l| l.starts_with("二级"))
+                            && recent
+                                .get(k + 2..)
+                                .is_some_and(|r| r.iter().any(|l| l.starts_with("三级")))
+                    });
+        }
+    }
+    header && nonblank > 0 && after_blank * 10 >= nonblank * 9 && short * 2 >= nonblank
+}
+
+/// Splits the text into paragraphs, empty ones included (see the module docs).
+fn paragraphs<'a>(lines: &[Line<'a>]) -> Vec<Para<'a>> {
+    // the separator: the commonest blank run between two non-blank lines
+    let mut runs = [0usize; 9];
+    let mut run = 0usize;
+    let mut seen = false;
+    for l in lines {
+        if l.text.trim().is_empty() {
+            run += 1;
+        } else {
+            if seen && (1..runs.len()).contains(&run) {
+                runs[run] += 1;
+            }
+            seen = true;
+            run = 0;
+        }
+    }
+    let sep = (1..runs.len())
+        .max_by_key(|&r| (runs[r], usize::MAX - r))
+        .unwrap_or(1);
+    let sep = if runs[sep] == 0 { 1 } else { sep };
+
+    let mut out: Vec<Para<'a>> = Vec::new();
+    let mut run = 0usize;
+    let mut prev_text = false;
+    for l in lines {
+        let t = text::strip_markers(l.text);
+        if t.trim().is_empty() {
+            run += 1;
+            prev_text = false;
+            continue;
+        }
+        if prev_text {
+            // a line break inside the paragraph
+            if let Some(p) = out.last_mut() {
+                text::join_wrapped(p.text.to_mut(), t);
+            }
+            continue;
+        }
+        if !out.is_empty() && run > sep {
+            let empties = (run - sep) / (sep + 1);
+            out.extend((0..empties).map(|k| Para {
+                text: Cow::Borrowed(""),
+                line: l.no.saturating_sub((run - sep - k * (sep + 1)) as u32),
+            }));
+        }
+        out.push(Para {
+            text: Cow::Borrowed(t.trim()),
+            line: l.no,
+        });
+        run = 0;
+        prev_text = true;
+    }
+    out
+}
+
+/// Joins a label written as two or more paragraphs (`二级` + `指标`): while
+/// a paragraph is the start of a known label and, with the next paragraph,
+/// still makes one (or the start of one).
+fn join_split_labels(paras: Vec<Para<'_>>) -> Vec<Para<'_>> {
+    let mut out: Vec<Para> = Vec::with_capacity(paras.len());
+    for p in paras {
+        if let Some(last) = out.last_mut() {
+            let (a, b) = (label(&last.text), label(&p.text));
+            if !a.is_empty() && !b.is_empty() && a.chars().count() <= 12 && b.chars().count() <= 12
+            {
+                let joined = format!("{a}{b}");
+                let a_is_start = known_labels().any(|k| k.len() > a.len() && k.starts_with(&*a));
+                if a_is_start && known_labels().any(|k| k.starts_with(joined.as_str())) {
+                    text::join_wrapped(last.text.to_mut(), &p.text);
+                    continue;
+                }
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// The columns of an indicator table, from its header.
+#[derive(Clone, Copy, Debug)]
+struct Columns {
+    width: usize,
+    l1: usize,
+    l2: usize,
+    /// The 指标值 column, or the 符号 / 值 / 单位 columns when split.
+    value: Option<(usize, Option<(usize, usize)>)>,
+}
+
+/// The most cells a row may be searched over; wider headers are read by
+/// width alone (keeps the reader linear on hostile input).
+const MAX_RESYNC_WIDTH: usize = 24;
+
+/// The most header cells read (keeps the header scan linear).
+const MAX_HEADER_WIDTH: usize = 64;
+
+struct Reader<'p, 'a> {
+    p: &'p [Para<'a>],
+    out: Vec<Row<'a>>,
+}
+
+impl<'a> Reader<'_, 'a> {
+    fn run(mut self) -> Vec<Row<'a>> {
+        let mut i = 0;
+        while i < self.p.len() {
+            if let Some(w) = self.header_width(i) {
+                i = self.indicator_table(i, w);
+            } else if is_row_label(&self.p[i].text) {
+                i = self.project_table(i);
+            } else {
+                if !self.p[i].is_empty() {
+                    let p = &self.p[i];
+                    self.out.push(Row::text(p.line, p.text.clone()));
+                }
+                i += 1;
+            }
+        }
+        self.out
+    }
+
+    fn label(&self, i: usize) -> Cow<'_, str> {
+        self.p.get(i).map(|p| label(&p.text)).unwrap_or_default()
+    }
+
+    /// At an indicator header (一级指标 followed by 二级 or 三级 labels):
+    /// the number of header cells.
+    fn header_width(&self, i: usize) -> Option<usize> {
+        if !self.label(i).starts_with("一级指标") {
+            return None;
+        }
+        let mut w = 1;
+        while i + w < self.p.len() && w < MAX_HEADER_WIDTH && is_header_label(&self.label(i + w)) {
+            w += 1;
+        }
+        let cols = &self.p[i..i + w];
+        cols.iter()
+            .any(|c| {
+                let l = label(&c.text);
+                l.contains("二级指标") || l.contains("三级指标")
+            })
+            .then_some(w)
+    }
+
+    fn cells(&self, from: usize, to: usize) -> Vec<Cell<'a>> {
+        self.p[from..to]
+            .iter()
+            .map(|p| Cell {
+                text: p.text.clone(),
+                line: p.line,
+            })
+            .collect()
+    }
+
+    fn push_row(&mut self, cells: Vec<Cell<'a>>) {
+        if cells.iter().all(|c| c.text.trim().is_empty()) {
+            return;
+        }
+        let line = cells.first().map_or(0, |c| c.line);
+        self.out.push(Row::table(line, cells));
+    }
+
+    /// Reads an indicator table whose header of `w` cells starts at `i`;
+    /// returns the index after it.
+    fn indicator_table(&mut self, i: usize, w: usize) -> usize {
+        let mut cols = {
+            let header: Vec<Cow<'_, str>> = (i..i + w).map(|k| self.label(k)).collect();
+            let find = |f: &dyn Fn(&str) -> bool| header.iter().position(|l| f(l));
+            let l1 = find(&|l| l.contains("一级指标")).unwrap_or(0);
+            Columns {
+                width: w,
+                l1,
+                l2: find(&|l| l.contains("二级指标")).unwrap_or(l1 + 1),
+                value: find(&|l| l.starts_with("指标值") && !l.contains("依据")).map(|v| (v, None)),
+            }
+        };
+        let cells = self.cells(i, i + w);
+        self.push_row(cells);
+        let mut i = i + w;
+
+        // `符号 | 值 | 单位` under the value column, after the empty cells before it
+        let lead = (i..self.p.len().min(i + w))
+            .take_while(|k| self.p[*k].is_empty())
+            .count();
+        let s = i + lead;
+        if matches!(&*self.label(s), "符号" | "计算符号")
+            && matches!(&*self.label(s + 1), "值" | "指标值")
+            && (self.label(s + 2).starts_with("单位") || self.label(s + 2).starts_with("计量单位"))
+        {
+            let width = w + 2;
+            let mut end = s + 3;
+            while end < self.p.len() && end - i < width && self.p[end].is_empty() {
+                end += 1;
+            }
+            let cells = self.cells(i, end);
+            self.push_row(cells);
+            // the value column splits in three
+            cols.value = Some((lead, Some((lead + 1, lead + 2))));
+            cols.width = width;
+            i = end;
+        }
+
+        let mut vocab: Option<bool> = None;
+        while i < self.p.len() {
+            let w = cols.width;
+            let end = self.table_end(i, w);
+            if end == i {
+                break;
+            }
+            if (i..end).all(|k| self.p[k].is_empty()) {
+                // a row of empty cells (a merged header's second row)
+                if end - i >= w {
+                    i += w;
+                    continue;
+                }
+                i = end;
+                break;
+            }
+            let vocab = *vocab.get_or_insert_with(|| {
+                labels::is_level1(&self.label(i + cols.l1))
+                    || labels::is_level2(&self.label(i + cols.l2))
+            });
+            let mut row_end = end;
+            if vocab && w <= MAX_RESYNC_WIDTH && end == i + w && end < self.p.len() {
+                row_end = self.resync(i, w, &cols);
+            }
+            let mut cells = self.cells(i, row_end);
+            reduce(&mut cells, &cols);
+            let ended = end < i + w && row_end == end;
+            if ended && !value_ok(&cells, &cols, None) {
+                // a short line or two before the next heading: running text
+                for c in cells.into_iter().filter(|c| !c.text.trim().is_empty()) {
+                    self.out.push(Row::text(c.line, c.text));
+                }
+                i = row_end;
+                break;
+            }
+            self.push_row(cells);
+            i = row_end;
+            if ended {
+                break;
+            }
+        }
+        i
+    }
+
+    /// The end of the row starting at `i`: `i + w`, or earlier where a
+    /// paragraph ends the table (a heading, a project-field label, a new
+    /// header), or the end of the text.
+    fn table_end(&self, i: usize, w: usize) -> usize {
+        let stop = self.p.len().min(i + w);
+        (i..stop)
+            .find(|&k| {
+                let t = &self.p[k].text;
+                !t.trim().is_empty() && (ends_table(t) || (k == i && is_prose(t)))
+            })
+            .unwrap_or(stop)
+    }
+
+    /// How likely a row starts at `j`: 3 for a first-level label, or an
+    /// empty cell and a second-level label, or a paragraph that ends the
+    /// table; 1 for two empty level cells before a non-empty third-level
+    /// one, or the end of the text; else 0.
+    fn start_score(&self, j: usize, c: &Columns) -> u8 {
+        let Some(p) = self.p.get(j) else {
+            return 1;
+        };
+        if ends_table(&p.text) || is_prose(&p.text) {
+            return 3;
+        }
+        let (a, b) = (self.label(j + c.l1), self.label(j + c.l2));
+        if labels::is_level1(&a) || (a.is_empty() && labels::is_level2(&b)) {
+            return 3;
+        }
+        let c3 = self.label(j + c.l2 + 1);
+        if a.is_empty()
+            && b.is_empty()
+            && !c3.is_empty()
+            && !labels::is_level1(&c3)
+            && !labels::is_level2(&c3)
+        {
+            return 1;
+        }
+        0
+    }
+
+    /// Where the row starting at `i` ends: `i + w` unless no row can start
+    /// there and one a few cells off can (a cell missing, or written as
+    /// two paragraphs).
+    fn resync(&self, i: usize, w: usize, c: &Columns) -> usize {
+        if self.start_score(i + w, c) > 0 {
+            return i + w;
+        }
+        let lo = (i + w).saturating_sub(2).max(i + 2);
+        let hi = (i + w + 3).min(self.p.len());
+        let mut best: Option<(u8, usize, usize)> = None; // (score, distance, j)
+        for j in lo..=hi {
+            // no paragraph between the full width and `j` may end the table
+            if j != i + w && (j < i + w || self.table_end(i + w, j - i - w) == j) {
+                // a long cell inside the row is no row start
+                let s = if j < i + w && is_prose(&self.p[j].text) {
+                    0
+                } else {
+                    self.start_score(j, c)
+                };
+                let d = j.abs_diff(i + w);
+                if s > 0 && best.map_or(true, |(bs, bd, _)| s > bs || (s == bs && d < bd)) {
+                    best = Some((s, d, j));
+                }
+            }
+        }
+        if let Some((_, _, j)) = best {
+            return j;
+        }
+        // No label tells: while the value column holds no value, take the
+        // next paragraphs in (empty paragraphs inside cells), up to a
+        // plausible row start.
+        let ok = |j: usize| {
+            let mut cells = self.cells(i, j);
+            reduce(&mut cells, c);
+            value_ok(&cells, c, None)
+        };
+        if !ok(i + w) {
+            for j in i + w + 1..=hi {
+                if self.table_end(i + w, j - i - w) < j {
+                    break;
+                }
+                let plausible =
+                    self.p.get(j).map_or(true, Para::is_empty) || self.start_score(j, c) > 0;
+                if plausible && ok(j) {
+                    return j;
+                }
+            }
+        }
+        i + w
+    }
+
+    /// Reads a project table starting at the field label at `i`; returns
+    /// the index after it.
+    fn project_table(&mut self, mut i: usize) -> usize {
+        /// What the current row holds so far (kept as flags so each
+        /// paragraph is looked at once).
+        #[derive(Default)]
+        struct Seen {
+            code: bool,
+            name: bool,
+            value: bool,
+            months: bool,
+            percents: bool,
+            other_funds_at: Option<usize>,
+        }
+        let paras = self.p;
+        let mut row: Vec<Cell<'a>> = Vec::new();
+        let mut seen = Seen::default();
+        while i < paras.len() {
+            let t = &paras[i].text;
+            if !t.trim().is_empty() && (self.header_width(i).is_some() || is_heading(t)) {
+                break;
+            }
+            let l = label(t);
+            let months = !text::months(t).is_empty();
+            let percent = !months && text::percent(t).is_some();
+            let new_row = if is_row_label(t) {
+                // 项目名称 in the 项目编码 row stays there
+                let name_after_code = l.starts_with("项目名称") && seen.code && !seen.name;
+                !row.is_empty() && !name_after_code
+            } else {
+                seen.other_funds_at.is_some_and(|k| row.len() > k + 1)
+            };
+            // a 目标N row, or the percents under the month marks, with the
+            // empty (merged) label cell before them
+            let under = !new_row
+                && ((is_goal_label(t) && seen.value) || (percent && seen.months && !seen.percents));
+            if new_row || under {
+                let carried = if under && row.last().is_some_and(|c| c.text.trim().is_empty()) {
+                    row.pop()
+                } else {
+                    None
+                };
+                self.push_row(std::mem::take(&mut row));
+                seen = Seen::default();
+                row.extend(carried);
+            }
+            seen.code |= l.starts_with("项目编码") || l.starts_with("项目编号");
+            seen.name |= l.starts_with("项目名称");
+            seen.value |= !is_field_cell(t);
+            seen.months |= months;
+            seen.percents |= percent;
+            if l.starts_with("其他资金") {
+                seen.other_funds_at = Some(row.len());
+            }
+            row.push(Cell {
+                text: t.clone(),
+                line: paras[i].line,
+            });
+            i += 1;
+        }
+        self.push_row(row);
+        i
+    }
+}
+
+/// Drops or joins the extra paragraphs of a row longer than the table, one
+/// at a time, choosing each time the change that leaves a value in the
+/// 指标值 column; an empty paragraph is dropped before a paragraph is
+/// joined; of equal choices the shortest paragraph is joined (a stray
+/// fragment such as `v` is a cell's second paragraph, not a cell), then
+/// the leftmost (nothing in the text tells which cell a second paragraph
+/// belonged to; in the corpus it is most often the 三级指标).
+fn reduce(cells: &mut Vec<Cell<'_>>, c: &Columns) {
+    while cells.len() > c.width {
+        let mut best: Option<(u32, usize, usize, bool)> = None; // (score, length, k, drop)
+        for k in 1..cells.len() {
+            let empty = cells[k].text.trim().is_empty();
+            // level cells are neither dropped nor joined onto
+            let levels = c.l1.max(c.l2);
+            if k <= levels || (!empty && k - 1 <= levels) {
+                continue;
+            }
+            let mut score = 0u32;
+            if value_ok(cells, c, Some(k)) {
+                score += 4;
+            }
+            if empty {
+                score += 2;
+            }
+            let len = cells[k].text.trim().chars().count();
+            if best.map_or(true, |(s, l, _, _)| score > s || (score == s && len < l)) {
+                best = Some((score, len, k, empty));
+            }
+        }
+        let Some((_, _, k, drop)) = best else { break };
+        let cell = cells.remove(k);
+        if !drop {
+            text::join_wrapped(cells[k - 1].text.to_mut(), &cell.text);
+        }
+    }
+}
+
+/// True when the value column holds a value (not free text) once cell
+/// `removed` is taken out of the row.
+fn value_ok(cells: &[Cell<'_>], c: &Columns, removed: Option<usize>) -> bool {
+    let at = |i: usize| -> &str {
+        let i = match removed {
+            Some(r) if i >= r => i + 1,
+            _ => i,
+        };
+        cells.get(i).map_or("", |c| c.text.trim())
+    };
+    let raw = match c.value {
+        Some((v, None)) => at(v).to_string(),
+        Some((s, Some((v, u)))) => [at(s), at(v), at(u)]
+            .into_iter()
+            .filter(|x| !x.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+        None => return false,
+    };
+    !matches!(Value::parse(&raw).kind(), Kind::Text | Kind::Empty)
+}
+
+fn is_header_label(l: &str) -> bool {
+    !l.is_empty()
+        && l.chars().count() <= 12
+        && !labels::is_level1(l)
+        && !labels::is_level2(l)
+        && (HEADER_LABELS.contains(&l)
+            || ["指标", "依据", "标准", "分值", "权重", "备注"]
+                .iter()
+                .any(|k| l.contains(k)))
+}
+
+/// A paragraph that starts a row of a project table: a field label alone
+/// (`项目编码`, `绩效目标：`), or one of the long labels (`预算规模及资金用途`,
+/// `资金支出计划（%）`, `项目编码及名称…`).
+fn is_row_label(s: &str) -> bool {
+    let l = label(s);
+    let l = l.trim_end_matches(':');
+    ROW_LABELS.contains(&l) || LONG_ROW_LABELS.iter().any(|k| l.starts_with(k))
+}
+
+/// A label of a project table (or empty): not a value of one.
+fn is_field_cell(s: &str) -> bool {
+    let l = label(s);
+    l.is_empty() || FIELD_LABELS.iter().any(|k| l.starts_with(k))
+}
+
+fn is_heading(s: &str) -> bool {
+    let t = s.trim();
+    project_heading(t).is_some()
+        || (t.chars().count() <= 40 && !t.contains('。') && is_numbered_heading(t))
+}
+
+/// Running text, not a level cell: a sentence, or longer than any label.
+fn is_prose(s: &str) -> bool {
+    s.contains('。') || label(s).chars().count() > 40
+}
+
+/// A paragraph that cannot be a cell of an indicator row.
+fn ends_table(s: &str) -> bool {
+    is_heading(s) || is_row_label(s) || label(s).starts_with("一级指标")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::row::lines;
+    use super::*;
+
+    fn paras(src: &str) -> Vec<String> {
+        join_split_labels(paragraphs(&lines(src)))
+            .into_iter()
+            .map(|p| p.text.into_owned())
+            .collect()
+    }
+
+    fn rows(src: &str) -> Vec<Vec<String>> {
+        read(&lines(src))
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
+            .collect()
+    }
+
+    /// docx2txt's shape: `\n\n` before every paragraph.
+    fn docx(paras: &[&str]) -> String {
+        paras.iter().map(|p| format!("\n\n{p}")).collect::<String>()
+    }
+
+    #[test]
+    fn blank_runs_hold_empty_paragraphs() {
+        // one blank line separates; each further two are an empty paragraph
+        let src = "A\n\nB\n\n\n\nC\n\n\n\n\n\n\n\n甲\n乙\n";
+        assert_eq!(paras(src), vec!["A", "B", "", "C", "", "", "", "甲乙"]);
+        let p = paragraphs(&lines(src));
+        assert_eq!((p[2].line, p[3].line), (5, 7));
+    }
+
+    #[test]
+    fn labels_split_over_paragraphs_are_joined() {
+        let src = docx(&[
+            "一级指标",
+            "二级",
+            "指标",
+            "绩效指标",
+            "描述",
+            "指标值",
+            "指标值",
+            "确定依据",
+        ]);
+        assert_eq!(
+            paras(&src),
+            vec![
+                "一级指标",
+                "二级指标",
+                "绩效指标描述",
+                "指标值",
+                "指标值确定依据"
+            ]
+        );
+        // a label followed by its value is not joined
+        assert_eq!(
+            paras(&docx(&["预算数", "90万元"])),
+            vec!["预算数", "90万元"]
+        );
+    }
+
+    #[test]
+    fn indicator_rows_regrouped_by_header_width() {
+        let src = docx(&[
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+            "",
+            "",
+            "",
+            "",
+            "产出指标",
+            "数量指标",
+            "人数",
+            "≥10人",
+            "",
+            "质量指标",
+            "合格率",
+            "100%",
+            "标题。",
+        ]);
+        assert_eq!(
+            rows(&src),
+            vec![
+                vec!["一级指标", "二级指标", "三级指标", "指标值"],
+                vec!["产出指标", "数量指标", "人数", "≥10人"],
+                vec!["", "质量指标", "合格率", "100%"],
+                vec!["标题。"],
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_paragraph_inside_a_cell_is_dropped() {
+        // 三级指标 written with an empty paragraph after it: seven paragraphs
+        let src = docx(&[
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "绩效指标描述",
+            "指标值",
+            "依据",
+            "产出指标",
+            "数量指标",
+            "场次",
+            "",
+            "举办活动场次",
+            "4次",
+            "计划",
+            "",
+            "",
+            "宣传",
+            "拍摄宣传",
+            "4次",
+            "计划",
+        ]);
+        let r = rows(&src);
+        assert_eq!(
+            r[1],
+            vec![
+                "产出指标",
+                "数量指标",
+                "场次",
+                "举办活动场次",
+                "4次",
+                "计划"
+            ]
+        );
+        assert_eq!(r[2], vec!["", "", "宣传", "拍摄宣传", "4次", "计划"]);
+    }
+
+    #[test]
+    fn a_cell_in_two_paragraphs_is_joined_where_the_value_lands() {
+        let head = [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "绩效指标描述",
+            "指标值",
+            "依据",
+        ];
+        let next = ["", "质量指标", "合格率", "合格率", "100%", "计划"];
+        // the value written as two paragraphs: only joining them keeps it a value
+        let mut p: Vec<&str> = head.to_vec();
+        p.extend([
+            "产出指标",
+            "数量指标",
+            "人数",
+            "服务人数",
+            "≥10",
+            "人",
+            "计划",
+        ]);
+        p.extend(next);
+        let r = rows(&docx(&p));
+        assert_eq!(
+            r[1],
+            vec!["产出指标", "数量指标", "人数", "服务人数", "≥10人", "计划"]
+        );
+        assert_eq!(r[2], next.to_vec());
+        // text in two paragraphs: any join keeps the value; the shortest
+        // paragraph is joined, then the leftmost
+        let mut p: Vec<&str> = head.to_vec();
+        p.extend([
+            "产出指标",
+            "数量指标",
+            "人数",
+            "服务人数",
+            "v",
+            "≥10人",
+            "计划",
+        ]);
+        p.extend(next);
+        let r = rows(&docx(&p));
+        assert_eq!(
+            r[1],
+            vec!["产出指标", "数量指标", "人数", "服务人数v", "≥10人", "计划"]
+        );
+        assert_eq!(r[2], next.to_vec());
+        let mut p: Vec<&str> = head.to_vec();
+        p.extend([
+            "产出指标",
+            "数量指标",
+            "人数",
+            "（新增）",
+            "服务人数",
+            "≥10人",
+            "计划",
+        ]);
+        p.extend(next);
+        let r = rows(&docx(&p));
+        assert_eq!(
+            r[1],
+            vec![
+                "产出指标",
+                "数量指标",
+                "人数（新增）",
+                "服务人数",
+                "≥10人",
+                "计划"
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_paragraphs_inside_cells_found_by_the_value() {
+        // no level label after the row: the value column decides how far it goes
+        let src = docx(&[
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "绩效指标描述",
+            "指标值",
+            "依据",
+            "满意度指标",
+            "服务对象满意度指标",
+            "满意率",
+            "",
+            "群众满意程度",
+            "",
+            ">=98%",
+            "计划标准",
+            "",
+            "上年结转：",
+            "1、示例项目绩效目标表",
+        ]);
+        let r = rows(&src);
+        assert_eq!(
+            r[1],
+            vec![
+                "满意度指标",
+                "服务对象满意度指标",
+                "满意率",
+                "群众满意程度",
+                ">=98%",
+                "计划标准"
+            ]
+        );
+        // the short line before the heading is running text, not a row
+        assert_eq!(r[2], vec!["上年结转："]);
+        assert!(read(&lines(&src))[2].text);
+        assert_eq!(r[3], vec!["1、示例项目绩效目标表"]);
+    }
+
+    #[test]
+    fn split_value_columns_widen_the_rows() {
+        let src = docx(&[
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+            "依据",
+            "",
+            "",
+            "",
+            "符号",
+            "值",
+            "单位",
+            "",
+            "部门产出",
+            "数量",
+            "考核",
+            "≥",
+            "100",
+            "人",
+            "计划",
+            "",
+            "质量",
+            "合格",
+            "=",
+            "100",
+            "%",
+            "计划",
+        ]);
+        let r = rows(&src);
+        assert_eq!(r[1], vec!["", "", "", "符号", "值", "单位", ""]);
+        assert_eq!(
+            r[2],
+            vec!["部门产出", "数量", "考核", "≥", "100", "人", "计划"]
+        );
+        assert_eq!(r[3], vec!["", "质量", "合格", "=", "100", "%", "计划"]);
+    }
+
+    #[test]
+    fn a_heading_ends_the_table() {
+        let src = docx(&[
+            "一级指标",
+            "二级指标",
+            "指标值",
+            "产出指标",
+            "数量指标",
+            "1人",
+            "",
+            "",
+            "2、示例项目绩效目标表",
+            "绩效目标",
+            "做好工作",
+        ]);
+        let r = rows(&src);
+        assert_eq!(r[1], vec!["产出指标", "数量指标", "1人"]);
+        assert_eq!(r[2], vec!["2、示例项目绩效目标表"]);
+        assert_eq!(r[3], vec!["绩效目标", "做好工作"]);
+    }
+
+    #[test]
+    fn project_table_rows() {
+        let src = docx(&[
+            "项目",
+            "编码",
+            "",
+            "项目名称",
+            "人才资金",
+            "预算规模及资金用途",
+            "预算数",
+            "90万元",
+            "其中：财政资金",
+            "90万元",
+            "其他资金",
+            "",
+            "",
+            "主要用于招聘。",
+            "资金支出计划（%）",
+            "3月底",
+            "12月底",
+            "",
+            "25%",
+            "100%",
+            "绩效目标",
+            "目标1",
+            "招聘",
+            "",
+            "目标2",
+            "宣传",
+            "一级指标",
+            "二级指标",
+        ]);
+        assert_eq!(
+            rows(&src),
+            vec![
+                vec!["项目编码", "", "项目名称", "人才资金"],
+                vec![
+                    "预算规模及资金用途",
+                    "预算数",
+                    "90万元",
+                    "其中：财政资金",
+                    "90万元",
+                    "其他资金",
+                    ""
+                ],
+                vec!["", "主要用于招聘。"],
+                vec!["资金支出计划（%）", "3月底", "12月底"],
+                vec!["", "25%", "100%"],
+                vec!["绩效目标", "目标1", "招聘"],
+                vec!["", "目标2", "宣传"],
+                vec!["一级指标", "二级指标"],
+            ]
+        );
+    }
+
+    #[test]
+    fn detection() {
+        let doc = docx(&["标题", "一级指标", "二级", "指标", "三级指标", "产出指标"]);
+        assert!(looks_like(&lines(&doc)));
+        // the same labels on one line, or lines without blank lines between
+        assert!(!looks_like(&lines(
+            "一级指标 二级指标 三级指标\n产出指标\n"
+        )));
+        assert!(!looks_like(&lines(
+            "一级指标\n二级指标\n三级指标\n产出指标\n"
+        )));
+    }
+}
