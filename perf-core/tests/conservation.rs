@@ -21,7 +21,9 @@ mod robust_support;
 
 use perf_core::Document;
 use proptest::prelude::*;
-use robust_support::{cell_per_line_doc, is_blank, output_texts, squeeze, tab_rows_doc};
+use robust_support::{
+    cell_per_line_doc, is_blank, output_texts, paragraph_cells_doc, squeeze, tab_rows_doc,
+};
 
 const LEVEL1: &[&str] = &["产出指标", "效益指标", "效果指标", "满意度指标", "成本指标"];
 const LEVEL2: &[&str] = &[
@@ -165,6 +167,16 @@ fn check(text: &str, rows: &[Vec<String>]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// An indicator's levels, 三级指标, description, value as written and basis.
+type IndicatorCells = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+    Option<String>,
+);
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -176,6 +188,37 @@ proptest! {
     #[test]
     fn cell_per_line_loses_no_cell(rows in rows()) {
         check(&cell_per_line_doc(&rows), &rows)?;
+    }
+
+    /// docx2txt text: no cell or row marks at all, rows found again from
+    /// the header's width and the level labels.
+    #[test]
+    fn paragraph_cells_lose_no_cell(rows in rows()) {
+        let text = paragraph_cells_doc(&rows);
+        let layout = Document::parse(&text).map(|d| d.source.layout.as_str());
+        prop_assert_eq!(layout, Ok("paragraph-cells"));
+        check(&text, &rows)?;
+    }
+
+    /// Stronger, for the same rows: the indicators read from the docx2txt
+    /// text are those read from the cell-per-line text of the same table
+    /// (lines aside).
+    #[test]
+    fn paragraph_cells_read_like_cell_per_line(rows in rows()) {
+        let strip = |text: &str| -> Vec<IndicatorCells> {
+            Document::parse(text)
+                .map(|d| {
+                    d.projects
+                        .iter()
+                        .flat_map(|p| p.indicators.iter())
+                        .map(|i| (i.level1.clone(), i.level2.clone(), i.level3.clone(), i.description.clone(), i.value.raw.to_string(), i.basis.clone()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let (a, b) = (strip(&cell_per_line_doc(&rows)), strip(&paragraph_cells_doc(&rows)));
+        prop_assert_eq!(a.len(), rows.len());
+        prop_assert_eq!(a, b);
     }
 
     /// A row with more cells than the header has columns: the extra cells

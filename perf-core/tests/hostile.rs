@@ -62,9 +62,16 @@ enum Case {
     CellPerLineCorpus,
     /// corpus document 004 (tab rows, split 符号/值/单位) n times over
     SplitCorpus,
+    /// the docx2txt text of corpus document 001 (paragraph-cells) n times over
+    ParagraphCellsCorpus,
+    /// a paragraph-cells table of n rows, each with an empty paragraph inside
+    /// a cell, so that every row is re-synchronised and reduced
+    ParagraphCellsSplitRows,
+    /// a paragraph-cells table with n empty paragraphs between its rows
+    ParagraphCellsEmpties,
 }
 
-const CASES: [Case; 14] = [
+const CASES: [Case; 17] = [
     Case::ComparatorRun,
     Case::ComparatorWords,
     Case::ComparatorCellInTable,
@@ -79,6 +86,9 @@ const CASES: [Case; 14] = [
     Case::WrappedCorpus,
     Case::CellPerLineCorpus,
     Case::SplitCorpus,
+    Case::ParagraphCellsCorpus,
+    Case::ParagraphCellsSplitRows,
+    Case::ParagraphCellsEmpties,
 ];
 
 impl Case {
@@ -174,6 +184,31 @@ impl Case {
             Case::WrappedCorpus => corpus_text(0).repeat(n),
             Case::CellPerLineCorpus => corpus_text(1).repeat(n),
             Case::SplitCorpus => corpus_text(4).repeat(n),
+            Case::ParagraphCellsCorpus => {
+                let path = robust_support::repo_root().join("testdata/docx2txt");
+                let twin = std::fs::read_dir(path)
+                    .expect("testdata/docx2txt")
+                    .map(|e| e.expect("entry").path())
+                    .find(|p| {
+                        p.file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with("001"))
+                    })
+                    .expect("the docx2txt twin of 001");
+                std::fs::read_to_string(twin).expect("utf-8").repeat(n)
+            }
+            Case::ParagraphCellsSplitRows => {
+                let mut r = row("≥95%".to_owned());
+                r.insert(3, String::new());
+                let rows = vec![r; n];
+                robust_support::paragraph_cells_doc(&rows)
+            }
+            Case::ParagraphCellsEmpties => {
+                let r = row("≥95%".to_owned());
+                let mut s = robust_support::paragraph_cells_doc(&[r.clone()]);
+                s.push_str(&"\n\n".repeat(n));
+                s.push_str(&robust_support::paragraph_cells_doc(&[r]));
+                s
+            }
         }
     }
 
@@ -187,7 +222,12 @@ impl Case {
             Case::RepeatedHeaders => 5_000,
             Case::RepeatedTables => 200,
             Case::CellPerLineColumns => 10_000,
-            Case::WrappedCorpus | Case::CellPerLineCorpus | Case::SplitCorpus => 1,
+            Case::WrappedCorpus
+            | Case::CellPerLineCorpus
+            | Case::SplitCorpus
+            | Case::ParagraphCellsCorpus => 1,
+            Case::ParagraphCellsSplitRows => 2_000,
+            Case::ParagraphCellsEmpties => 20_000,
         }
     }
 }
@@ -352,6 +392,21 @@ fn repeated_cell_per_line_document_is_linear() {
 #[test]
 fn repeated_split_value_document_is_linear() {
     assert_linear(Case::SplitCorpus);
+}
+
+#[test]
+fn repeated_paragraph_cells_document_is_linear() {
+    assert_linear(Case::ParagraphCellsCorpus);
+}
+
+#[test]
+fn paragraph_cells_rows_resynchronised_are_linear() {
+    assert_linear(Case::ParagraphCellsSplitRows);
+}
+
+#[test]
+fn empty_paragraphs_inside_a_table_are_linear() {
+    assert_linear(Case::ParagraphCellsEmpties);
 }
 
 /// The sizes the issue names, once each: 10⁶ comparator characters, 10⁵

@@ -395,3 +395,126 @@ proptest! {
         prop_assert_eq!(back.notes, v.notes, "display: {:?}", shown);
     }
 }
+
+// ---------------------------------------------------------------------------
+// Paragraph-cells documents (docx2txt text): never a panic.
+//
+// The generator starts with an indicator header as docx2txt writes it, then
+// strings together the paragraphs that steer the reader — header, level and
+// field labels, split labels (`二级` + `指标`), values, headings, prose, goal
+// labels, month marks and percents, empty paragraphs — with the separators
+// it reads (mostly one blank line; longer blank runs for empty paragraphs, a
+// bare line break, odd runs, CRLF). What it leaves out: other layouts (the
+// fuzz seeds and conservation.rs cover them; a text whose line breaks are
+// too often bare is read as `wrapped` and that is fine here); it checks no
+// extracted field, only that the parse returns and that every line it names
+// exists.
+// ---------------------------------------------------------------------------
+
+const PARAGRAPHS: &[&str] = &[
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "二级",
+    "指标",
+    "绩效指标描述",
+    "指标值",
+    "指标值确定依据",
+    "确定依据",
+    "评（扣）分标准",
+    "符号",
+    "值",
+    "单位",
+    "产出指标",
+    "效益指标",
+    "满意度指标",
+    "数量指标",
+    "社会效益指",
+    "标",
+    "服务对象满意度指标",
+    "项目",
+    "编码",
+    "项目名称",
+    "预算规模及资金用途",
+    "预算数",
+    "90万元",
+    "其中：财政资金",
+    "其他资金",
+    "资金支出计划（%）",
+    "3月底",
+    "12月底",
+    "25%",
+    "100%",
+    "绩效目标",
+    "目标1",
+    "≥95%",
+    "4次",
+    "计划标准",
+    "1、示例项目绩效目标表",
+    "三、保障措施",
+    "说明。",
+    "v",
+    "",
+    "",
+    "",
+];
+
+/// Indicator headers as docx2txt writes them: every text starts with one,
+/// so that it is read as paragraph-cells and reaches the reader's rules.
+const HEADERS: &[&str] = &[
+    "一级指标\n\n二级指标\n\n三级指标\n\n绩效指标描述\n\n指标值\n\n指标值确定依据",
+    "一级指标\n\n二级\n\n指标\n\n三级\n\n指标\n\n评（扣）分标准\n\n绩效指标\n\n描述\n\n指标值\n\n指标值\n\n确定依据\n\n\n\n\n\n\n\n\n\n\n\n符号\n\n值\n\n单位",
+    "一级指标\n\n二级指标\n\n三级指标\n\n指标值",
+];
+
+fn paragraph_cells_text() -> impl Strategy<Value = String> {
+    let body = prop::collection::vec(
+        (
+            prop::sample::select(PARAGRAPHS),
+            // mostly docx2txt's own separators, so most texts read as paragraph-cells
+            prop::sample::select(
+                &[
+                    "\n\n",
+                    "\n\n",
+                    "\n\n",
+                    "\n\n",
+                    "\n\n",
+                    "\n\n",
+                    "\n\n\n\n",
+                    "\n\n\n\n",
+                    "\n\n\n\n\n\n",
+                    "\n",
+                    "\n\n\n",
+                    "\r\n\r\n",
+                ][..],
+            ),
+        ),
+        0..80,
+    )
+    .prop_map(|v| {
+        v.into_iter()
+            .flat_map(|(p, sep)| [sep, p])
+            .collect::<String>()
+    });
+    (prop::sample::select(HEADERS), body).prop_map(|(h, b)| format!("{h}{b}"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn paragraph_cells_never_panic(text in paragraph_cells_text()) {
+        let lines = text.split('\n').count() as u32 + 1;
+        if let Ok(doc) = perf_core::Document::parse(&text) {
+            for p in &doc.projects {
+                prop_assert!(p.line >= 1 && p.line <= lines);
+                for i in &p.indicators {
+                    prop_assert!(i.line >= 1 && i.line <= lines);
+                }
+            }
+            for d in &doc.diagnostics {
+                prop_assert!(d.line.map_or(true, |l| l >= 1 && l <= lines));
+            }
+        }
+    }
+}

@@ -279,10 +279,11 @@ impl<'a> Reader<'_, 'a> {
     fn run(mut self) -> Vec<Row<'a>> {
         let mut i = 0;
         while i < self.p.len() {
+            // (each table reader takes at least the paragraph it starts at)
             if let Some(w) = self.header_width(i) {
-                i = self.indicator_table(i, w);
+                i = self.indicator_table(i, w).max(i + 1);
             } else if is_row_label(&self.p[i].text) {
-                i = self.project_table(i);
+                i = self.project_table(i).max(i + 1);
             } else {
                 if !self.p[i].is_empty() {
                     let p = &self.p[i];
@@ -402,8 +403,21 @@ impl<'a> Reader<'_, 'a> {
             let mut cells = self.cells(i, row_end);
             reduce(&mut cells, &cols);
             let ended = end < i + w && row_end == end;
-            if ended && !value_ok(&cells, &cols, None) {
-                // a short line or two before the next heading: running text
+            let labelled = |k: usize| {
+                cells.get(k).is_some_and(|c| {
+                    let l = label(&c.text);
+                    labels::is_level1(&l) || labels::is_level2(&l)
+                })
+            };
+            let filled = cells.iter().filter(|c| !c.text.trim().is_empty()).count();
+            if ended
+                && end < self.p.len()
+                && filled <= 1
+                && !value_ok(&cells, &cols, None)
+                && !labelled(cols.l1)
+                && !labelled(cols.l2)
+            {
+                // a short line before the next heading: running text
                 for c in cells.into_iter().filter(|c| !c.text.trim().is_empty()) {
                     self.out.push(Row::text(c.line, c.text));
                 }
@@ -525,11 +539,16 @@ impl<'a> Reader<'_, 'a> {
             other_funds_at: Option<usize>,
         }
         let paras = self.p;
+        let start = i;
         let mut row: Vec<Cell<'a>> = Vec::new();
         let mut seen = Seen::default();
         while i < paras.len() {
             let t = &paras[i].text;
-            if !t.trim().is_empty() && (self.header_width(i).is_some() || is_heading(t)) {
+            // (the label that opened the table is taken whatever else it reads as)
+            if i > start
+                && !t.trim().is_empty()
+                && (self.header_width(i).is_some() || is_heading(t))
+            {
                 break;
             }
             let l = label(t);
@@ -1033,6 +1052,24 @@ mod tests {
                 vec!["绩效目标", "目标1", "招聘"],
                 vec!["", "目标2", "宣传"],
                 vec!["一级指标", "二级指标"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_label_that_is_also_a_heading_is_read_once() {
+        // found by the no-panic property: a field label and a heading on one
+        // paragraph (a line break between them) used to stop the reader
+        let src = docx(&[
+            "资金支出计划（%）\n1、示例项目绩效目标表",
+            "25%",
+            "项目名称",
+        ]);
+        assert_eq!(
+            rows(&src),
+            vec![
+                vec!["资金支出计划（%）1、示例项目绩效目标表", "25%"],
+                vec!["项目名称"],
             ]
         );
     }

@@ -206,6 +206,26 @@ pub fn cell_per_line_doc(rows: &[Vec<String>]) -> String {
     s
 }
 
+/// The first paragraphs of a project table as docx2txt writes a Word
+/// document (paragraph-cells): every paragraph, table cells included,
+/// preceded by a blank line, nothing between cells or rows.
+pub const PARAGRAPH_CELLS_HEAD: &str = "第二部分 预算项目绩效目标\n\n\
+1、测试经费绩效目标表\n\n\
+绩效目标\n\n及时将资金拨入社会保险基金财政专户。\n\n\n\n\n\n\
+一级指标\n\n二级指标\n\n三级指标\n\n绩效指标描述\n\n指标值\n\n指标值确定依据";
+
+/// A paragraph-cells document: [`PARAGRAPH_CELLS_HEAD`] then every cell as
+/// `\n\n<cell>` (an empty cell is an empty paragraph: the blank line alone).
+pub fn paragraph_cells_doc(rows: &[Vec<String>]) -> String {
+    let mut s = String::from(PARAGRAPH_CELLS_HEAD);
+    for cell in rows.iter().flatten() {
+        s.push_str("\n\n");
+        s.push_str(cell);
+    }
+    s.push('\n');
+    s
+}
+
 /// Every string the output of a document holds: fields of projects and
 /// indicators, value raws (also with white space removed), goals, and
 /// diagnostic messages. Used to check that no cell was silently dropped.
