@@ -204,7 +204,7 @@ impl Case {
             }
             Case::ParagraphCellsEmpties => {
                 let r = row("≥95%".to_owned());
-                let mut s = robust_support::paragraph_cells_doc(&[r.clone()]);
+                let mut s = robust_support::paragraph_cells_doc(std::slice::from_ref(&r));
                 s.push_str(&"\n\n".repeat(n));
                 s.push_str(&robust_support::paragraph_cells_doc(&[r]));
                 s
