@@ -8,7 +8,9 @@ as value and document (scripts/fuzz.sh points them there). Seeds are small on pu
   cell-per-line lines, at most 64 bytes) plus every line of testdata/values.txt
   when that file exists;
 - document: windows of 40 lines from each corpus file, taken
-  every 120 lines, plus a few of them transcoded to GB18030, UTF-16LE/BE with
+  every 120 lines, and windows of 120 lines every 360 from the docx2txt
+  twins under testdata/docx2txt (paragraph-cells: one paragraph takes two
+  lines, so a window must be longer to hold an indicator header), plus a few of them transcoded to GB18030, UTF-16LE/BE with
   BOM, UTF-8 with BOM, and CRLF line ends.
 File names are the SHA-1 of the content, as libFuzzer names its own.
 Run from anywhere: python3 scripts/fuzz-seeds.py
@@ -20,6 +22,7 @@ import shutil
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "testdata" / "corpus"
+DOCX2TXT = ROOT / "testdata" / "docx2txt"
 VALUES = ROOT / "testdata" / "values.txt"
 OUT = ROOT / "fuzz" / "corpus"
 
@@ -65,6 +68,15 @@ def document_seeds() -> list:
     return seeds
 
 
+def docx2txt_seeds() -> list:
+    seeds = []
+    for path in sorted(DOCX2TXT.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for start in range(0, len(lines), 3 * STRIDE):
+            seeds.append("\n".join(lines[start : start + 3 * WINDOW]).encode("utf-8"))
+    return seeds
+
+
 def transcoded(text: bytes) -> list:
     s = text.decode("utf-8")
     return [
@@ -84,7 +96,7 @@ def main() -> None:
     docs = document_seeds()
     # one window per corpus file in every other encoding
     extra = [t for d in docs[:: max(1, len(docs) // 5)] for t in transcoded(d)]
-    for data in docs + extra:
+    for data in docs + extra + docx2txt_seeds():
         write("document", data)
     for target in sorted(p.name for p in OUT.iterdir()):
         files = list((OUT / target).iterdir())
