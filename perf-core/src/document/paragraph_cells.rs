@@ -111,6 +111,44 @@ const LONG_ROW_LABELS: &[&str] = &[
     "项目编号及名称",
 ];
 
+/// True when some known label starts with `c` (a quick filter before the
+/// label lists are searched; kept in step with them by a unit test).
+fn starts_a_label(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二'
+            | '三'
+            | '绩'
+            | '指'
+            | '评'
+            | '分'
+            | '权'
+            | '备'
+            | '符'
+            | '计'
+            | '值'
+            | '单'
+            | '项'
+            | '预'
+            | '其'
+            | '财'
+            | '资'
+            | '产'
+            | '效'
+            | '满'
+            | '成'
+            | '数'
+            | '质'
+            | '时'
+            | '实'
+            | '经'
+            | '社'
+            | '生'
+            | '可'
+            | '服'
+    )
+}
+
 fn known_labels() -> impl Iterator<Item = &'static str> {
     HEADER_LABELS
         .iter()
@@ -124,6 +162,7 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
     let paras = join_split_labels(paragraphs(lines));
     Reader {
         p: &paras,
+        info: paras.iter().map(Info::of).collect(),
         out: Vec::new(),
     }
     .run()
@@ -240,9 +279,14 @@ fn join_split_labels(paras: Vec<Para<'_>>) -> Vec<Para<'_>> {
             let (a, b) = (label(&last.text), label(&p.text));
             if !a.is_empty() && !b.is_empty() && a.chars().count() <= 12 && b.chars().count() <= 12
             {
-                let joined = format!("{a}{b}");
-                let a_is_start = known_labels().any(|k| k.len() > a.len() && k.starts_with(&*a));
-                if a_is_start && known_labels().any(|k| k.starts_with(joined.as_str())) {
+                // `a` starts a known label, and `a` + `b` still starts one
+                let a_is_start = a.chars().next().is_some_and(starts_a_label)
+                    && known_labels().any(|k| k.len() > a.len() && k.starts_with(&*a));
+                let joined_starts = |k: &str| {
+                    k.strip_prefix(&*a)
+                        .is_some_and(|rest| rest.starts_with(&*b))
+                };
+                if a_is_start && known_labels().any(joined_starts) {
                     text::join_wrapped(last.text.to_mut(), &p.text);
                     continue;
                 }
@@ -263,6 +307,48 @@ struct Columns {
     value: Option<(usize, Option<(usize, usize)>)>,
 }
 
+/// What the reader asks of a paragraph, found once per paragraph.
+#[derive(Clone, Copy, Debug, Default)]
+struct Info {
+    empty: bool,
+    /// cannot be a cell of an indicator row: a heading, a field label
+    /// that starts a row, or 一级指标
+    ends: bool,
+    /// running text, not a level cell: a sentence, or longer than any label
+    prose: bool,
+    level1: bool,
+    level2: bool,
+    /// starts with 一级指标
+    header_start: bool,
+}
+
+impl Info {
+    fn of(p: &Para<'_>) -> Info {
+        let t = &*p.text;
+        if t.trim().is_empty() {
+            return Info {
+                empty: true,
+                ..Info::default()
+            };
+        }
+        let l = label(t);
+        let header_start = l.starts_with("一级指标");
+        Info {
+            empty: false,
+            ends: header_start || is_row_label_l(&l) || is_heading(t),
+            prose: t.contains('。') || l.chars().count() > 40,
+            level1: labels::is_level1(&l),
+            level2: labels::is_level2(&l),
+            header_start,
+        }
+    }
+
+    /// A non-empty cell that is no level label.
+    fn plain(self) -> bool {
+        !self.empty && !self.level1 && !self.level2
+    }
+}
+
 /// The most cells a row may be searched over; wider headers are read by
 /// width alone (keeps the reader linear on hostile input).
 const MAX_RESYNC_WIDTH: usize = 24;
@@ -272,6 +358,7 @@ const MAX_HEADER_WIDTH: usize = 64;
 
 struct Reader<'p, 'a> {
     p: &'p [Para<'a>],
+    info: Vec<Info>,
     out: Vec<Row<'a>>,
 }
 
@@ -295,6 +382,14 @@ impl<'a> Reader<'_, 'a> {
         self.out
     }
 
+    /// What is known of paragraph `i` (past the end: an empty paragraph).
+    fn at(&self, i: usize) -> Info {
+        self.info.get(i).copied().unwrap_or(Info {
+            empty: true,
+            ..Info::default()
+        })
+    }
+
     fn label(&self, i: usize) -> Cow<'_, str> {
         self.p.get(i).map(|p| label(&p.text)).unwrap_or_default()
     }
@@ -302,7 +397,7 @@ impl<'a> Reader<'_, 'a> {
     /// At an indicator header (一级指标 followed by 二级 or 三级 labels):
     /// the number of header cells.
     fn header_width(&self, i: usize) -> Option<usize> {
-        if !self.label(i).starts_with("一级指标") {
+        if !self.at(i).header_start {
             return None;
         }
         let mut w = 1;
@@ -392,10 +487,8 @@ impl<'a> Reader<'_, 'a> {
                 i = end;
                 break;
             }
-            let vocab = *vocab.get_or_insert_with(|| {
-                labels::is_level1(&self.label(i + cols.l1))
-                    || labels::is_level2(&self.label(i + cols.l2))
-            });
+            let vocab = *vocab
+                .get_or_insert_with(|| self.at(i + cols.l1).level1 || self.at(i + cols.l2).level2);
             let mut row_end = end;
             if vocab && w <= MAX_RESYNC_WIDTH && end == i + w && end < self.p.len() {
                 row_end = self.resync(i, w, &cols);
@@ -440,8 +533,8 @@ impl<'a> Reader<'_, 'a> {
         let stop = self.p.len().min(i + w);
         (i..stop)
             .find(|&k| {
-                let t = &self.p[k].text;
-                !t.trim().is_empty() && (ends_table(t) || (k == i && is_prose(t)))
+                let f = self.info[k];
+                !f.empty && (f.ends || (k == i && f.prose))
             })
             .unwrap_or(stop)
     }
@@ -451,23 +544,19 @@ impl<'a> Reader<'_, 'a> {
     /// table; 1 for two empty level cells before a non-empty third-level
     /// one, or the end of the text; else 0.
     fn start_score(&self, j: usize, c: &Columns) -> u8 {
-        let Some(p) = self.p.get(j) else {
+        if j >= self.p.len() {
             return 1;
-        };
-        if ends_table(&p.text) || is_prose(&p.text) {
+        }
+        let f = self.at(j);
+        if f.ends || f.prose {
             return 3;
         }
-        let (a, b) = (self.label(j + c.l1), self.label(j + c.l2));
-        if labels::is_level1(&a) || (a.is_empty() && labels::is_level2(&b)) {
+        let (a, b) = (self.at(j + c.l1), self.at(j + c.l2));
+        if a.level1 || (a.empty && b.level2) {
             return 3;
         }
-        let c3 = self.label(j + c.l2 + 1);
-        if a.is_empty()
-            && b.is_empty()
-            && !c3.is_empty()
-            && !labels::is_level1(&c3)
-            && !labels::is_level2(&c3)
-        {
+        let c3 = self.at(j + c.l2 + 1);
+        if a.empty && b.empty && c3.plain() {
             return 1;
         }
         0
@@ -487,7 +576,7 @@ impl<'a> Reader<'_, 'a> {
             // no paragraph between the full width and `j` may end the table
             if j != i + w && (j < i + w || self.table_end(i + w, j - i - w) == j) {
                 // a long cell inside the row is no row start
-                let s = if j < i + w && is_prose(&self.p[j].text) {
+                let s = if j < i + w && self.at(j).prose {
                     0
                 } else {
                     self.start_score(j, c)
@@ -668,7 +757,11 @@ fn is_header_label(l: &str) -> bool {
 /// (`项目编码`, `绩效目标：`), or one of the long labels (`预算规模及资金用途`,
 /// `资金支出计划（%）`, `项目编码及名称…`).
 fn is_row_label(s: &str) -> bool {
-    let l = label(s);
+    is_row_label_l(&label(s))
+}
+
+/// [`is_row_label`] of a text already in [`label`] form.
+fn is_row_label_l(l: &str) -> bool {
     let l = l.trim_end_matches(':');
     ROW_LABELS.contains(&l) || LONG_ROW_LABELS.iter().any(|k| l.starts_with(k))
 }
@@ -681,18 +774,8 @@ fn is_field_cell(s: &str) -> bool {
 
 fn is_heading(s: &str) -> bool {
     let t = s.trim();
-    project_heading(t).is_some()
-        || (t.chars().count() <= 40 && !t.contains('。') && is_numbered_heading(t))
-}
-
-/// Running text, not a level cell: a sentence, or longer than any label.
-fn is_prose(s: &str) -> bool {
-    s.contains('。') || label(s).chars().count() > 40
-}
-
-/// A paragraph that cannot be a cell of an indicator row.
-fn ends_table(s: &str) -> bool {
-    is_heading(s) || is_row_label(s) || label(s).starts_with("一级指标")
+    (is_numbered_heading(t) && t.chars().count() <= 40 && !t.contains('。'))
+        || (t.contains('表') && project_heading(t).is_some())
 }
 
 #[cfg(test)]
@@ -1072,6 +1155,13 @@ mod tests {
                 vec!["项目名称"],
             ]
         );
+    }
+
+    #[test]
+    fn the_first_character_filter_knows_every_label() {
+        for l in known_labels() {
+            assert!(l.chars().next().is_some_and(starts_a_label), "{l}");
+        }
     }
 
     #[test]
