@@ -24,11 +24,13 @@
 //!    Finance vocabulary (`labels.rs`), each row boundary is checked: a row
 //!    starts with a first-level label, or an empty cell and a second-level
 //!    label; when the cell a full width on is no such start but one a few
-//!    cells off is, the row is cut there. A row found too long held an empty
+//!    cells off is, the row is cut there; when no label tells and the
+//!    指标值 column holds no value, the row takes a few more paragraphs
+//!    while that puts a value there. A row found too long held an empty
 //!    paragraph or a cell written as two paragraphs: the extra paragraphs
 //!    are dropped (empty) or joined onto the cell before, choosing the way
 //!    that leaves a value in the 指标值 column. A table ends at a heading,
-//!    a project-field label or a new header.
+//!    a project-field label, a new header or a sentence where a row starts.
 //! 3. **Project tables.** A short paragraph that is a project-field label
 //!    (项目编码, 项目名称, 预算规模…, 资金支出计划, 绩效目标) starts a row of
 //!    label/value cells, up to the next such label; inside it, a 目标N label
