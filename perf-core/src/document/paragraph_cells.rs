@@ -398,11 +398,16 @@ impl<'a> Reader<'_, 'a> {
 
     /// At an indicator header (一级指标 followed by 二级 or 三级 labels):
     /// the number of header cells.
+    /// A 序号 column before 一级指标 belongs to the header (its rows then
+    /// start with a row number, which the assembler drops).
     fn header_width(&self, i: usize) -> Option<usize> {
-        if !self.at(i).header_start {
+        let numbered = !self.at(i).header_start
+            && self.at(i + 1).header_start
+            && label(&self.p[i].text) == "序号";
+        if !self.at(i).header_start && !numbered {
             return None;
         }
-        let mut w = 1;
+        let mut w = 1 + usize::from(numbered);
         while i + w < self.p.len() && w < MAX_HEADER_WIDTH && is_header_label(&self.label(i + w)) {
             w += 1;
         }
@@ -1063,6 +1068,42 @@ mod tests {
             vec!["部门产出", "数量", "考核", "≥", "100", "人", "计划"]
         );
         assert_eq!(r[3], vec!["", "质量", "合格", "=", "100", "%", "计划"]);
+    }
+
+    #[test]
+    fn a_row_number_column() {
+        let src = docx(&[
+            "序号",
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值",
+            "1",
+            "产出指标",
+            "数量指标",
+            "人数",
+            "≥10人",
+            "2",
+            "",
+            "质量指标",
+            "合格率",
+            "100%",
+        ]);
+        let r = rows(&src);
+        assert_eq!(
+            r[0],
+            vec!["序号", "一级指标", "二级指标", "三级指标", "指标值"]
+        );
+        assert_eq!(r[1], vec!["1", "产出指标", "数量指标", "人数", "≥10人"]);
+        assert_eq!(r[2], vec!["2", "", "质量指标", "合格率", "100%"]);
+        let doc = crate::Document::parse(&format!(
+            "1、示例项目绩效目标表\n\n绩效目标\n\n做好工作{src}"
+        ))
+        .unwrap();
+        let i = &doc.projects[0].indicators;
+        assert_eq!(i.len(), 2);
+        assert_eq!(i[1].level2.as_deref(), Some("质量指标"));
+        assert_eq!(i[1].value.raw, "100%");
     }
 
     #[test]
