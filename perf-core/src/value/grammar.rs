@@ -18,7 +18,7 @@ use rust_decimal::Decimal;
 
 use super::comparator;
 use super::lexicon;
-use super::model::{Comparator, Deadline, Note, Notes, Recurrence, Term, Time};
+use super::model::{Comparator, Deadline, Dimension, Note, Notes, Recurrence, Term, Time};
 use super::number::{first_digit, number};
 use super::time;
 use super::unit::{self, Part};
@@ -313,7 +313,11 @@ fn skip_space(s: &str) -> &str {
 
 /// Every cell: the rules of the module documentation.
 pub(crate) fn general(s: &str) -> Parsed<'_> {
-    let core = trim_punct(s);
+    let mut core = trim_punct(s);
+    // a cell wrapped in one pair of brackets: `(≥95%)`
+    if core.starts_with('(') && is_annotation(core) {
+        core = trim_punct(&core[1..core.len() - 1]);
+    }
     if is_empty_marker(core) {
         return Parsed {
             body: PBody::Empty,
@@ -331,12 +335,17 @@ pub(crate) fn general(s: &str) -> Parsed<'_> {
 #[inline]
 fn wordy(s: &str) -> Parsed<'_> {
     let leading = comparator::prefix(s).ok();
-    // a lexicon term, possibly after a comparator symbol (`=有效提升`)
+    // a lexicon term, the whole cell (`不低于上年`) or after a comparator
+    // symbol (`=有效提升`)
     let bare = match leading {
         Some((r, _)) if !r.is_empty() => r,
         _ => s,
     };
-    if let Some(term) = lexicon::lookup(bare) {
+    let term = match leading {
+        Some(_) => lexicon::lookup(s).or_else(|| lexicon::lookup(bare)),
+        None => lexicon::lookup(s),
+    };
+    if let Some(term) = term {
         return Parsed {
             body: PBody::Qualitative(term),
             qualifier: None,
@@ -360,12 +369,23 @@ fn wordy(s: &str) -> Parsed<'_> {
             };
         }
     }
-    // a deadline in words: `每季度末`, `年底前完成`, `=每月底前`
+    // a deadline in words: `每季度末`, `年底前完成`, `=每月底前`, `按月`,
+    // `第四季度`, `年内完成`; or the numeral `零`
     let (cmp, r) = match leading {
         Some((r, c)) => (Some(c), r),
         None => (None, s),
     };
     let r = r.strip_prefix('在').unwrap_or(r);
+    // every such cell starts with one of these chars; most text does not
+    if !matches!(
+        r.chars().next(),
+        Some('每' | '按' | '年' | '月' | '第' | '一' | '二' | '三' | '四' | '上' | '下' | '零')
+    ) {
+        return Parsed::text(Notes::empty());
+    }
+    if let Some(p) = zero(s) {
+        return p;
+    }
     let mut rec = None;
     let mut rec_end = false;
     let mut r2 = r;
@@ -380,11 +400,79 @@ fn wordy(s: &str) -> Parsed<'_> {
                 }
             }
         }
+    } else if let Some((x, after)) = r.strip_prefix('按').and_then(by_period) {
+        rec = Some(x);
+        r2 = after;
     }
-    if let Some((deadline, rest)) = time::wordy_date(r2, rec, rec_end) {
-        return time_value(cmp, deadline, rest, None, Notes::empty());
+    if let Some((dp, rest)) = time::wordy_date(r2, rec, rec_end) {
+        let mut notes = Notes::empty();
+        if dp.period {
+            notes.insert(Note::Period);
+        }
+        let cmp = if dp.within { Some(Comparator::Le) } else { cmp };
+        return time_value(cmp, dp.deadline, rest, None, notes);
     }
     Parsed::text(Notes::empty())
+}
+
+/// `按月`, `按季度`, `按季`, `按年` (not `按年度`): the recurrence words of
+/// `每月`, `每季度`, `每年`, written with `按`. `s` follows the `按`.
+fn by_period(s: &str) -> Option<(Recurrence, &str)> {
+    if let Some(r) = s.strip_prefix("季度").or_else(|| s.strip_prefix('季')) {
+        return Some((Recurrence::Quarterly, r));
+    }
+    if let Some(r) = s.strip_prefix('月') {
+        return Some((Recurrence::Monthly, r));
+    }
+    match s.strip_prefix('年') {
+        Some(r) if !r.starts_with('度') => Some((Recurrence::Yearly, r)),
+        _ => None,
+    }
+}
+
+/// `零` is the numeral 0: alone, or before a word of at least two chars
+/// that does not start with a unit (`零投诉`, `零事故`: 0, qualifier
+/// `投诉`). A single char after it makes a word of its own (`零星`, `零售`,
+/// `零件`), which is text.
+fn zero(s: &str) -> Option<Parsed<'_>> {
+    let r = s.strip_prefix('零')?;
+    if !r.is_empty()
+        && (r.starts_with(|c: char| c.is_ascii())
+            || r.chars().nth(1).is_none()
+            || unit::atom_at(r).is_some())
+    {
+        return None;
+    }
+    Some(Parsed {
+        body: PBody::Quantity {
+            cmp: Comparator::Eq,
+            written: false,
+            number: Some(Decimal::ZERO),
+            unit: unit::Parsed::none(),
+        },
+        qualifier: non_empty(r),
+        notes: Notes::empty(),
+    })
+}
+
+/// A time value from a date after the words `p`: an invalid date is text,
+/// a period is noted, `年内` makes the comparator `<=`.
+#[inline]
+fn date_value<'s>(p: Prefix<'s>, dp: time::DateParse, rest: &'s str) -> Parsed<'s> {
+    let mut notes = Notes::empty();
+    if dp.invalid {
+        notes.insert(Note::InvalidDate);
+        return Parsed::text(notes);
+    }
+    if dp.period {
+        notes.insert(Note::Period);
+    }
+    let cmp = if dp.within {
+        Some(Comparator::Le)
+    } else {
+        p.cmp
+    };
+    time_value(cmp, dp.deadline, rest, p.words, notes)
 }
 
 /// Builds a time value: `前` after the date makes the comparator `<=`.
@@ -402,7 +490,7 @@ fn time_value<'s>(
     };
     let mut notes = notes;
     let tail = non_empty(rest);
-    if tail.is_some_and(|t| first_digit(t.as_bytes()).is_some()) {
+    if tail.is_some_and(|t| first_digit(t.as_bytes()).is_some() && !is_annotation(t)) {
         notes.insert(Note::GarbledCell);
     }
     Parsed {
@@ -440,8 +528,21 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     if pre.chars().next_back().is_some_and(is_identifier_char) {
         return unclassified(s);
     }
-    let p = prefix(pre);
     let at = &s[d..];
+    let mut p = prefix(pre);
+    // `第4季度`: a part of the year, at its end (`第` is not a qualifier)
+    if let Some(words) = pre.strip_suffix('第') {
+        if let Some((dp, rest)) = time::part_of_year(&s[words.len()..]) {
+            p.words = p
+                .words
+                .and_then(|w| non_empty(w.strip_suffix('第').unwrap_or(w)));
+            return date_value(p, dp, rest);
+        }
+    }
+    // `2025-12-31`, `2025.12.31`, `2025/12/31`, `2025-12`
+    if let Some((dp, rest)) = time::separated_date(at) {
+        return date_value(p, dp, rest);
+    }
     let Some((num, after_num)) = number(at) else {
         return unclassified(s);
     };
@@ -450,11 +551,14 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
         notes.insert(Note::NumberOverflow);
         return Parsed::text(notes);
     };
-    // a fraction (`2/3`) is not an exact decimal value
-    if after_num
-        .strip_prefix('/')
-        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-    {
+    // a fraction (`2/3`) or a ratio (`1:1`) is not an exact decimal value
+    let split = match after_num.as_bytes() {
+        [b'/' | b':', d, ..] => d.is_ascii_digit(),
+        // `∶` (U+2236 RATIO)
+        [0xE2, 0x88, 0xB6, d, ..] => d.is_ascii_digit(),
+        _ => false,
+    };
+    if split {
         return unclassified(s);
     }
 
@@ -465,15 +569,7 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
         None
     };
     if let Some((dp, rest)) = date {
-        let mut notes = Notes::empty();
-        if dp.invalid {
-            notes.insert(Note::InvalidDate);
-            return Parsed::text(notes);
-        }
-        if dp.period {
-            notes.insert(Note::Period);
-        }
-        return time_value(p.cmp, dp.deadline, rest, p.words, notes);
+        return date_value(p, dp, rest);
     }
 
     let mut notes = Notes::empty();
@@ -512,6 +608,10 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     if let Ok((r, c)) = comparator::suffix(rest) {
         cmp = Some(c);
         rest = r;
+    } else if let Some(r) = within(&u, rest) {
+        // `30日内`, `3个工作日内`: within a duration, as `以内`
+        cmp = Some(Comparator::Le);
+        rest = r;
     }
     // per-words before the number fold into the unit (`每人每月1900元` →
     // `元/人/月`); a bare number or bare scale word has no numerator to divide
@@ -528,6 +628,33 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     if u.is_garbled() || (u.is_none() && cmp.is_none() && is_doubled(num.text)) {
         notes.insert(Note::GarbledCell);
     }
+    // `≥80%且≤100%`, `80%≤x≤100%`: both bounds, a range
+    if let Some(b) = may_start_bound(rest)
+        .then(|| second_bound(cmp, rest))
+        .flatten()
+    {
+        let (low, high) = match b.cmp {
+            Comparator::Le => (value, b.value),
+            _ => (b.value, value),
+        };
+        if low <= high {
+            if u.is_none() {
+                u = b.unit;
+            } else if !b.unit.is_none() && b.unit.written != u.written {
+                notes.insert(Note::GarbledCell);
+                u = b.unit;
+            }
+            if u.has_unknown() {
+                notes.insert(Note::UnknownUnit);
+            }
+            return finish_notes(
+                PBody::Range { low, high, unit: u },
+                b.rest,
+                b.word.or(p.words),
+                notes,
+            );
+        }
+    }
     finish_notes(
         PBody::Quantity {
             cmp: cmp.unwrap_or(Comparator::Eq),
@@ -541,7 +668,116 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     )
 }
 
+/// `内` or `之内` after a duration (`30日内`): `rest` after it.
+#[inline(always)]
+fn within<'s>(u: &unit::Parsed<'_>, rest: &'s str) -> Option<&'s str> {
+    let r = match rest.as_bytes() {
+        [0xE5, 0x86, 0x85, ..] => &rest[3..],                   // 内
+        [0xE4, 0xB9, 0x8B, 0xE5, 0x86, 0x85, ..] => &rest[6..], // 之内
+        _ => return None,
+    };
+    (u.dimension() == Dimension::Duration).then_some(r)
+}
+
+/// A byte test for [`second_bound`]: `rest` may start with a connector or
+/// a comparator (ASCII `, ; < >` or the lead byte of `≤ ≥ 、 且 并 不 小 大`).
 #[inline]
+fn may_start_bound(rest: &str) -> bool {
+    matches!(
+        rest.as_bytes().first(),
+        Some(b',' | b';' | b'<' | b'>' | 0xE2 | 0xE3 | 0xE4 | 0xE5 | 0xEF)
+    )
+}
+
+/// The second bound of a value written as two bounds.
+struct SecondBound<'s> {
+    /// `<=` when it is the upper bound, `>=` when the lower.
+    cmp: Comparator,
+    value: Decimal,
+    unit: unit::Parsed<'s>,
+    rest: &'s str,
+    /// The word between the bounds of `80%≤满意度≤100%` (not a lone ASCII
+    /// letter, `x`): the qualifier.
+    word: Option<&'s str>,
+}
+
+/// After a first bound with comparator `first`, `rest` holds an opposite
+/// inclusive bound: `≥80%且≤100%`, `≥80%,≤100%`, `≤100%且≥80%`,
+/// `80%以上且100%以下`, or, after a bound without a comparator, the
+/// chained form `80%≤x≤100%`. Strict bounds (`>`, `<`) are not read: a
+/// range states inclusive bounds.
+#[inline(never)]
+fn second_bound(first: Option<Comparator>, rest: &str) -> Option<SecondBound<'_>> {
+    use Comparator::{Ge, Le};
+    let c = rest.chars().next()?;
+    if !matches!(
+        c,
+        '且' | '并' | ',' | '，' | ';' | '；' | '、' | '≤' | '≥' | '<' | '>' | '不' | '小' | '大'
+    ) {
+        return None;
+    }
+    let mut word = None;
+    let r = match first {
+        Some(Ge | Le) => ["并且", "且", ",", "，", ";", "；", "、"]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+            .unwrap_or(rest),
+        // `80%≤x≤100%`: `≤`, a word, `≤`
+        None => {
+            let (r, Le) = comparator::prefix(rest).ok()? else {
+                return None;
+            };
+            let at = r.find(['≤', '<'])?;
+            let w = &r[..at];
+            if w.is_empty() || first_digit(w.as_bytes()).is_some() {
+                return None;
+            }
+            let lone_letter = w.len() == 1 && w.as_bytes()[0].is_ascii_alphabetic();
+            word = (!lone_letter).then_some(w);
+            let (r2, Le) = comparator::prefix(&r[at..]).ok()? else {
+                return None;
+            };
+            return bound_after(Le, r2, word);
+        }
+        Some(_) => return None,
+    };
+    let want = if first == Some(Ge) { Le } else { Ge };
+    match comparator::prefix(r) {
+        Ok((r, c)) if c == want => bound_after(want, r, word),
+        Ok(_) => None,
+        // `80%以上且100%以下`: the second comparator is a suffix
+        Err(_) => {
+            let b = bound_after(want, r, word)?;
+            let (r, c) = comparator::suffix(b.rest).ok()?;
+            (c == want).then_some(SecondBound { rest: r, ..b })
+        }
+    }
+}
+
+/// A number and its unit at `s`, the second bound of a compound value.
+fn bound_after<'s>(cmp: Comparator, s: &'s str, word: Option<&'s str>) -> Option<SecondBound<'s>> {
+    let (n, after) = number(s)?;
+    let value = n.value?;
+    let (unit, rest) = unit::unit(after);
+    Some(SecondBound {
+        cmp,
+        value,
+        unit,
+        rest,
+        word,
+    })
+}
+
+/// A tail that is one bracketed annotation (`(满分100分)`, `(含)`): its
+/// digits are not a second value.
+fn is_annotation(t: &str) -> bool {
+    t.len() >= 2
+        && t.starts_with('(')
+        && t.ends_with(')')
+        && !t[1..t.len() - 1].contains(['(', ')'])
+}
+
+#[inline(always)]
 fn finish_notes<'s>(
     body: PBody<'s>,
     rest: &'s str,
@@ -549,7 +785,7 @@ fn finish_notes<'s>(
     mut notes: Notes,
 ) -> Parsed<'s> {
     let tail = non_empty(rest);
-    if tail.is_some_and(|t| first_digit(t.as_bytes()).is_some()) {
+    if tail.is_some_and(|t| first_digit(t.as_bytes()).is_some() && !is_annotation(t)) {
         notes.insert(Note::GarbledCell);
     }
     Parsed {

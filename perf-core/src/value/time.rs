@@ -22,6 +22,8 @@ pub(crate) struct DateParse {
     pub period: bool,
     /// A month or day out of range (`13月`, `32日`).
     pub invalid: bool,
+    /// `年内`: within the period, a deadline at its end (`<=`).
+    pub within: bool,
 }
 
 /// True when `rest`, the text after a number, can go on with a date
@@ -105,6 +107,20 @@ pub(crate) fn date(s: &str, recurrence: Option<Recurrence>) -> Option<(DateParse
             d.deadline.end_of_month = true;
             return Some((d, after_end));
         }
+        // `2025年内`: within the year
+        if let Some(r) = after.strip_prefix('内') {
+            d.deadline.month = Some(12);
+            d.deadline.end_of_month = true;
+            d.within = true;
+            return Some((d, r));
+        }
+        // `2025年第四季度`, `2025年上半年`
+        if let Some((p, r)) = part_of_year(after) {
+            d.deadline.month = p.deadline.month;
+            d.deadline.end_of_month = true;
+            d.period = p.period;
+            return Some((d, r));
+        }
         match int(after) {
             Some((m, m_digits, r)) => {
                 (n, digits, rest) = (m, m_digits, r);
@@ -166,37 +182,152 @@ pub(crate) fn date(s: &str, recurrence: Option<Recurrence>) -> Option<(DateParse
     Some((d, rest))
 }
 
-/// A deadline written without digits: `每季度末`, `年底前`, `月底`.
-/// `recurrence` and `recurrence_end` come from the words before.
+/// A part of a year named in words: a quarter (`第四季度`, `四季度`,
+/// `第4季度`, `第三季度末`) or a half (`上半年`, `下半年`), taken at its
+/// end (quarter N → month 3N, end of month; `上半年` → June, `下半年` →
+/// December). `period` is set unless `末`/`底` names the end itself.
+pub(crate) fn part_of_year(s: &str) -> Option<(DateParse, &str)> {
+    // most words start with none of 第 一 二 三 四 上 下 1–4 (a byte test)
+    if !matches!(
+        s.as_bytes(),
+        [0xE7, 0xAC, 0xAC, ..]
+            | [0xE4, 0xB8, 0x80 | 0x89 | 0x8A | 0x8B, ..]
+            | [0xE4, 0xBA, 0x8C, ..]
+            | [0xE5, 0x9B, 0x9B, ..]
+            | [b'1'..=b'4', ..]
+    ) {
+        return None;
+    }
+    let mut d = DateParse::default();
+    let (month, rest) = if let Some(r) = s.strip_prefix("上半年") {
+        (6, r)
+    } else if let Some(r) = s.strip_prefix("下半年") {
+        (12, r)
+    } else {
+        let (ordinal, r) = match s.strip_prefix('第') {
+            Some(r) => (true, r),
+            None => (false, s),
+        };
+        let mut chars = r.chars();
+        let q = match chars.next()? {
+            '一' | '1' => 1,
+            '二' | '2' => 2,
+            '三' | '3' => 3,
+            '四' | '4' => 4,
+            _ => return None,
+        };
+        let r = chars.as_str();
+        // `季度`; `季` alone only after `第` (`四季` is the four seasons)
+        let r = match r.strip_prefix("季度") {
+            Some(r) => r,
+            None if ordinal => r.strip_prefix('季')?,
+            None => return None,
+        };
+        (3 * q, r)
+    };
+    d.deadline.month = Some(month);
+    d.deadline.end_of_month = true;
+    let rest = match end(rest) {
+        Ok((r, ())) => r,
+        Err(_) => {
+            d.period = true;
+            rest
+        }
+    };
+    Some((d, rest))
+}
+
+/// A date written with separators: `2025-12-31`, `2025.12.31`,
+/// `2025/12/31` (one separator throughout; month 1–12, day 1–31, one or two
+/// digits each), and `2025-12` / `2025/12` (year and month; not with `.`,
+/// which is also a decimal point). `None` for anything else, including an
+/// out-of-range month or day: the number rules then read the cell as before.
+#[inline]
+pub(crate) fn separated_date(s: &str) -> Option<(DateParse, &str)> {
+    let b = s.as_bytes();
+    // a cheap gate: four digits and a separator
+    if b.len() < 6 || !b[..4].iter().all(u8::is_ascii_digit) || !matches!(b[4], b'-' | b'.' | b'/')
+    {
+        return None;
+    }
+    let sep = b[4] as char;
+    let year = b[..4]
+        .iter()
+        .fold(0u16, |n, b| n * 10 + u16::from(b - b'0'));
+    if !is_year(year, 4) {
+        return None;
+    }
+    let rest = &s[4..];
+    fn small(s: &str) -> Option<(u8, &str)> {
+        let len = s.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=2).contains(&len).then(|| {
+            let n = s.as_bytes()[..len]
+                .iter()
+                .fold(0u8, |n, b| n * 10 + (b - b'0'));
+            (n, &s[len..])
+        })
+    }
+    let (month, rest) = small(rest.strip_prefix(sep)?)?;
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let mut d = DateParse::default();
+    d.deadline.year = Some(year);
+    d.deadline.month = Some(month);
+    if let Some((day, r)) = rest.strip_prefix(sep).and_then(small) {
+        if !(1..=31).contains(&day) || r.starts_with(|c: char| c.is_ascii_digit() || c == sep) {
+            return None;
+        }
+        d.deadline.day = Some(day);
+        return Some((d, r));
+    }
+    // year and month alone: not after `.`, and nothing that continues a
+    // number, a range or a unit (`2025-12人` stays a range)
+    let continues = rest.starts_with(|c: char| {
+        c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | '~' | '%')
+    }) || super::unit::atom_at(rest).is_some();
+    if sep == '.' || continues {
+        return None;
+    }
+    Some((d, rest))
+}
+
+/// A deadline written without digits: `每季度末`, `年底前`, `月底`,
+/// `年内`, `第四季度`, `上半年`. `recurrence` and `recurrence_end` come from
+/// the words before.
+#[inline]
 pub(crate) fn wordy_date(
     s: &str,
     recurrence: Option<Recurrence>,
     recurrence_end: bool,
-) -> Option<(Deadline, &str)> {
-    let mut dl = Deadline {
-        recurrence,
-        ..Deadline::default()
-    };
+) -> Option<(DateParse, &str)> {
+    let mut d = DateParse::default();
+    d.deadline.recurrence = recurrence;
     let mut rest = s;
     if let Some(r) = rest
         .strip_prefix("年底")
         .or_else(|| rest.strip_prefix("年末"))
     {
-        dl.month = Some(12);
-        dl.end_of_month = true;
+        d.deadline.month = Some(12);
+        d.deadline.end_of_month = true;
         rest = r;
     } else if let Some(r) = rest
         .strip_prefix("月底")
         .or_else(|| rest.strip_prefix("月末"))
     {
-        dl.end_of_month = true;
+        d.deadline.end_of_month = true;
         rest = r;
     } else if recurrence.is_some() {
-        dl.end_of_month = recurrence_end;
+        d.deadline.end_of_month = recurrence_end;
+    } else if let Some(r) = rest.strip_prefix("年内") {
+        d.deadline.month = Some(12);
+        d.deadline.end_of_month = true;
+        d.within = true;
+        rest = r;
     } else {
-        return None;
+        return part_of_year(rest);
     }
-    Some((dl, rest))
+    Some((d, rest))
 }
 
 #[cfg(test)]
@@ -290,11 +421,19 @@ mod tests {
     #[test]
     fn wordy() {
         let (d, rest) = wordy_date("年底前完成", None, false).unwrap();
-        assert_eq!((d, rest), (dl(None, Some(12), None, true), "前完成"));
+        assert_eq!(
+            (d.deadline, d.period, d.within, rest),
+            (dl(None, Some(12), None, true), false, false, "前完成")
+        );
         let (d, rest) = wordy_date("", Some(Recurrence::Quarterly), true).unwrap();
         assert_eq!(
-            (d.end_of_month, d.recurrence, rest),
+            (d.deadline.end_of_month, d.deadline.recurrence, rest),
             (true, Some(Recurrence::Quarterly), "")
+        );
+        let (d, rest) = wordy_date("年内完成", None, false).unwrap();
+        assert_eq!(
+            (d.deadline, d.period, d.within, rest),
+            (dl(None, Some(12), None, true), false, true, "完成")
         );
         assert_eq!(wordy_date("完成", None, false), None);
     }

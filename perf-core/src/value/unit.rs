@@ -69,7 +69,7 @@ const fn atom(written: &'static str, canonical: &'static str, dimension: Dimensi
     }
 }
 
-use Dimension::{Area, Count, Currency, Duration, Length, Mass, Percent, Volume};
+use Dimension::{Area, Count, Currency, Duration, Length, Mass, Other, Percent, Volume};
 
 /// The unit words. A longer spelling wins over a shorter one at the same
 /// place (`人次` over `人`, `个工作日` over `个`). Kept sorted by `written`
@@ -109,10 +109,12 @@ const ATOM_TABLE: &[Atom] = &[
     atom("公里", "公里", Length),
     atom("公顷", "公顷", Area),
     atom("册", "册", Count),
+    atom("分", "分", Other),
     atom("分钟", "分钟", Duration),
     atom("千克", "公斤", Mass),
     atom("千米", "公里", Length),
     atom("升", "升", Volume),
+    atom("半年", "半年", Duration),
     atom("单", "单", Count),
     atom("台", "台", Count),
     atom("名", "名", Count),
