@@ -177,7 +177,9 @@ fn prefix(s: &str) -> Prefix<'_> {
                     continue;
                 }
                 // a per-word must be followed by another prefix token or the value
+                // (`每年第4季度`: `第` belongs to the value)
                 let ends = r.is_empty()
+                    || r == "第"
                     || r.starts_with('每')
                     || comparator::prefix(r).is_ok()
                     || comparator::filler(r).is_ok();
@@ -326,8 +328,18 @@ pub(crate) fn general(s: &str) -> Parsed<'_> {
         };
     }
     match first_digit(core.as_bytes()) {
+        // digits only inside a closing annotation (`每月底(满分100分)`) do
+        // not make the cell a number
+        Some(d) if !in_annotation(core, d) => numeric(core, d),
+        Some(_) => {
+            // text that holds a number says why
+            let mut p = wordy(core);
+            if p.body == PBody::Text {
+                p.notes.insert(Note::Unclassified);
+            }
+            p
+        }
         None => wordy(core),
-        Some(d) => numeric(core, d),
     }
 }
 
@@ -486,7 +498,12 @@ fn time_value<'s>(
 ) -> Parsed<'s> {
     let (cmp, written, rest) = match comparator::before(rest) {
         Ok((r, c)) => (c, true, r),
-        Err(_) => (cmp.unwrap_or(Comparator::Eq), cmp.is_some(), rest),
+        // `12月内`, `12月以内`: within the month, by its end
+        Err(_) => match rest.as_bytes() {
+            [0xE5, 0x86, 0x85, ..] => (Comparator::Le, true, &rest[3..]),
+            _ if within_word(rest) => (Comparator::Le, true, &rest[6..]),
+            _ => (cmp.unwrap_or(Comparator::Eq), cmp.is_some(), rest),
+        },
     };
     let mut notes = notes;
     let tail = non_empty(rest);
@@ -502,6 +519,11 @@ fn time_value<'s>(
         qualifier: tail.or(words),
         notes,
     }
+}
+
+/// `之内` or `以内` at the start of `s`.
+fn within_word(s: &str) -> bool {
+    s.starts_with("之内") || s.starts_with("以内")
 }
 
 fn unclassified(s: &str) -> Parsed<'_> {
@@ -532,10 +554,12 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     let mut p = prefix(pre);
     // `第4季度`: a part of the year, at its end (`第` is not a qualifier)
     if let Some(words) = pre.strip_suffix('第') {
-        if let Some((dp, rest)) = time::part_of_year(&s[words.len()..]) {
+        if let Some((mut dp, rest)) = time::part_of_year(&s[words.len()..]) {
             p.words = p
                 .words
                 .and_then(|w| non_empty(w.strip_suffix('第').unwrap_or(w)));
+            // `每年第4季度`: every year
+            dp.deadline.recurrence = p.recurrence.filter(|r| *r == Recurrence::Yearly);
             return date_value(p, dp, rest);
         }
     }
@@ -775,6 +799,13 @@ fn is_annotation(t: &str) -> bool {
         && t.starts_with('(')
         && t.ends_with(')')
         && !t[1..t.len() - 1].contains(['(', ')'])
+}
+
+/// True when byte `d` of `s` lies in a bracketed annotation that ends `s`.
+fn in_annotation(s: &str, d: usize) -> bool {
+    s.ends_with(')')
+        && s.rfind('(')
+            .is_some_and(|open| open < d && is_annotation(&s[open..]))
 }
 
 #[inline(always)]
@@ -1299,6 +1330,455 @@ mod tests {
         assert_eq!(
             (e.kind, e.line, e.offset),
             (crate::ErrorKind::InvalidUtf8, 2, 3)
+        );
+    }
+
+    /// (kind, cmp, cmp_written, deadline (year, month, day, end of month,
+    /// recurrence), qualifier, notes) of a time value.
+    type TimeFields = (
+        Kind,
+        Option<Comparator>,
+        bool,
+        (
+            Option<u16>,
+            Option<u8>,
+            Option<u8>,
+            bool,
+            Option<Recurrence>,
+        ),
+        Option<String>,
+        Vec<Note>,
+    );
+
+    fn t(s: &str) -> TimeFields {
+        let v = Value::parse(s);
+        let d = v
+            .deadline()
+            .unwrap_or_else(|| panic!("{s:?} is {:?}, not a time", v.kind()));
+        (
+            v.kind(),
+            v.cmp(),
+            v.cmp_written(),
+            (d.year, d.month, d.day, d.end_of_month, d.recurrence),
+            v.qualifier().map(str::to_string),
+            v.notes.iter().collect(),
+        )
+    }
+
+    /// (low, high, unit, dimension, qualifier, notes) of a range.
+    fn r(
+        s: &str,
+    ) -> (
+        Decimal,
+        Decimal,
+        String,
+        Dimension,
+        Option<String>,
+        Vec<Note>,
+    ) {
+        let v = Value::parse(s);
+        let Body::Range(x) = &v.body else {
+            panic!("{s:?} is {:?}, not a range", v.kind())
+        };
+        (
+            x.low,
+            x.high,
+            x.unit.as_str().to_string(),
+            x.unit.dimension(),
+            v.qualifier().map(str::to_string),
+            v.notes.iter().collect(),
+        )
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn score_points_are_a_known_unit() {
+        use Comparator::{Eq, Ge};
+        let fen = |c, w, n: &str, q: Option<String>| {
+            (
+                c,
+                w,
+                Some(dec(n)),
+                "分".to_string(),
+                Some(dec(n)),
+                "分".to_string(),
+                Dimension::Other,
+                q,
+            )
+        };
+        assert_eq!(q("≥95分"), fen(Ge, true, "95", None));
+        assert_eq!(q("≥4.5分"), fen(Ge, true, "4.5", None));
+        assert_eq!(q("95分"), fen(Eq, false, "95", None));
+        assert_eq!(q("90分以上"), fen(Ge, true, "90", None));
+        assert_eq!(q("满意度90分以上"), fen(Ge, true, "90", some("满意度")));
+        assert_eq!(
+            q("≥90分（满分100分）"),
+            fen(Ge, true, "90", some("(满分100分)"))
+        );
+        for cell in ["≥95分", "90分以上", "≥90分（满分100分）"] {
+            assert_eq!(notes(cell), [], "{cell}");
+        }
+        // 分钟 is still a duration
+        assert_eq!(
+            (q("≤30分钟").3, q("≤30分钟").6),
+            ("分钟".to_string(), Dimension::Duration)
+        );
+    }
+
+    #[test]
+    fn within_a_duration_is_at_most() {
+        for (cell, unit) in [
+            ("30日内", "日"),
+            ("7天内", "天"),
+            ("24小时内", "小时"),
+            ("5个工作日内", "工作日"),
+            ("3个月内", "个月"),
+            ("1年内", "年"),
+            ("10分钟之内", "分钟"),
+        ] {
+            let (c, w, _, u, _, _, dim, qual) = q(cell);
+            assert_eq!(
+                (c, w, u.as_str(), dim, qual),
+                (Comparator::Le, true, unit, Dimension::Duration, None),
+                "{cell}"
+            );
+        }
+        assert_eq!(q("3日内完成").7, some("完成"));
+        // not after other units: `内` stays a qualifier
+        let (c, w, _, _, _, _, _, qual) = q("5人内");
+        assert_eq!((c, w, qual), (Comparator::Eq, false, some("内")));
+        // after a month date: by that month
+        assert_eq!(
+            t("12月内"),
+            (
+                Kind::Time,
+                Some(Comparator::Le),
+                true,
+                (None, Some(12), None, false, None),
+                None,
+                vec![]
+            )
+        );
+        assert_eq!(t("12月以内完成").4, some("完成"));
+        assert_eq!(t("每月20日以内").1, Some(Comparator::Le));
+    }
+
+    #[test]
+    fn dates_with_separators() {
+        let day = |y, m, d| (Some(y), Some(m), Some(d), false, None);
+        for cell in [
+            "2025-12-31",
+            "2025.12.31",
+            "2025/12/31",
+            "２０２５－１２－３１",
+        ] {
+            assert_eq!(
+                t(cell),
+                (
+                    Kind::Time,
+                    Some(Comparator::Eq),
+                    false,
+                    day(2025, 12, 31),
+                    None,
+                    vec![]
+                ),
+                "{cell}"
+            );
+        }
+        assert_eq!(t("2025.1.5").3, day(2025, 1, 5));
+        let (_, c, w, d, qual, _) = t("2025.12.31前完成");
+        assert_eq!(
+            (c, w, d, qual),
+            (Some(Comparator::Le), true, day(2025, 12, 31), some("完成"))
+        );
+        assert_eq!(t("≤2025-12-31").1, Some(Comparator::Le));
+        assert_eq!(t("2025-12").3, (Some(2025), Some(12), None, false, None));
+        assert_eq!(t("2025/12前").1, Some(Comparator::Le));
+        // out of range, a decimal, a unit after: as before
+        assert_eq!(Value::parse("2025-13-01").kind(), Kind::Range);
+        assert_eq!(Value::parse("2025-12-32").kind(), Kind::Range);
+        assert_eq!(Value::parse("2025.12").number(), Some(dec("2025.12")));
+        assert_eq!(Value::parse("2025-12人").kind(), Kind::Range);
+        assert_eq!(Value::parse("2025-12万").kind(), Kind::Range);
+        assert_eq!(Value::parse("1900-2000").kind(), Kind::Range);
+        assert_eq!(notes("2025/13/01"), [Note::Unclassified]);
+        // a day without 日 after a month, at the end or before 前
+        assert_eq!(t("2025年12月31前").3, day(2025, 12, 31));
+    }
+
+    #[test]
+    fn parts_of_the_year_are_their_end() {
+        let end = |m| (None, Some(m), None, true, None);
+        for (cell, month) in [
+            ("第一季度", 3),
+            ("一季度", 3),
+            ("二季度", 6),
+            ("第三季度", 9),
+            ("第四季度", 12),
+            ("四季度", 12),
+            ("第4季度", 12),
+            ("第四季", 12),
+            ("上半年", 6),
+            ("下半年", 12),
+        ] {
+            assert_eq!(
+                t(cell),
+                (
+                    Kind::Time,
+                    Some(Comparator::Eq),
+                    false,
+                    end(month),
+                    None,
+                    vec![Note::Period]
+                ),
+                "{cell}"
+            );
+        }
+        // the end itself is no period
+        assert_eq!(
+            t("第三季度末"),
+            (
+                Kind::Time,
+                Some(Comparator::Eq),
+                false,
+                end(9),
+                None,
+                vec![]
+            )
+        );
+        let (_, c, w, d, qual, n) = t("2025年第四季度完成");
+        assert_eq!(
+            (c, w, d, qual, n),
+            (
+                Some(Comparator::Eq),
+                false,
+                (Some(2025), Some(12), None, true, None),
+                some("完成"),
+                vec![Note::Period]
+            )
+        );
+        assert_eq!(t("2025年上半年").3, (Some(2025), Some(6), None, true, None));
+        assert_eq!(t("第二季度前完成").1, Some(Comparator::Le));
+        assert_eq!(
+            t("每年第四季度").3,
+            (None, Some(12), None, true, Some(Recurrence::Yearly))
+        );
+        assert_eq!(
+            t("每年第4季度").3,
+            (None, Some(12), None, true, Some(Recurrence::Yearly))
+        );
+        // 年内: a deadline at the year's end
+        for (cell, qual) in [
+            ("年内", None),
+            ("年内完成", some("完成")),
+            ("在年内完成", some("完成")),
+        ] {
+            assert_eq!(
+                t(cell),
+                (
+                    Kind::Time,
+                    Some(Comparator::Le),
+                    true,
+                    end(12),
+                    qual,
+                    vec![]
+                ),
+                "{cell}"
+            );
+        }
+        let (_, c, w, d, qual, _) = t("2025年内完成");
+        assert_eq!(
+            (c, w, d, qual),
+            (
+                Some(Comparator::Le),
+                true,
+                (Some(2025), Some(12), None, true, None),
+                some("完成")
+            )
+        );
+        // words that only start like one
+        for cell in ["第三方评价", "一次性", "四季", "上级"] {
+            assert_eq!(Value::parse(cell).kind(), Kind::Text, "{cell}");
+        }
+        // `1季度` without 第 is a duration, as `1个季度`
+        assert_eq!(q("1季度").6, Dimension::Duration);
+    }
+
+    #[test]
+    fn by_period_is_a_recurrence() {
+        for (cell, rec) in [
+            ("按月", Recurrence::Monthly),
+            ("按季度", Recurrence::Quarterly),
+            ("按季", Recurrence::Quarterly),
+            ("按年", Recurrence::Yearly),
+            ("每月", Recurrence::Monthly),
+            ("每季度", Recurrence::Quarterly),
+            ("每年", Recurrence::Yearly),
+        ] {
+            assert_eq!(
+                t(cell),
+                (
+                    Kind::Time,
+                    Some(Comparator::Eq),
+                    false,
+                    (None, None, None, false, Some(rec)),
+                    None,
+                    vec![]
+                ),
+                "{cell}"
+            );
+        }
+        assert_eq!(t("按月发放").4, some("发放"));
+        for cell in ["按年度计划", "按期", "按要求完成招聘"] {
+            assert_eq!(Value::parse(cell).kind(), Kind::Text, "{cell}");
+        }
+    }
+
+    #[test]
+    fn two_inclusive_bounds_are_a_range() {
+        let pct = |q: Option<String>| {
+            (
+                dec("80"),
+                dec("100"),
+                "%".to_string(),
+                Dimension::Percent,
+                q,
+                vec![],
+            )
+        };
+        for cell in [
+            "≥80%且≤100%",
+            "≥80%，≤100%",
+            "≥80%,≤100%",
+            "≥80%、≤100%",
+            "≥80% ≤100%",
+            "≤100%且≥80%",
+            "80%≤x≤100%",
+            "80%≤X≤100%",
+            "80≤x≤100%",
+            "80%以上且100%以下",
+            "不低于80%且不高于100%",
+        ] {
+            assert_eq!(r(cell), pct(None), "{cell}");
+        }
+        assert_eq!(r("80%≤满意度≤100%"), pct(some("满意度")));
+        assert_eq!(r("≤100%且≥80%满意"), pct(some("满意")));
+        assert_eq!(
+            r("≥80%且≤100分"),
+            (
+                dec("80"),
+                dec("100"),
+                "分".to_string(),
+                Dimension::Other,
+                None,
+                vec![Note::GarbledCell]
+            )
+        );
+        // strict or contradictory bounds are not read as a range
+        for cell in ["≥80%且<100%", ">80%且<100%", "≥100%且≤80%"] {
+            let v = Value::parse(cell);
+            assert_eq!(
+                (v.kind(), notes(cell)),
+                (Kind::Quantity, vec![Note::GarbledCell]),
+                "{cell}"
+            );
+        }
+    }
+
+    #[test]
+    fn ratios_are_text() {
+        for cell in ["≥1:1", "1:3", "≥1.5∶1", "１：１"] {
+            let v = Value::parse(cell);
+            assert_eq!(
+                (v.kind(), notes(cell)),
+                (Kind::Text, vec![Note::Unclassified]),
+                "{cell}"
+            );
+        }
+    }
+
+    #[test]
+    fn zero_in_words_is_the_number_zero() {
+        for (cell, qual) in [
+            ("零", None),
+            ("零投诉", some("投诉")),
+            ("零事故。", some("事故")),
+        ] {
+            assert_eq!(
+                q(cell),
+                (
+                    Comparator::Eq,
+                    false,
+                    Some(Decimal::ZERO),
+                    String::new(),
+                    Some(Decimal::ZERO),
+                    String::new(),
+                    Dimension::Count,
+                    qual
+                ),
+                "{cell}"
+            );
+        }
+        // a word of its own, or a unit after it
+        for cell in ["零星", "零售", "零件", "零人员伤亡", "无重大事故"] {
+            assert_eq!(Value::parse(cell).kind(), Kind::Text, "{cell}");
+        }
+    }
+
+    #[test]
+    fn brackets() {
+        assert_eq!(q("（≥95%）"), q("≥95%"));
+        assert_eq!(q("100%（含）").7, some("(含)"));
+        assert_eq!(notes("≥95%（含95%）"), []);
+        assert_eq!(notes("≤11月（2024年）"), []);
+        // not one bracketed group: a second number
+        assert_eq!(notes("≥95%(含)(95%)"), [Note::GarbledCell]);
+        assert_eq!(notes("≥90分，满分100分"), [Note::GarbledCell]);
+        // digits only in the annotation: the words before decide
+        assert_eq!(t("每月底(满分100分)").4, some("(满分100分)"));
+        assert_eq!(notes("每月底(满分100分)"), []);
+        let v = Value::parse("促进就业(2024年)");
+        assert_eq!(
+            (v.kind(), notes("促进就业(2024年)")),
+            (Kind::Text, vec![Note::Unclassified])
+        );
+    }
+
+    #[test]
+    fn more_qualitative_terms() {
+        for (cell, term, grade) in [
+            ("有所提升", "有所提升", None),
+            ("有所提高", "有所提升", None),
+            ("有所改善", "有所改善", None),
+            ("明显改善", "显著改善", Some(Grade::Positive)),
+            ("显著改善", "显著改善", Some(Grade::Positive)),
+            ("降低", "降低", None),
+            ("下降", "降低", None),
+            ("减少", "减少", None),
+            ("有所下降", "有所降低", None),
+            ("完善", "完善", None),
+            ("逐步完善", "逐步完善", None),
+            ("不断完善", "持续完善", None),
+            ("不低于上年", "不低于上年", None),
+            ("不低于上年水平", "不低于上年", None),
+            ("高于上年", "高于上年", None),
+            ("较上年提高", "高于上年", None),
+            ("持平", "持平", None),
+            ("与上年持平", "持平", None),
+        ] {
+            let v = Value::parse(cell);
+            let x = v
+                .term()
+                .unwrap_or_else(|| panic!("{cell:?} is {:?}", v.kind()));
+            assert_eq!((x.term, x.grade), (term, grade), "{cell}");
+        }
+        // a comparator word before a non-term is still read as before
+        assert_eq!(
+            Value::parse("不低于合格").term().map(|x| x.term),
+            Some("合格")
         );
     }
 

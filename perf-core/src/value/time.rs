@@ -153,7 +153,12 @@ pub(crate) fn date(s: &str, recurrence: Option<Recurrence>) -> Option<(DateParse
         }
         match int(rest) {
             Some((day, _, r)) => {
-                let (r, ()) = day_mark(r).ok()?;
+                // `日` may be left out at the end or before `前` (`12月31前`)
+                let r = match day_mark(r) {
+                    Ok((r, ())) => r,
+                    Err(_) if r.is_empty() || comparator::before(r).is_ok() => r,
+                    Err(_) => return None,
+                };
                 n = day;
                 rest = r;
             }
@@ -281,11 +286,13 @@ pub(crate) fn separated_date(s: &str) -> Option<(DateParse, &str)> {
         d.deadline.day = Some(day);
         return Some((d, r));
     }
-    // year and month alone: not after `.`, and nothing that continues a
-    // number, a range or a unit (`2025-12人` stays a range)
+    // year and month alone: not with `.`, and not before anything that
+    // continues a number, a range or a unit (`2025-12人`, `2025-12万` stay
+    // ranges); `前` and qualifier words may follow
     let continues = rest.starts_with(|c: char| {
         c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | '~' | '%')
-    }) || super::unit::atom_at(rest).is_some();
+    }) || (comparator::before(rest).is_err()
+        && !super::unit::unit(rest).0.is_none());
     if sep == '.' || continues {
         return None;
     }
@@ -318,6 +325,13 @@ pub(crate) fn wordy_date(
         d.deadline.end_of_month = true;
         rest = r;
     } else if recurrence.is_some() {
+        // `每年第四季度`, `每年上半年`
+        if recurrence == Some(Recurrence::Yearly) && !recurrence_end {
+            if let Some((mut p, r)) = part_of_year(rest) {
+                p.deadline.recurrence = recurrence;
+                return Some((p, r));
+            }
+        }
         d.deadline.end_of_month = recurrence_end;
     } else if let Some(r) = rest.strip_prefix("年内") {
         d.deadline.month = Some(12);
@@ -416,6 +430,76 @@ mod tests {
         assert!(date("13月", None).unwrap().0.invalid);
         assert!(date("4月32日", None).unwrap().0.invalid);
         assert!(!date("4月30日", None).unwrap().0.invalid);
+    }
+
+    #[test]
+    fn separated_dates() {
+        for s in ["2025-12-31", "2025.12.31", "2025/12/31"] {
+            let (d, rest) = separated_date(s).unwrap();
+            assert_eq!(
+                (d.deadline, d.period, rest),
+                (dl(Some(2025), Some(12), Some(31), false), false, ""),
+                "{s}"
+            );
+        }
+        let (d, rest) = separated_date("2025-1-5前").unwrap();
+        assert_eq!(
+            (d.deadline, rest),
+            (dl(Some(2025), Some(1), Some(5), false), "前")
+        );
+        let (d, rest) = separated_date("2025/12完成").unwrap();
+        assert_eq!(
+            (d.deadline, rest),
+            (dl(Some(2025), Some(12), None, false), "完成")
+        );
+        for s in [
+            "2025.12",
+            "2025-13-01",
+            "2025-12-32",
+            "2025-12-311",
+            "2025-12/31",
+            "1800-12-31",
+            "2025-2026",
+            "2025-12人",
+            "2025-12%",
+            "12-31",
+            "2025-",
+        ] {
+            assert_eq!(separated_date(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn parts_of_a_year() {
+        for (s, month, period, rest) in [
+            ("第四季度", 12, true, ""),
+            ("一季度完成", 3, true, "完成"),
+            ("第2季度前", 6, true, "前"),
+            ("第三季", 9, true, ""),
+            ("第三季度末", 9, false, ""),
+            ("上半年", 6, true, ""),
+            ("下半年底", 12, false, ""),
+        ] {
+            let (d, r) = part_of_year(s).unwrap();
+            assert_eq!(
+                (d.deadline, d.period, r),
+                (dl(None, Some(month), None, true), period, rest),
+                "{s}"
+            );
+        }
+        for s in ["四季", "第五季度", "第三方", "季度", "半年", ""] {
+            assert_eq!(part_of_year(s), None, "{s}");
+        }
+        let (d, rest) = date("2025年第四季度", None).unwrap();
+        assert_eq!(
+            (d.deadline, d.period, rest),
+            (dl(Some(2025), Some(12), None, true), true, "")
+        );
+        let (d, rest) = date("2025年内完成", None).unwrap();
+        assert_eq!(
+            (d.deadline, d.within, rest),
+            (dl(Some(2025), Some(12), None, true), true, "完成")
+        );
     }
 
     #[test]
