@@ -353,8 +353,11 @@ fn wordy(s: &str) -> Parsed<'_> {
         Some((r, _)) if !r.is_empty() => r,
         _ => s,
     };
+    // (every lexicon entry starts with a CJK char: a comparator symbol
+    // before one is not part of it)
     let term = match leading {
-        Some(_) => lexicon::lookup(s).or_else(|| lexicon::lookup(bare)),
+        Some(_) if s.as_bytes()[0] >= 0xE4 => lexicon::lookup(s).or_else(|| lexicon::lookup(bare)),
+        Some(_) => lexicon::lookup(bare),
         None => lexicon::lookup(s),
     };
     if let Some(term) = term {
@@ -703,13 +706,20 @@ fn within<'s>(u: &unit::Parsed<'_>, rest: &'s str) -> Option<&'s str> {
     (u.dimension() == Dimension::Duration).then_some(r)
 }
 
-/// A byte test for [`second_bound`]: `rest` may start with a connector or
-/// a comparator (ASCII `, ; < >` or the lead byte of `≤ ≥ 、 且 并 不 小 大`).
+/// A byte test for [`second_bound`]: `rest` starts with a connector or a
+/// comparator (`, ; < > ≤ ≥ 、 且 并 不 小 大 ， ；`).
 #[inline]
 fn may_start_bound(rest: &str) -> bool {
     matches!(
-        rest.as_bytes().first(),
-        Some(b',' | b';' | b'<' | b'>' | 0xE2 | 0xE3 | 0xE4 | 0xE5 | 0xEF)
+        rest.as_bytes(),
+        [b',' | b';' | b'<' | b'>', ..]
+            | [0xE2, 0x89, 0xA4 | 0xA5, ..] // ≤ ≥
+            | [0xE3, 0x80, 0x81, ..] // 、
+            | [0xE4, 0xB8, 0x94 | 0x8D, ..] // 且 不
+            | [0xE5, 0xB9, 0xB6, ..] // 并
+            | [0xE5, 0xB0, 0x8F, ..] // 小
+            | [0xE5, 0xA4, 0xA7, ..] // 大
+            | [0xEF, 0xBC, 0x8C | 0x9B, ..] // ， ；
     )
 }
 
@@ -987,6 +997,8 @@ mod tests {
             ("不超过95%", Comparator::Le),
             ("95%以内", Comparator::Le),
             ("95%以下", Comparator::Le),
+            ("95%及以上", Comparator::Ge),
+            ("95%及以下", Comparator::Le),
             (">95%", Comparator::Gt),
             ("大于95%", Comparator::Gt),
             ("超过95%", Comparator::Gt),
@@ -1748,6 +1760,16 @@ mod tests {
     }
 
     #[test]
+    fn the_bound_gate_lets_every_connector_through() {
+        for w in [
+            "且", "并且", ",", "，", ";", "；", "、", "≤", "≥", "<", ">", "不", "小", "大",
+        ] {
+            assert!(super::may_start_bound(&format!("{w}1")), "{w}");
+        }
+        assert!(!super::may_start_bound("协办员"));
+    }
+
+    #[test]
     fn more_qualitative_terms() {
         for (cell, term, grade) in [
             ("有所提升", "有所提升", None),
@@ -1767,6 +1789,7 @@ mod tests {
             ("高于上年", "高于上年", None),
             ("较上年提高", "高于上年", None),
             ("持平", "持平", None),
+            ("优良", "优良", Some(Grade::Positive)),
             ("与上年持平", "持平", None),
         ] {
             let v = Value::parse(cell);
@@ -1801,6 +1824,14 @@ mod tests {
             ("促进 就业", "促进 就业"),
             ("/", ""),
             (">=%", "≥%"),
+            ("≥80%且≤100%", "80-100%"),
+            ("30日内", "≤30日"),
+            ("第四季度", "12月底"),
+            ("年内", "≤12月底"),
+            ("2025-12-31", "2025年12月31日"),
+            ("按月", "每月"),
+            ("零投诉", "0投诉"),
+            ("≥90分（满分100分）", "≥90分(满分100分)"),
         ] {
             assert_eq!(Value::parse(cell).to_string(), shown, "{cell}");
         }
