@@ -187,11 +187,21 @@ pub(crate) fn lookup(s: &str) -> Option<Term> {
         return None;
     }
     // the rows sharing the first char are adjacent (the table is sorted)
-    let (rows, _) = LEXICON_INDEX.rows_at(s)?;
-    LEXICON[rows].iter().find(|e| e.written == s).map(|e| Term {
-        term: e.term,
-        grade: e.grade,
-    })
+    let (rows, skip) = LEXICON_INDEX.rows_at(s)?;
+    let sb = s.as_bytes();
+    // the first char is known to match: compare the rest byte by byte,
+    // leaving at the first difference (a `memcmp` call per row of the same
+    // length costs more: `有所提升`, `有效提升`, … share first char and length)
+    LEXICON[rows]
+        .iter()
+        .find(|e| {
+            let w = e.written.as_bytes();
+            w.len() == sb.len() && w[skip..].iter().zip(&sb[skip..]).all(|(x, y)| x == y)
+        })
+        .map(|e| Term {
+            term: e.term,
+            grade: e.grade,
+        })
 }
 
 /// The longest written form, in bytes: longer cells are not looked up.

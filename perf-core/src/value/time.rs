@@ -114,18 +114,23 @@ pub(crate) fn date(s: &str, recurrence: Option<Recurrence>) -> Option<(DateParse
             d.within = true;
             return Some((d, r));
         }
-        // `2025年第四季度`, `2025年上半年`
-        if let Some((p, r)) = part_of_year(after) {
-            d.deadline.month = p.deadline.month;
-            d.deadline.end_of_month = true;
-            d.period = p.period;
-            return Some((d, r));
-        }
         match int(after) {
-            Some((m, m_digits, r)) => {
+            // a month or a period of months (the common case)
+            Some((m, m_digits, r)) if !r.starts_with('季') => {
                 (n, digits, rest) = (m, m_digits, r);
             }
-            None => return Some((d, after)),
+            // `2025年第四季度`, `2025年4季度`, `2025年上半年`
+            _ => {
+                return match part_of_year(after) {
+                    Some((p, r)) => {
+                        d.deadline.month = p.deadline.month;
+                        d.deadline.end_of_month = true;
+                        d.period = p.period;
+                        Some((d, r))
+                    }
+                    None => Some((d, after)),
+                };
+            }
         }
     }
     let _ = digits;
