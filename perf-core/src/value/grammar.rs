@@ -3,16 +3,18 @@
 //! The cell arrives normalised (see `normalize`). Its shape is
 //!
 //! ```text
-//! cell   := empty | words-only | [在] prefix* value suffix? tail
+//! cell   := empty | words-only | [(] [在] prefix* value suffix? bound? tail [)]
 //! prefix := comparator | 每+unit (per-word or recurrence) | 达到 | word
 //! value  := date | number unit? (sep number unit?)?          (time | quantity | range)
-//! suffix := 以上 | 以下 | 以内 | 左右 | 前 | 之前 | 以前
-//! tail   := words (the qualifier)
+//! date   := 年月日 forms | YYYY-MM-DD (- . /) | [YYYY年][第]N季度 | 上半年 | 下半年 | 年内
+//! suffix := [及]以上 | [及]以下 | [及]以内 | 左右 | 前 | 之前 | 以前 | 内 (after a duration)
+//! bound  := [且 , 、 ;] comparator number unit     (`≥80%且≤100%`: a range)
+//! tail   := words | (annotation)                   (the qualifier)
 //! ```
 //!
 //! Cells without digits are empty markers, lexicon terms, wordy deadlines
-//! (`每季度末`, `年底前完成`), a comparator with a unit and no number (`>=%`),
-//! or text.
+//! (`每季度末`, `年底前完成`, `按月`, `第四季度`, `年内`), the numeral `零`,
+//! a comparator with a unit and no number (`>=%`), or text.
 
 use rust_decimal::Decimal;
 
