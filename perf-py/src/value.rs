@@ -4,8 +4,6 @@
 //! (`decimal.Decimal` above all) only when an attribute is read, so a batch
 //! of a million values costs a million small objects and no Decimals.
 
-use std::borrow::Cow;
-
 use perf_core::value::{Body, Deadline as CoreDeadline, Value};
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -36,29 +34,6 @@ pub(crate) fn norm(d: Decimal) -> Decimal {
 impl PyValue {
     pub(crate) fn new(v: Value<'static>) -> Self {
         PyValue { v }
-    }
-
-    /// Parses `cell`, keeping `cell` as the owned `raw` text when the
-    /// parser borrowed it unchanged (saves one copy per value in batches).
-    pub(crate) fn parse_owned(cell: String) -> Self {
-        let parsed = Value::parse(&cell);
-        let same_raw = matches!(&parsed.raw, Cow::Borrowed(r) if r.len() == cell.len());
-        let body = parsed.body.into_owned();
-        let qualifier = parsed.qualifier.map(|q| Cow::Owned(q.into_owned()));
-        let notes = parsed.notes;
-        let raw = if same_raw {
-            Cow::Owned(cell)
-        } else {
-            Cow::Owned(parsed.raw.into_owned())
-        };
-        PyValue {
-            v: Value {
-                raw,
-                body,
-                qualifier,
-                notes,
-            },
-        }
     }
 
     fn range(&self) -> Option<&perf_core::value::Range<'static>> {
