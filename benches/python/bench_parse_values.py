@@ -1,6 +1,12 @@
 """Values per second: jixiao.parse_values (a ValueBatch) vs jixiao.parse_value in a loop.
 
     python benches/python/bench_parse_values.py [--seconds S] [--rounds R] [--quick]
+    python benches/python/bench_parse_values.py --run CASE INPUT N   # for callgrind
+
+`--run` runs one case N times untimed (CASE: a, b-kind, b-number, c, d;
+INPUT: distinct, written, large; threads=1): run it under
+`valgrind --tool=callgrind` with N and with 0, and divide the difference of
+the instruction totals by N × len(input) for instructions per value.
 
 For each input it times, per value:
   (a) batch           parse_values(cells): the ValueBatch, values kept in Rust
@@ -62,16 +68,35 @@ def rate(fn: Callable[[], object], n_values: int, seconds: float, rounds: int) -
     return best
 
 
-def report(name: str, cells: List[str], seconds: float, rounds: int, threads: int = 1) -> Dict[str, float]:
+LABELS = {"a": "(a) batch", "b-kind": "(b) batch+kind", "b-number": "(b) batch+number",
+          "c": "(c) batch+items", "d": "(d) loop"}
+
+
+def cases(cells: List[str], threads: int) -> Dict[str, Callable[[], object]]:
     pv, pvs = jixiao.parse_value, jixiao.parse_values
-    cases: Dict[str, Callable[[], object]] = {
+    return {
         "(a) batch": lambda: pvs(cells, threads=threads),
         "(b) batch+kind": lambda: pvs(cells, threads=threads).column("kind"),
         "(b) batch+number": lambda: pvs(cells, threads=threads).column("number"),
         "(c) batch+items": lambda: list(pvs(cells, threads=threads)),
         "(d) loop": lambda: [pv(c) for c in cells],
     }
-    rates = {k: rate(f, len(cells), seconds, rounds) for k, f in cases.items()}
+
+
+def written_cells() -> List[str]:
+    written: List[str] = []
+    for d in jixiao.read_dir(ROOT / "testdata" / "corpus", errors="skip"):
+        written += [i.value.raw for i in d.indicators()]
+    return written
+
+
+def large_cells() -> List[str]:
+    return [re.sub(r"[0-9]", lambda m: str((int(m.group()) + k) % 10), c)
+            for k in range(40) for c in distinct_cells()]
+
+
+def report(name: str, cells: List[str], seconds: float, rounds: int, threads: int = 1) -> Dict[str, float]:
+    rates = {k: rate(f, len(cells), seconds, rounds) for k, f in cases(cells, threads).items()}
     print(f"{name} (n={len(cells)}, {len(set(cells))} distinct, threads={threads}):")
     loop = rates["(d) loop"]
     for k, r in rates.items():
@@ -84,7 +109,15 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=5.0, help="time per case")
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--quick", action="store_true", help="a short run (smoke test)")
+    ap.add_argument("--run", nargs=3, metavar=("CASE", "INPUT", "N"))
     args = ap.parse_args()
+    if args.run:
+        case, source, n = args.run
+        cells = {"distinct": distinct_cells, "written": written_cells, "large": large_cells}[source]()
+        fn = cases(cells, 1)[LABELS[case]]
+        for _ in range(int(n)):
+            fn()
+        return 0
     seconds = 0.1 if args.quick else args.seconds
     rounds = 2 if args.quick else args.rounds
 
@@ -93,14 +126,11 @@ def main() -> int:
           f"{platform.machine()}, {os.cpu_count()} CPUs, load average {load:.2f}")
     report("distinct corpus cells", distinct_cells(), seconds, rounds)
 
-    written: List[str] = []
-    for d in jixiao.read_dir(ROOT / "testdata" / "corpus", errors="skip"):
-        written += [i.value.raw for i in d.indicators()]
+    written = written_cells()
     if written:
         report("corpus cells as written", written, seconds, rounds)
 
-    large = [re.sub(r"[0-9]", lambda m: str((int(m.group()) + k) % 10), c)
-             for k in range(40) for c in distinct_cells()]
+    large = large_cells()
     report("large batch", large, seconds, rounds, threads=1)
     report("large batch", large, seconds, rounds, threads=2)
     return 0

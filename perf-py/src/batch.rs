@@ -151,6 +151,52 @@ fn fx_hash(bytes: &[u8]) -> u64 {
     (h.rotate_left(5) ^ bytes.len() as u64).wrapping_mul(K)
 }
 
+/// `decimal.Decimal`, looked up once.
+fn decimal_class(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
+    static DECIMAL: pyo3::sync::PyOnceLock<Py<PyAny>> = pyo3::sync::PyOnceLock::new();
+    DECIMAL
+        .get_or_try_init(py, || {
+            Ok::<_, PyErr>(py.import("decimal")?.getattr("Decimal")?.unbind())
+        })
+        .map(|d| d.bind(py))
+}
+
+/// A `BuildHasher` for the small maps of column building: Fx, as in rustc
+/// (std's SipHash cost more than making the object it saved).
+#[derive(Default, Clone, Copy)]
+struct Fx;
+
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fx_hash(bytes) ^ self.0.rotate_left(5);
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.write_u64(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.write_u64(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl std::hash::BuildHasher for Fx {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher::default()
+    }
+}
+
 /// Reads cells out of Python objects into one UTF-8 buffer, keeping one
 /// copy of cells that repeat close together.
 struct Extract {
@@ -428,8 +474,13 @@ impl PyValueBatch {
     ) -> PyResult<Vec<Py<PyAny>>> {
         let n = self.store.len();
         let values = (0..n).map(|k| self.store.get(k as u32));
-        let mut strs: HashMap<&'s str, Py<PyAny>> = HashMap::new();
-        let mut nums: HashMap<Decimal, Py<PyAny>> = HashMap::new();
+        let mut strs: HashMap<&'s str, Py<PyAny>, Fx> = HashMap::default();
+        let mut nums: HashMap<Decimal, Py<PyAny>, Fx> = HashMap::default();
+        let decimal = if DECIMAL_COLUMNS.contains(&name) && !float {
+            Some(decimal_class(py)?)
+        } else {
+            None
+        };
         let mut out = Vec::with_capacity(n);
         // A `str` per distinct text (units, kinds … repeat across values).
         let mut text = |s: Option<&'s str>| -> Py<PyAny> {
@@ -440,6 +491,21 @@ impl PyValueBatch {
                     .or_insert_with(|| PyString::new(py, s).into_any().unbind())
                     .clone_ref(py),
             }
+        };
+        // A `str` per distinct static text (kinds, comparators, terms …),
+        // found by address and length: a short linear scan, no hashing.
+        let mut statics: Vec<(*const u8, usize, Py<PyAny>)> = Vec::new();
+        let mut stat = |s: Option<&'static str>| -> Py<PyAny> {
+            let Some(s) = s else { return py.None() };
+            if let Some((_, _, o)) = statics
+                .iter()
+                .find(|(p, n, _)| *p == s.as_ptr() && *n == s.len())
+            {
+                return o.clone_ref(py);
+            }
+            let o = PyString::new(py, s).into_any().unbind();
+            statics.push((s.as_ptr(), s.len(), o.clone_ref(py)));
+            o
         };
         macro_rules! each {
             ($f:expr) => {
@@ -462,7 +528,14 @@ impl PyValueBatch {
                     .into_any()
                     .unbind()
             } else {
-                d.into_pyobject(py)?.into_any().unbind()
+                let decimal =
+                    decimal.ok_or_else(|| PyValueError::new_err("not a number column"))?;
+                if d.scale() == 0 && i64::try_from(d.mantissa()).is_ok() {
+                    // Decimal(int) is cheaper than Decimal(str).
+                    decimal.call1((d.mantissa() as i64,))?.unbind()
+                } else {
+                    decimal.call1((d.to_string(),))?.unbind()
+                }
             };
             nums.insert(d, o.clone_ref(py));
             Ok(o)
@@ -476,8 +549,8 @@ impl PyValueBatch {
                     PyString::new(py, &v.raw).into_any().unbind()
                 ))
             }
-            "kind" => each!(|v: &'s Value<'s>| PyResult::Ok(text(Some(v.kind().as_str())))),
-            "cmp" => each!(|v: &'s Value<'s>| PyResult::Ok(text(v.cmp().map(|c| c.as_str())))),
+            "kind" => each!(|v: &'s Value<'s>| PyResult::Ok(stat(Some(v.kind().as_str())))),
+            "cmp" => each!(|v: &'s Value<'s>| PyResult::Ok(stat(v.cmp().map(|c| c.as_str())))),
             "cmp_written" => each!(|v: &'s Value<'s>| obj(py, v.cmp_written())),
             "cmp_code" => each!(|v: &'s Value<'s>| obj(py, v.cmp_code())),
             "number" => each!(|v: &'s Value<'s>| num(v.number())),
@@ -489,7 +562,7 @@ impl PyValueBatch {
             "unit" => each!(|v: &'s Value<'s>| PyResult::Ok(text(v.unit().map(|u| u.as_str())))),
             "base_unit" => each!(|v: &'s Value<'s>| PyResult::Ok(text(v.unit().map(|u| u.base())))),
             "dimension" => {
-                each!(|v: &'s Value<'s>| PyResult::Ok(text(
+                each!(|v: &'s Value<'s>| PyResult::Ok(stat(
                     v.unit().map(|u| u.dimension().as_str())
                 )))
             }
@@ -505,11 +578,11 @@ impl PyValueBatch {
             "deadline_end_of_month" => {
                 each!(|v: &'s Value<'s>| obj(py, v.deadline().map(|d| d.end_of_month)))
             }
-            "deadline_recurrence" => each!(|v: &'s Value<'s>| PyResult::Ok(text(
+            "deadline_recurrence" => each!(|v: &'s Value<'s>| PyResult::Ok(stat(
                 v.deadline().and_then(|d| d.recurrence).map(|r| r.as_str())
             ))),
-            "term" => each!(|v: &'s Value<'s>| PyResult::Ok(text(v.term().map(|t| t.term)))),
-            "grade" => each!(|v: &'s Value<'s>| PyResult::Ok(text(
+            "term" => each!(|v: &'s Value<'s>| PyResult::Ok(stat(v.term().map(|t| t.term)))),
+            "grade" => each!(|v: &'s Value<'s>| PyResult::Ok(stat(
                 v.term().and_then(|t| t.grade).map(|g| g.as_str())
             ))),
             "qualifier" => each!(|v: &'s Value<'s>| PyResult::Ok(text(v.qualifier()))),
