@@ -777,12 +777,14 @@ impl PyValueBatch {
     }
 
     /// The index of the first item equal to ``value``; ``ValueError`` if none.
+    #[pyo3(signature = (value, /))]
     fn index(&self, value: &Bound<'_, PyAny>) -> PyResult<usize> {
         self.index_of(value)
             .ok_or_else(|| PyValueError::new_err("value is not in the batch"))
     }
 
     /// How many items equal ``value``.
+    #[pyo3(signature = (value, /))]
     fn count(&self, value: &Bound<'_, PyAny>) -> usize {
         let Ok(v) = value.cast::<PyValue>() else {
             return 0;

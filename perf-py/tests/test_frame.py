@@ -140,6 +140,10 @@ def test_batch_pandas(batch):
     assert df["number"].tolist() == [v.number for v in items]
     assert all(x is None or type(x) is Decimal for x in df["number"])
     assert df["raw"].tolist() == [v.raw for v in items]
+    # text columns are object dtype holding str or None, on pandas 3 too
+    for name in ("raw", "kind", "cmp", "unit", "qualifier", "term"):
+        assert df[name].dtype == object, name
+        assert df[name].tolist() == [getattr(v, name) for v in items]
     assert str(df["cmp_code"].dtype) == "Int8"
     assert [None if pd.isna(x) else int(x) for x in df["cmp_code"]] == [v.cmp_code for v in items]
     assert df["cmp_written"].dtype == bool
@@ -149,6 +153,12 @@ def test_batch_pandas(batch):
     assert f["base_number"].dtype == "float64"
     assert [None if pd.isna(x) else x for x in f["base_number"]] == [
         None if v.base_number is None else float(v.base_number) for v in items]
+
+
+def test_indicator_frame_text_is_object(docs):
+    pytest.importorskip("pandas")
+    df = jixiao.indicators_frame(docs)
+    assert df["cmp"].dtype == object and None in df["cmp"].tolist()
 
 
 def test_batch_arrow(batch):

@@ -89,9 +89,11 @@ def indicators_frame(
         elif name == "line":
             data[name] = pd.array(col, dtype="int64")
         elif name in _NUMBER_COLUMNS:
-            data[name] = pd.array(col, dtype="float64" if float_numbers else object)
+            data[name] = pd.Series(col, dtype="float64" if float_numbers else object)
         else:
-            data[name] = pd.array(col, dtype=object)
+            # a Series, not pd.array: pandas 3 infers its `str` dtype from
+            # object arrays of strings in a DataFrame, a Series keeps object
+            data[name] = pd.Series(col, dtype=object)
     return pd.DataFrame(data, columns=COLUMNS)
 
 
@@ -217,7 +219,7 @@ def values_frame(batch: ValueBatch, *, numbers: str = "decimal") -> "pandas.Data
         elif name in _VALUE_NUMBERS and float_numbers:
             data[name] = pd.array(col, dtype="float64")
         else:
-            data[name] = pd.array(col, dtype=object)
+            data[name] = pd.Series(col, dtype=object)  # object on pandas 3 too
     return pd.DataFrame(data, columns=list(cols))
 
 
