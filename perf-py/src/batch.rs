@@ -490,7 +490,9 @@ impl PyValueBatch {
         let n = self.store.len();
         let values = (0..n).map(|k| self.store.get(k as u32));
         let mut strs: HashMap<&'s str, Py<PyAny>, Fx> = HashMap::default();
-        let mut nums: HashMap<Decimal, Py<PyAny>, Fx> = HashMap::default();
+        // Keyed by the bits of the normalised number (`Decimal`'s own `Hash`
+        // normalises again, which cost more than the lookup).
+        let mut nums: HashMap<[u8; 16], Py<PyAny>, Fx> = HashMap::default();
         let decimal = if DECIMAL_COLUMNS.contains(&name) && !float {
             Some(decimal_class(py)?)
         } else {
@@ -533,7 +535,8 @@ impl PyValueBatch {
         let mut num = |d: Option<Decimal>| -> PyResult<Py<PyAny>> {
             let Some(d) = d else { return Ok(py.None()) };
             let d = norm(d);
-            if let Some(o) = nums.get(&d) {
+            let key = d.serialize();
+            if let Some(o) = nums.get(&key) {
                 return Ok(o.clone_ref(py));
             }
             let o = if float {
@@ -552,7 +555,7 @@ impl PyValueBatch {
                     decimal.call1((d.to_string(),))?.unbind()
                 }
             };
-            nums.insert(d, o.clone_ref(py));
+            nums.insert(key, o.clone_ref(py));
             Ok(o)
         };
         fn obj<'py, T: IntoPyObject<'py>>(py: Python<'py>, x: T) -> PyResult<Py<PyAny>> {
