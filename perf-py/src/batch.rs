@@ -68,7 +68,7 @@ impl Drop for Text {
 }
 
 /// The parsed distinct cells of a batch.
-struct Store {
+pub(crate) struct Store {
     /// One value per distinct cell. The `'static` is a lie told to the type
     /// system: the values borrow `text`. They are only handed out through
     /// [`Store::get`], which ties them to `&self`, and they are declared
@@ -97,7 +97,7 @@ impl Store {
         }
     }
 
-    fn get(&self, k: u32) -> &Value<'_> {
+    pub(crate) fn get(&self, k: u32) -> &Value<'_> {
         &self.values[k as usize]
     }
 
@@ -469,7 +469,7 @@ impl PyValueBatch {
     }
 
     fn item<'py>(&self, py: Python<'py>, i: usize) -> PyResult<Bound<'py, PyValue>> {
-        untracked(py, PyValue::new(self.value(i).clone().into_owned()))
+        untracked(py, PyValue::in_batch(Arc::clone(&self.store), self.idx[i]))
     }
 
     fn sub(&self, idx: Vec<u32>) -> PyValueBatch {
@@ -807,7 +807,7 @@ impl PyValueBatch {
         let Ok(v) = value.cast::<PyValue>() else {
             return 0;
         };
-        let v: &Value<'_> = &v.get().v;
+        let v: &Value<'_> = v.get().v();
         let hits: Vec<bool> = (0..self.store.len())
             .map(|k| self.store.get(k as u32) == v)
             .collect();
@@ -829,7 +829,7 @@ impl PyValueBatch {
                 for (i, item) in other.try_iter()?.enumerate() {
                     let item = item?;
                     match item.cast::<PyValue>() {
-                        Ok(pv) if &pv.get().v as &Value<'_> == self.value(i) => {}
+                        Ok(pv) if pv.get().v() == self.value(i) => {}
                         _ => {
                             all = false;
                             break;
@@ -1020,7 +1020,7 @@ impl PyValueBatch {
 impl PyValueBatch {
     fn index_of(&self, value: &Bound<'_, PyAny>) -> Option<usize> {
         let v = value.cast::<PyValue>().ok()?;
-        let v: &Value<'_> = &v.get().v;
+        let v: &Value<'_> = v.get().v();
         let hits: Vec<bool> = (0..self.store.len())
             .map(|k| self.store.get(k as u32) == v)
             .collect();
@@ -1076,8 +1076,7 @@ impl ValueBatchIter {
             self.pos
         };
         self.pos += 1;
-        let v = self.store.get(self.idx[i]).clone().into_owned();
-        untracked(py, PyValue::new(v)).map(Some)
+        untracked(py, PyValue::in_batch(Arc::clone(&self.store), self.idx[i])).map(Some)
     }
 
     fn __length_hint__(&self) -> usize {

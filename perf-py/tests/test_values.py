@@ -245,6 +245,22 @@ def test_batch_indexing_and_slices(corpus_values):
     assert it.__length_hint__() == 393
 
 
+def test_items_outlive_their_batch(corpus_values):
+    """An item is a view into the batch's values; it keeps them alive."""
+    import gc
+
+    batch = jixiao.parse_values(corpus_values)
+    items = [batch[0], batch[-1], batch[5:9][2]]
+    del batch
+    gc.collect()
+    for item, cell in zip(items, [corpus_values[0], corpus_values[-1], corpus_values[7]]):
+        one = jixiao.parse_value(cell)
+        assert item == one and hash(item) == hash(one) and item.raw == cell
+        assert item.to_json() == one.to_json() and repr(item) == repr(one)
+        assert pickle.loads(pickle.dumps(item)) == one
+    assert len({*items, *(jixiao.parse_value(c) for c in corpus_values[:1])}) == 3
+
+
 def test_batch_equality(corpus_values):
     batch = jixiao.parse_values(corpus_values)
     again = jixiao.parse_values(list(corpus_values))
