@@ -82,6 +82,32 @@ const ALPHABET: &[&str] = &[
     "a",
     "😀",
     "\u{0}",
+    // forms from other documents: scores, 内, separated dates, parts of the
+    // year, 按, compound bounds, ratios, 零, brackets
+    "分",
+    "分钟",
+    "内",
+    "之内",
+    "第",
+    "四",
+    "季",
+    "上半年",
+    "下半年",
+    "年内",
+    "按",
+    "零",
+    "投诉",
+    "且",
+    "x",
+    ":",
+    "∶",
+    "(",
+    ")",
+    "（",
+    "）",
+    "半年",
+    "持平",
+    "不低于上年",
 ];
 
 fn grammar_string() -> impl Strategy<Value = String> {
@@ -149,6 +175,8 @@ proptest! {
 //   a recurrence never with a year.
 // - qualifiers come from a list of words that do not begin with a unit, a
 //   comparator word or `前`; text cells from a list of real text cells.
+// - a range without a unit whose low bound is a year (1900–2199) and whose
+//   high bound is a month (1–12): `2025-12` is a date.
 // ---------------------------------------------------------------------------
 
 const UNITS: &[&str] = &[
@@ -198,6 +226,8 @@ const UNITS: &[&str] = &[
     "人/月",
     "万人",
     "元/张",
+    "分",
+    "次/半年",
 ];
 
 const QUALIFIERS: &[&str] = &[
@@ -213,6 +243,8 @@ const QUALIFIERS: &[&str] = &[
     "为优",
     "覆盖率",
     "服务对象满意度",
+    "(含)",
+    "(满分100分)",
 ];
 
 const TEXTS: &[&str] = &[
@@ -225,7 +257,11 @@ const TEXTS: &[&str] = &[
 ];
 
 fn decimal() -> impl Strategy<Value = Decimal> {
-    (0u64..1_000_000_000_000, 0u32..5).prop_map(|(m, scale)| Decimal::new(m as i64, scale))
+    prop_oneof![
+        (0u64..1_000_000_000_000, 0u32..5).prop_map(|(m, scale)| Decimal::new(m as i64, scale)),
+        // small integers: months, days, years
+        (0u32..2300).prop_map(Decimal::from),
+    ]
 }
 
 fn comparator() -> impl Strategy<Value = (Comparator, bool)> {
@@ -339,6 +375,12 @@ fn value() -> impl Strategy<Value = Value<'static>> {
         prop::sample::select(UNITS),
         qualifier(),
     )
+        .prop_filter("`2025-12` is a date", |(low, high, u, _)| {
+            let int = |d: &Decimal| d.normalize().scale() == 0;
+            let year = int(low) && (Decimal::from(1900)..=Decimal::from(2199)).contains(low);
+            let month = int(high) && (Decimal::ONE..=Decimal::from(12)).contains(high);
+            !(u.is_empty() && year && month)
+        })
         .prop_map(|(low, high, u, q)| Value {
             raw: "".into(),
             body: Body::Range(Range {
@@ -393,5 +435,53 @@ proptest! {
         prop_assert_eq!(&back.body, &v.body, "display: {:?}", shown);
         prop_assert_eq!(back.qualifier(), v.qualifier(), "display: {:?}", shown);
         prop_assert_eq!(back.notes, v.notes, "display: {:?}", shown);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// Two inclusive bounds, written in any of the compound forms, are the
+    /// range of the bounds (SPEC §2 ranges; docs/VALUES.md "Ranges").
+    #[test]
+    fn compound_bounds_are_the_range(
+        a in decimal(),
+        b in decimal(),
+        u in prop::sample::select(&["%", "分", "元", "人", "万元", "次/年"][..]),
+        form in 0usize..5,
+    ) {
+        let (low, high) = if a <= b { (a, b) } else { (b, a) };
+        let (l, h) = (low.normalize(), high.normalize());
+        let cell = match form {
+            0 => format!("≥{l}{u}且≤{h}{u}"),
+            1 => format!("≥{l}{u}，≤{h}{u}"),
+            2 => format!("≤{h}{u}且≥{l}{u}"),
+            3 => format!("{l}{u}≤x≤{h}{u}"),
+            _ => format!("{l}{u}以上且{h}{u}以下"),
+        };
+        let v = Value::parse(&cell);
+        let Body::Range(r) = &v.body else {
+            return Err(TestCaseError::fail(format!("{cell:?} is {:?}", v.kind())));
+        };
+        prop_assert_eq!((r.low, r.high, r.unit.as_str()), (low, high, u), "{}", cell);
+        prop_assert!(v.notes.is_empty(), "{}", cell);
+        prop_assert_eq!(v.qualifier(), None, "{}", cell);
+    }
+
+    /// A date with separators is the date written with 年月日.
+    #[test]
+    fn separated_dates_are_dates(
+        y in 1900u16..2200,
+        m in 1u8..=12,
+        d in 1u8..=31,
+        sep in prop::sample::select(&["-", ".", "/"][..]),
+        tail in prop::sample::select(&["", "前", "前完成", "完成"][..]),
+    ) {
+        let cell = format!("{y}{sep}{m:02}{sep}{d}{tail}");
+        let words = format!("{y}年{m}月{d}日{tail}");
+        let (a, b) = (Value::parse(&cell), Value::parse(&words));
+        prop_assert_eq!(&a.body, &b.body, "{}", cell);
+        prop_assert_eq!(a.qualifier(), b.qualifier(), "{}", cell);
+        prop_assert_eq!(a.notes, b.notes, "{}", cell);
     }
 }

@@ -106,7 +106,12 @@ pub(crate) fn prefix(s: &str) -> IResult<&str, Comparator> {
 /// A comparator written after a quantity: `以上` (`>=`), `以下`/`以内`
 /// (`<=`), `左右` (`~`).
 pub(crate) fn suffix(s: &str) -> IResult<&str, Comparator> {
-    gate(s, |c| matches!(c, '以' | '左'))?;
+    gate(s, |c| matches!(c, '以' | '左' | '及'))?;
+    // `及以上` (`95%及以上`: 95% and above) is `以上`
+    let s = match s.strip_prefix('及') {
+        Some(r) if r.starts_with('以') => r,
+        _ => s,
+    };
     alt((
         value(Comparator::Ge, tag("以上")),
         value(Comparator::Le, tag("以下")),
@@ -226,6 +231,11 @@ mod tests {
         assert_eq!(suffix("以内"), Ok(("", Comparator::Le)));
         assert_eq!(suffix("以下"), Ok(("", Comparator::Le)));
         assert_eq!(suffix("左右"), Ok(("", Comparator::Approx)));
+        assert_eq!(suffix("及以上"), Ok(("", Comparator::Ge)));
+        assert_eq!(suffix("及以下完成"), Ok(("完成", Comparator::Le)));
+        assert_eq!(suffix("及以内"), Ok(("", Comparator::Le)));
+        assert!(suffix("及时").is_err());
+        assert!(suffix("及左右").is_err());
         assert!(suffix("完成").is_err());
         assert_eq!(before("之前发放"), Ok(("发放", Comparator::Le)));
         assert_eq!(before("前完成"), Ok(("完成", Comparator::Le)));

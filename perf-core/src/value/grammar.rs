@@ -3,22 +3,24 @@
 //! The cell arrives normalised (see `normalize`). Its shape is
 //!
 //! ```text
-//! cell   := empty | words-only | [在] prefix* value suffix? tail
+//! cell   := empty | words-only | [(] [在] prefix* value suffix? bound? tail [)]
 //! prefix := comparator | 每+unit (per-word or recurrence) | 达到 | word
 //! value  := date | number unit? (sep number unit?)?          (time | quantity | range)
-//! suffix := 以上 | 以下 | 以内 | 左右 | 前 | 之前 | 以前
-//! tail   := words (the qualifier)
+//! date   := 年月日 forms | YYYY-MM-DD (- . /) | [YYYY年][第]N季度 | 上半年 | 下半年 | 年内
+//! suffix := [及]以上 | [及]以下 | [及]以内 | 左右 | 前 | 之前 | 以前 | 内 (after a duration)
+//! bound  := [且 , 、 ;] comparator number unit     (`≥80%且≤100%`: a range)
+//! tail   := words | (annotation)                   (the qualifier)
 //! ```
 //!
 //! Cells without digits are empty markers, lexicon terms, wordy deadlines
-//! (`每季度末`, `年底前完成`), a comparator with a unit and no number (`>=%`),
-//! or text.
+//! (`每季度末`, `年底前完成`, `按月`, `第四季度`, `年内`), the numeral `零`,
+//! a comparator with a unit and no number (`>=%`), or text.
 
 use rust_decimal::Decimal;
 
 use super::comparator;
 use super::lexicon;
-use super::model::{Comparator, Deadline, Note, Notes, Recurrence, Term, Time};
+use super::model::{Comparator, Deadline, Dimension, Note, Notes, Recurrence, Term, Time};
 use super::number::{first_digit, number};
 use super::time;
 use super::unit::{self, Part};
@@ -177,7 +179,9 @@ fn prefix(s: &str) -> Prefix<'_> {
                     continue;
                 }
                 // a per-word must be followed by another prefix token or the value
+                // (`每年第4季度`: `第` belongs to the value)
                 let ends = r.is_empty()
+                    || r == "第"
                     || r.starts_with('每')
                     || comparator::prefix(r).is_ok()
                     || comparator::filler(r).is_ok();
@@ -313,7 +317,11 @@ fn skip_space(s: &str) -> &str {
 
 /// Every cell: the rules of the module documentation.
 pub(crate) fn general(s: &str) -> Parsed<'_> {
-    let core = trim_punct(s);
+    let mut core = trim_punct(s);
+    // a cell wrapped in one pair of brackets: `(≥95%)`
+    if core.starts_with('(') && is_annotation(core) {
+        core = trim_punct(&core[1..core.len() - 1]);
+    }
     if is_empty_marker(core) {
         return Parsed {
             body: PBody::Empty,
@@ -322,8 +330,18 @@ pub(crate) fn general(s: &str) -> Parsed<'_> {
         };
     }
     match first_digit(core.as_bytes()) {
+        // digits only inside a closing annotation (`每月底(满分100分)`) do
+        // not make the cell a number
+        Some(d) if !in_annotation(core, d) => numeric(core, d),
+        Some(_) => {
+            // text that holds a number says why
+            let mut p = wordy(core);
+            if p.body == PBody::Text {
+                p.notes.insert(Note::Unclassified);
+            }
+            p
+        }
         None => wordy(core),
-        Some(d) => numeric(core, d),
     }
 }
 
@@ -331,12 +349,20 @@ pub(crate) fn general(s: &str) -> Parsed<'_> {
 #[inline]
 fn wordy(s: &str) -> Parsed<'_> {
     let leading = comparator::prefix(s).ok();
-    // a lexicon term, possibly after a comparator symbol (`=有效提升`)
+    // a lexicon term, the whole cell (`不低于上年`) or after a comparator
+    // symbol (`=有效提升`)
     let bare = match leading {
         Some((r, _)) if !r.is_empty() => r,
         _ => s,
     };
-    if let Some(term) = lexicon::lookup(bare) {
+    // (every lexicon entry starts with a CJK char: a comparator symbol
+    // before one is not part of it)
+    let term = match leading {
+        Some(_) if s.as_bytes()[0] >= 0xE4 => lexicon::lookup(s).or_else(|| lexicon::lookup(bare)),
+        Some(_) => lexicon::lookup(bare),
+        None => lexicon::lookup(s),
+    };
+    if let Some(term) = term {
         return Parsed {
             body: PBody::Qualitative(term),
             qualifier: None,
@@ -360,12 +386,23 @@ fn wordy(s: &str) -> Parsed<'_> {
             };
         }
     }
-    // a deadline in words: `每季度末`, `年底前完成`, `=每月底前`
+    // a deadline in words: `每季度末`, `年底前完成`, `=每月底前`, `按月`,
+    // `第四季度`, `年内完成`; or the numeral `零`
     let (cmp, r) = match leading {
         Some((r, c)) => (Some(c), r),
         None => (None, s),
     };
     let r = r.strip_prefix('在').unwrap_or(r);
+    // every such cell starts with one of these chars; most text does not
+    if !matches!(
+        r.chars().next(),
+        Some('每' | '按' | '年' | '月' | '第' | '一' | '二' | '三' | '四' | '上' | '下' | '零')
+    ) {
+        return Parsed::text(Notes::empty());
+    }
+    if let Some(p) = zero(s) {
+        return p;
+    }
     let mut rec = None;
     let mut rec_end = false;
     let mut r2 = r;
@@ -380,11 +417,79 @@ fn wordy(s: &str) -> Parsed<'_> {
                 }
             }
         }
+    } else if let Some((x, after)) = r.strip_prefix('按').and_then(by_period) {
+        rec = Some(x);
+        r2 = after;
     }
-    if let Some((deadline, rest)) = time::wordy_date(r2, rec, rec_end) {
-        return time_value(cmp, deadline, rest, None, Notes::empty());
+    if let Some((dp, rest)) = time::wordy_date(r2, rec, rec_end) {
+        let mut notes = Notes::empty();
+        if dp.period {
+            notes.insert(Note::Period);
+        }
+        let cmp = if dp.within { Some(Comparator::Le) } else { cmp };
+        return time_value(cmp, dp.deadline, rest, None, notes);
     }
     Parsed::text(Notes::empty())
+}
+
+/// `按月`, `按季度`, `按季`, `按年` (not `按年度`): the recurrence words of
+/// `每月`, `每季度`, `每年`, written with `按`. `s` follows the `按`.
+fn by_period(s: &str) -> Option<(Recurrence, &str)> {
+    if let Some(r) = s.strip_prefix("季度").or_else(|| s.strip_prefix('季')) {
+        return Some((Recurrence::Quarterly, r));
+    }
+    if let Some(r) = s.strip_prefix('月') {
+        return Some((Recurrence::Monthly, r));
+    }
+    match s.strip_prefix('年') {
+        Some(r) if !r.starts_with('度') => Some((Recurrence::Yearly, r)),
+        _ => None,
+    }
+}
+
+/// `零` is the numeral 0: alone, or before a word of at least two chars
+/// that does not start with a unit (`零投诉`, `零事故`: 0, qualifier
+/// `投诉`). A single char after it makes a word of its own (`零星`, `零售`,
+/// `零件`), which is text.
+fn zero(s: &str) -> Option<Parsed<'_>> {
+    let r = s.strip_prefix('零')?;
+    if !r.is_empty()
+        && (r.starts_with(|c: char| c.is_ascii())
+            || r.chars().nth(1).is_none()
+            || unit::atom_at(r).is_some())
+    {
+        return None;
+    }
+    Some(Parsed {
+        body: PBody::Quantity {
+            cmp: Comparator::Eq,
+            written: false,
+            number: Some(Decimal::ZERO),
+            unit: unit::Parsed::none(),
+        },
+        qualifier: non_empty(r),
+        notes: Notes::empty(),
+    })
+}
+
+/// A time value from a date after the words `p`: an invalid date is text,
+/// a period is noted, `年内` makes the comparator `<=`.
+#[inline]
+fn date_value<'s>(p: Prefix<'s>, dp: time::DateParse, rest: &'s str) -> Parsed<'s> {
+    let mut notes = Notes::empty();
+    if dp.invalid {
+        notes.insert(Note::InvalidDate);
+        return Parsed::text(notes);
+    }
+    if dp.period {
+        notes.insert(Note::Period);
+    }
+    let cmp = if dp.within {
+        Some(Comparator::Le)
+    } else {
+        p.cmp
+    };
+    time_value(cmp, dp.deadline, rest, p.words, notes)
 }
 
 /// Builds a time value: `前` after the date makes the comparator `<=`.
@@ -398,11 +503,16 @@ fn time_value<'s>(
 ) -> Parsed<'s> {
     let (cmp, written, rest) = match comparator::before(rest) {
         Ok((r, c)) => (c, true, r),
-        Err(_) => (cmp.unwrap_or(Comparator::Eq), cmp.is_some(), rest),
+        // `12月内`, `12月以内`: within the month, by its end
+        Err(_) => match rest.as_bytes() {
+            [0xE5, 0x86, 0x85, ..] => (Comparator::Le, true, &rest[3..]),
+            _ if within_word(rest) => (Comparator::Le, true, &rest[6..]),
+            _ => (cmp.unwrap_or(Comparator::Eq), cmp.is_some(), rest),
+        },
     };
     let mut notes = notes;
     let tail = non_empty(rest);
-    if tail.is_some_and(|t| first_digit(t.as_bytes()).is_some()) {
+    if tail.is_some_and(|t| first_digit(t.as_bytes()).is_some() && !is_annotation(t)) {
         notes.insert(Note::GarbledCell);
     }
     Parsed {
@@ -414,6 +524,11 @@ fn time_value<'s>(
         qualifier: tail.or(words),
         notes,
     }
+}
+
+/// `之内` or `以内` at the start of `s`.
+fn within_word(s: &str) -> bool {
+    s.starts_with("之内") || s.starts_with("以内")
 }
 
 fn unclassified(s: &str) -> Parsed<'_> {
@@ -440,8 +555,23 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     if pre.chars().next_back().is_some_and(is_identifier_char) {
         return unclassified(s);
     }
-    let p = prefix(pre);
     let at = &s[d..];
+    let mut p = prefix(pre);
+    // `第4季度`: a part of the year, at its end (`第` is not a qualifier)
+    if let Some(words) = pre.strip_suffix('第') {
+        if let Some((mut dp, rest)) = time::part_of_year(&s[words.len()..]) {
+            p.words = p
+                .words
+                .and_then(|w| non_empty(w.strip_suffix('第').unwrap_or(w)));
+            // `每年第4季度`: every year
+            dp.deadline.recurrence = p.recurrence.filter(|r| *r == Recurrence::Yearly);
+            return date_value(p, dp, rest);
+        }
+    }
+    // `2025-12-31`, `2025.12.31`, `2025/12/31`, `2025-12`
+    if let Some((dp, rest)) = time::separated_date(at) {
+        return date_value(p, dp, rest);
+    }
     let Some((num, after_num)) = number(at) else {
         return unclassified(s);
     };
@@ -450,11 +580,14 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
         notes.insert(Note::NumberOverflow);
         return Parsed::text(notes);
     };
-    // a fraction (`2/3`) is not an exact decimal value
-    if after_num
-        .strip_prefix('/')
-        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-    {
+    // a fraction (`2/3`) or a ratio (`1:1`) is not an exact decimal value
+    let split = match after_num.as_bytes() {
+        [b'/' | b':', d, ..] => d.is_ascii_digit(),
+        // `∶` (U+2236 RATIO)
+        [0xE2, 0x88, 0xB6, d, ..] => d.is_ascii_digit(),
+        _ => false,
+    };
+    if split {
         return unclassified(s);
     }
 
@@ -465,15 +598,7 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
         None
     };
     if let Some((dp, rest)) = date {
-        let mut notes = Notes::empty();
-        if dp.invalid {
-            notes.insert(Note::InvalidDate);
-            return Parsed::text(notes);
-        }
-        if dp.period {
-            notes.insert(Note::Period);
-        }
-        return time_value(p.cmp, dp.deadline, rest, p.words, notes);
+        return date_value(p, dp, rest);
     }
 
     let mut notes = Notes::empty();
@@ -512,6 +637,10 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     if let Ok((r, c)) = comparator::suffix(rest) {
         cmp = Some(c);
         rest = r;
+    } else if let Some(r) = within(&u, rest) {
+        // `30日内`, `3个工作日内`: within a duration, as `以内`
+        cmp = Some(Comparator::Le);
+        rest = r;
     }
     // per-words before the number fold into the unit (`每人每月1900元` →
     // `元/人/月`); a bare number or bare scale word has no numerator to divide
@@ -528,6 +657,33 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     if u.is_garbled() || (u.is_none() && cmp.is_none() && is_doubled(num.text)) {
         notes.insert(Note::GarbledCell);
     }
+    // `≥80%且≤100%`, `80%≤x≤100%`: both bounds, a range
+    if let Some(b) = may_start_bound(rest)
+        .then(|| second_bound(cmp, rest))
+        .flatten()
+    {
+        let (low, high) = match b.cmp {
+            Comparator::Le => (value, b.value),
+            _ => (b.value, value),
+        };
+        if low <= high {
+            if u.is_none() {
+                u = b.unit;
+            } else if !b.unit.is_none() && b.unit.written != u.written {
+                notes.insert(Note::GarbledCell);
+                u = b.unit;
+            }
+            if u.has_unknown() {
+                notes.insert(Note::UnknownUnit);
+            }
+            return finish_notes(
+                PBody::Range { low, high, unit: u },
+                b.rest,
+                b.word.or(p.words),
+                notes,
+            );
+        }
+    }
     finish_notes(
         PBody::Quantity {
             cmp: cmp.unwrap_or(Comparator::Eq),
@@ -541,7 +697,130 @@ fn numeric(s: &str, d: usize) -> Parsed<'_> {
     )
 }
 
+/// `内` or `之内` after a duration (`30日内`): `rest` after it.
+#[inline(always)]
+fn within<'s>(u: &unit::Parsed<'_>, rest: &'s str) -> Option<&'s str> {
+    let r = match rest.as_bytes() {
+        [0xE5, 0x86, 0x85, ..] => &rest[3..],                   // 内
+        [0xE4, 0xB9, 0x8B, 0xE5, 0x86, 0x85, ..] => &rest[6..], // 之内
+        _ => return None,
+    };
+    (u.dimension() == Dimension::Duration).then_some(r)
+}
+
+/// A byte test for [`second_bound`]: `rest` starts with a connector or a
+/// comparator (`, ; < > ≤ ≥ 、 且 并 不 小 大 ， ；`).
 #[inline]
+fn may_start_bound(rest: &str) -> bool {
+    matches!(
+        rest.as_bytes(),
+        [b',' | b';' | b'<' | b'>', ..]
+            | [0xE2, 0x89, 0xA4 | 0xA5, ..] // ≤ ≥
+            | [0xE3, 0x80, 0x81, ..] // 、
+            | [0xE4, 0xB8, 0x94 | 0x8D, ..] // 且 不
+            | [0xE5, 0xB9, 0xB6, ..] // 并
+            | [0xE5, 0xB0, 0x8F, ..] // 小
+            | [0xE5, 0xA4, 0xA7, ..] // 大
+            | [0xEF, 0xBC, 0x8C | 0x9B, ..] // ， ；
+    )
+}
+
+/// The second bound of a value written as two bounds.
+struct SecondBound<'s> {
+    /// `<=` when it is the upper bound, `>=` when the lower.
+    cmp: Comparator,
+    value: Decimal,
+    unit: unit::Parsed<'s>,
+    rest: &'s str,
+    /// The word between the bounds of `80%≤满意度≤100%` (not a lone ASCII
+    /// letter, `x`): the qualifier.
+    word: Option<&'s str>,
+}
+
+/// After a first bound with comparator `first`, `rest` holds an opposite
+/// inclusive bound: `≥80%且≤100%`, `≥80%,≤100%`, `≤100%且≥80%`,
+/// `80%以上且100%以下`, or, after a bound without a comparator, the
+/// chained form `80%≤x≤100%`. Strict bounds (`>`, `<`) are not read: a
+/// range states inclusive bounds.
+#[inline(never)]
+fn second_bound(first: Option<Comparator>, rest: &str) -> Option<SecondBound<'_>> {
+    use Comparator::{Ge, Le};
+    let c = rest.chars().next()?;
+    if !matches!(
+        c,
+        '且' | '并' | ',' | '，' | ';' | '；' | '、' | '≤' | '≥' | '<' | '>' | '不' | '小' | '大'
+    ) {
+        return None;
+    }
+    let mut word = None;
+    let r = match first {
+        Some(Ge | Le) => ["并且", "且", ",", "，", ";", "；", "、"]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+            .unwrap_or(rest),
+        // `80%≤x≤100%`: `≤`, a word, `≤`
+        None => {
+            let (r, Le) = comparator::prefix(rest).ok()? else {
+                return None;
+            };
+            let at = r.find(['≤', '<'])?;
+            let w = &r[..at];
+            if w.is_empty() || first_digit(w.as_bytes()).is_some() {
+                return None;
+            }
+            let lone_letter = w.len() == 1 && w.as_bytes()[0].is_ascii_alphabetic();
+            word = (!lone_letter).then_some(w);
+            let (r2, Le) = comparator::prefix(&r[at..]).ok()? else {
+                return None;
+            };
+            return bound_after(Le, r2, word);
+        }
+        Some(_) => return None,
+    };
+    let want = if first == Some(Ge) { Le } else { Ge };
+    match comparator::prefix(r) {
+        Ok((r, c)) if c == want => bound_after(want, r, word),
+        Ok(_) => None,
+        // `80%以上且100%以下`: the second comparator is a suffix
+        Err(_) => {
+            let b = bound_after(want, r, word)?;
+            let (r, c) = comparator::suffix(b.rest).ok()?;
+            (c == want).then_some(SecondBound { rest: r, ..b })
+        }
+    }
+}
+
+/// A number and its unit at `s`, the second bound of a compound value.
+fn bound_after<'s>(cmp: Comparator, s: &'s str, word: Option<&'s str>) -> Option<SecondBound<'s>> {
+    let (n, after) = number(s)?;
+    let value = n.value?;
+    let (unit, rest) = unit::unit(after);
+    Some(SecondBound {
+        cmp,
+        value,
+        unit,
+        rest,
+        word,
+    })
+}
+
+/// A tail that is one bracketed annotation (`(满分100分)`, `(含)`): its
+/// digits are not a second value.
+fn is_annotation(t: &str) -> bool {
+    t.len() >= 2
+        && t.starts_with('(')
+        && t.ends_with(')')
+        && !t[1..t.len() - 1].contains(['(', ')'])
+}
+
+/// True when byte `d` of `s` lies in a bracketed annotation that ends `s`.
+fn in_annotation(s: &str, d: usize) -> bool {
+    s.ends_with(')')
+        && s.rfind('(')
+            .is_some_and(|open| open < d && is_annotation(&s[open..]))
+}
+
+#[inline(always)]
 fn finish_notes<'s>(
     body: PBody<'s>,
     rest: &'s str,
@@ -549,7 +828,7 @@ fn finish_notes<'s>(
     mut notes: Notes,
 ) -> Parsed<'s> {
     let tail = non_empty(rest);
-    if tail.is_some_and(|t| first_digit(t.as_bytes()).is_some()) {
+    if tail.is_some_and(|t| first_digit(t.as_bytes()).is_some() && !is_annotation(t)) {
         notes.insert(Note::GarbledCell);
     }
     Parsed {
@@ -720,6 +999,8 @@ mod tests {
             ("不超过95%", Comparator::Le),
             ("95%以内", Comparator::Le),
             ("95%以下", Comparator::Le),
+            ("95%及以上", Comparator::Ge),
+            ("95%及以下", Comparator::Le),
             (">95%", Comparator::Gt),
             ("大于95%", Comparator::Gt),
             ("超过95%", Comparator::Gt),
@@ -1066,6 +1347,466 @@ mod tests {
         );
     }
 
+    /// (kind, cmp, cmp_written, deadline (year, month, day, end of month,
+    /// recurrence), qualifier, notes) of a time value.
+    type TimeFields = (
+        Kind,
+        Option<Comparator>,
+        bool,
+        (
+            Option<u16>,
+            Option<u8>,
+            Option<u8>,
+            bool,
+            Option<Recurrence>,
+        ),
+        Option<String>,
+        Vec<Note>,
+    );
+
+    fn t(s: &str) -> TimeFields {
+        let v = Value::parse(s);
+        let d = v
+            .deadline()
+            .unwrap_or_else(|| panic!("{s:?} is {:?}, not a time", v.kind()));
+        (
+            v.kind(),
+            v.cmp(),
+            v.cmp_written(),
+            (d.year, d.month, d.day, d.end_of_month, d.recurrence),
+            v.qualifier().map(str::to_string),
+            v.notes.iter().collect(),
+        )
+    }
+
+    /// (low, high, unit, dimension, qualifier, notes) of a range.
+    fn r(
+        s: &str,
+    ) -> (
+        Decimal,
+        Decimal,
+        String,
+        Dimension,
+        Option<String>,
+        Vec<Note>,
+    ) {
+        let v = Value::parse(s);
+        let Body::Range(x) = &v.body else {
+            panic!("{s:?} is {:?}, not a range", v.kind())
+        };
+        (
+            x.low,
+            x.high,
+            x.unit.as_str().to_string(),
+            x.unit.dimension(),
+            v.qualifier().map(str::to_string),
+            v.notes.iter().collect(),
+        )
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn score_points_are_a_known_unit() {
+        use Comparator::{Eq, Ge};
+        let fen = |c, w, n: &str, q: Option<String>| {
+            (
+                c,
+                w,
+                Some(dec(n)),
+                "分".to_string(),
+                Some(dec(n)),
+                "分".to_string(),
+                Dimension::Other,
+                q,
+            )
+        };
+        assert_eq!(q("≥95分"), fen(Ge, true, "95", None));
+        assert_eq!(q("≥4.5分"), fen(Ge, true, "4.5", None));
+        assert_eq!(q("95分"), fen(Eq, false, "95", None));
+        assert_eq!(q("90分以上"), fen(Ge, true, "90", None));
+        assert_eq!(q("满意度90分以上"), fen(Ge, true, "90", some("满意度")));
+        assert_eq!(
+            q("≥90分（满分100分）"),
+            fen(Ge, true, "90", some("(满分100分)"))
+        );
+        for cell in ["≥95分", "90分以上", "≥90分（满分100分）"] {
+            assert_eq!(notes(cell), [], "{cell}");
+        }
+        // 分钟 is still a duration
+        assert_eq!(
+            (q("≤30分钟").3, q("≤30分钟").6),
+            ("分钟".to_string(), Dimension::Duration)
+        );
+    }
+
+    #[test]
+    fn within_a_duration_is_at_most() {
+        for (cell, unit) in [
+            ("30日内", "日"),
+            ("7天内", "天"),
+            ("24小时内", "小时"),
+            ("5个工作日内", "工作日"),
+            ("3个月内", "个月"),
+            ("1年内", "年"),
+            ("10分钟之内", "分钟"),
+        ] {
+            let (c, w, _, u, _, _, dim, qual) = q(cell);
+            assert_eq!(
+                (c, w, u.as_str(), dim, qual),
+                (Comparator::Le, true, unit, Dimension::Duration, None),
+                "{cell}"
+            );
+        }
+        assert_eq!(q("3日内完成").7, some("完成"));
+        // not after other units: `内` stays a qualifier
+        let (c, w, _, _, _, _, _, qual) = q("5人内");
+        assert_eq!((c, w, qual), (Comparator::Eq, false, some("内")));
+        // after a month date: by that month
+        assert_eq!(
+            t("12月内"),
+            (
+                Kind::Time,
+                Some(Comparator::Le),
+                true,
+                (None, Some(12), None, false, None),
+                None,
+                vec![]
+            )
+        );
+        assert_eq!(t("12月以内完成").4, some("完成"));
+        assert_eq!(t("每月20日以内").1, Some(Comparator::Le));
+    }
+
+    #[test]
+    fn dates_with_separators() {
+        let day = |y, m, d| (Some(y), Some(m), Some(d), false, None);
+        for cell in [
+            "2025-12-31",
+            "2025.12.31",
+            "2025/12/31",
+            "２０２５－１２－３１",
+        ] {
+            assert_eq!(
+                t(cell),
+                (
+                    Kind::Time,
+                    Some(Comparator::Eq),
+                    false,
+                    day(2025, 12, 31),
+                    None,
+                    vec![]
+                ),
+                "{cell}"
+            );
+        }
+        assert_eq!(t("2025.1.5").3, day(2025, 1, 5));
+        let (_, c, w, d, qual, _) = t("2025.12.31前完成");
+        assert_eq!(
+            (c, w, d, qual),
+            (Some(Comparator::Le), true, day(2025, 12, 31), some("完成"))
+        );
+        assert_eq!(t("≤2025-12-31").1, Some(Comparator::Le));
+        assert_eq!(t("2025-12").3, (Some(2025), Some(12), None, false, None));
+        assert_eq!(t("2025/12前").1, Some(Comparator::Le));
+        // out of range, a decimal, a unit after: as before
+        assert_eq!(Value::parse("2025-13-01").kind(), Kind::Range);
+        assert_eq!(Value::parse("2025-12-32").kind(), Kind::Range);
+        assert_eq!(Value::parse("2025.12").number(), Some(dec("2025.12")));
+        assert_eq!(Value::parse("2025-12人").kind(), Kind::Range);
+        assert_eq!(Value::parse("2025-12万").kind(), Kind::Range);
+        assert_eq!(Value::parse("1900-2000").kind(), Kind::Range);
+        assert_eq!(notes("2025/13/01"), [Note::Unclassified]);
+        // a day without 日 after a month, at the end or before 前
+        assert_eq!(t("2025年12月31前").3, day(2025, 12, 31));
+    }
+
+    #[test]
+    fn parts_of_the_year_are_their_end() {
+        let end = |m| (None, Some(m), None, true, None);
+        for (cell, month) in [
+            ("第一季度", 3),
+            ("一季度", 3),
+            ("二季度", 6),
+            ("第三季度", 9),
+            ("第四季度", 12),
+            ("四季度", 12),
+            ("第4季度", 12),
+            ("第四季", 12),
+            ("上半年", 6),
+            ("下半年", 12),
+        ] {
+            assert_eq!(
+                t(cell),
+                (
+                    Kind::Time,
+                    Some(Comparator::Eq),
+                    false,
+                    end(month),
+                    None,
+                    vec![Note::Period]
+                ),
+                "{cell}"
+            );
+        }
+        // the end itself is no period
+        assert_eq!(
+            t("第三季度末"),
+            (
+                Kind::Time,
+                Some(Comparator::Eq),
+                false,
+                end(9),
+                None,
+                vec![]
+            )
+        );
+        let (_, c, w, d, qual, n) = t("2025年第四季度完成");
+        assert_eq!(
+            (c, w, d, qual, n),
+            (
+                Some(Comparator::Eq),
+                false,
+                (Some(2025), Some(12), None, true, None),
+                some("完成"),
+                vec![Note::Period]
+            )
+        );
+        assert_eq!(t("2025年上半年").3, (Some(2025), Some(6), None, true, None));
+        assert_eq!(t("第二季度前完成").1, Some(Comparator::Le));
+        assert_eq!(
+            t("每年第四季度").3,
+            (None, Some(12), None, true, Some(Recurrence::Yearly))
+        );
+        assert_eq!(
+            t("每年第4季度").3,
+            (None, Some(12), None, true, Some(Recurrence::Yearly))
+        );
+        // 年内: a deadline at the year's end
+        for (cell, qual) in [
+            ("年内", None),
+            ("年内完成", some("完成")),
+            ("在年内完成", some("完成")),
+        ] {
+            assert_eq!(
+                t(cell),
+                (
+                    Kind::Time,
+                    Some(Comparator::Le),
+                    true,
+                    end(12),
+                    qual,
+                    vec![]
+                ),
+                "{cell}"
+            );
+        }
+        let (_, c, w, d, qual, _) = t("2025年内完成");
+        assert_eq!(
+            (c, w, d, qual),
+            (
+                Some(Comparator::Le),
+                true,
+                (Some(2025), Some(12), None, true, None),
+                some("完成")
+            )
+        );
+        // words that only start like one
+        for cell in ["第三方评价", "一次性", "四季", "上级"] {
+            assert_eq!(Value::parse(cell).kind(), Kind::Text, "{cell}");
+        }
+        // `1季度` without 第 is a duration, as `1个季度`
+        assert_eq!(q("1季度").6, Dimension::Duration);
+    }
+
+    #[test]
+    fn by_period_is_a_recurrence() {
+        for (cell, rec) in [
+            ("按月", Recurrence::Monthly),
+            ("按季度", Recurrence::Quarterly),
+            ("按季", Recurrence::Quarterly),
+            ("按年", Recurrence::Yearly),
+            ("每月", Recurrence::Monthly),
+            ("每季度", Recurrence::Quarterly),
+            ("每年", Recurrence::Yearly),
+        ] {
+            assert_eq!(
+                t(cell),
+                (
+                    Kind::Time,
+                    Some(Comparator::Eq),
+                    false,
+                    (None, None, None, false, Some(rec)),
+                    None,
+                    vec![]
+                ),
+                "{cell}"
+            );
+        }
+        assert_eq!(t("按月发放").4, some("发放"));
+        for cell in ["按年度计划", "按期", "按要求完成招聘"] {
+            assert_eq!(Value::parse(cell).kind(), Kind::Text, "{cell}");
+        }
+    }
+
+    #[test]
+    fn two_inclusive_bounds_are_a_range() {
+        let pct = |q: Option<String>| {
+            (
+                dec("80"),
+                dec("100"),
+                "%".to_string(),
+                Dimension::Percent,
+                q,
+                vec![],
+            )
+        };
+        for cell in [
+            "≥80%且≤100%",
+            "≥80%，≤100%",
+            "≥80%,≤100%",
+            "≥80%、≤100%",
+            "≥80% ≤100%",
+            "≤100%且≥80%",
+            "80%≤x≤100%",
+            "80%≤X≤100%",
+            "80≤x≤100%",
+            "80%以上且100%以下",
+            "不低于80%且不高于100%",
+        ] {
+            assert_eq!(r(cell), pct(None), "{cell}");
+        }
+        assert_eq!(r("80%≤满意度≤100%"), pct(some("满意度")));
+        assert_eq!(r("≤100%且≥80%满意"), pct(some("满意")));
+        assert_eq!(
+            r("≥80%且≤100分"),
+            (
+                dec("80"),
+                dec("100"),
+                "分".to_string(),
+                Dimension::Other,
+                None,
+                vec![Note::GarbledCell]
+            )
+        );
+        // strict or contradictory bounds are not read as a range
+        for cell in ["≥80%且<100%", ">80%且<100%", "≥100%且≤80%"] {
+            let v = Value::parse(cell);
+            assert_eq!(
+                (v.kind(), notes(cell)),
+                (Kind::Quantity, vec![Note::GarbledCell]),
+                "{cell}"
+            );
+        }
+    }
+
+    #[test]
+    fn ratios_are_text() {
+        for cell in ["≥1:1", "1:3", "≥1.5∶1", "１：１"] {
+            let v = Value::parse(cell);
+            assert_eq!(
+                (v.kind(), notes(cell)),
+                (Kind::Text, vec![Note::Unclassified]),
+                "{cell}"
+            );
+        }
+    }
+
+    #[test]
+    fn zero_in_words_is_the_number_zero() {
+        for (cell, qual) in [
+            ("零", None),
+            ("零投诉", some("投诉")),
+            ("零事故。", some("事故")),
+        ] {
+            assert_eq!(
+                q(cell),
+                (
+                    Comparator::Eq,
+                    false,
+                    Some(Decimal::ZERO),
+                    String::new(),
+                    Some(Decimal::ZERO),
+                    String::new(),
+                    Dimension::Count,
+                    qual
+                ),
+                "{cell}"
+            );
+        }
+        // a word of its own, or a unit after it
+        for cell in ["零星", "零售", "零件", "零人员伤亡", "无重大事故"] {
+            assert_eq!(Value::parse(cell).kind(), Kind::Text, "{cell}");
+        }
+    }
+
+    #[test]
+    fn brackets() {
+        assert_eq!(q("（≥95%）"), q("≥95%"));
+        assert_eq!(q("100%（含）").7, some("(含)"));
+        assert_eq!(notes("≥95%（含95%）"), []);
+        assert_eq!(notes("≤11月（2024年）"), []);
+        // not one bracketed group: a second number
+        assert_eq!(notes("≥95%(含)(95%)"), [Note::GarbledCell]);
+        assert_eq!(notes("≥90分，满分100分"), [Note::GarbledCell]);
+        // digits only in the annotation: the words before decide
+        assert_eq!(t("每月底(满分100分)").4, some("(满分100分)"));
+        assert_eq!(notes("每月底(满分100分)"), []);
+        let v = Value::parse("促进就业(2024年)");
+        assert_eq!(
+            (v.kind(), notes("促进就业(2024年)")),
+            (Kind::Text, vec![Note::Unclassified])
+        );
+    }
+
+    #[test]
+    fn the_bound_gate_lets_every_connector_through() {
+        for w in [
+            "且", "并且", ",", "，", ";", "；", "、", "≤", "≥", "<", ">", "不", "小", "大",
+        ] {
+            assert!(super::may_start_bound(&format!("{w}1")), "{w}");
+        }
+        assert!(!super::may_start_bound("协办员"));
+    }
+
+    #[test]
+    fn more_qualitative_terms() {
+        for (cell, term, grade) in [
+            ("有所提升", "有所提升", None),
+            ("有所提高", "有所提升", None),
+            ("有所改善", "有所改善", None),
+            ("明显改善", "显著改善", Some(Grade::Positive)),
+            ("显著改善", "显著改善", Some(Grade::Positive)),
+            ("降低", "降低", None),
+            ("下降", "降低", None),
+            ("减少", "减少", None),
+            ("有所下降", "有所降低", None),
+            ("完善", "完善", None),
+            ("逐步完善", "逐步完善", None),
+            ("不断完善", "持续完善", None),
+            ("不低于上年", "不低于上年", None),
+            ("不低于上年水平", "不低于上年", None),
+            ("高于上年", "高于上年", None),
+            ("较上年提高", "高于上年", None),
+            ("持平", "持平", None),
+            ("优良", "优良", Some(Grade::Positive)),
+            ("与上年持平", "持平", None),
+        ] {
+            let v = Value::parse(cell);
+            let x = v
+                .term()
+                .unwrap_or_else(|| panic!("{cell:?} is {:?}", v.kind()));
+            assert_eq!((x.term, x.grade), (term, grade), "{cell}");
+        }
+        // a comparator word before a non-term is still read as before
+        assert_eq!(
+            Value::parse("不低于合格").term().map(|x| x.term),
+            Some("合格")
+        );
+    }
+
     #[test]
     fn from_str_and_display() {
         let v: Value<'static> = "≥ 95.00 百分比".parse().unwrap();
@@ -1085,6 +1826,14 @@ mod tests {
             ("促进 就业", "促进 就业"),
             ("/", ""),
             (">=%", "≥%"),
+            ("≥80%且≤100%", "80-100%"),
+            ("30日内", "≤30日"),
+            ("第四季度", "12月底"),
+            ("年内", "≤12月底"),
+            ("2025-12-31", "2025年12月31日"),
+            ("按月", "每月"),
+            ("零投诉", "0投诉"),
+            ("≥90分（满分100分）", "≥90分(满分100分)"),
         ] {
             assert_eq!(Value::parse(cell).to_string(), shown, "{cell}");
         }

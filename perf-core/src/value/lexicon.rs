@@ -44,12 +44,19 @@ static LEXICON_INDEX: FirstCharIndex = FirstCharIndex::new(&firsts!(LEXICON_TABL
 const LEXICON_TABLE: &[Entry] = &[
     // @sorted: the rows below are kept in byte order of `written`
     e("一般", "一般", M),
+    e("下降", "降低", NONE),
+    e("不低于上年", "不低于上年", NONE),
+    e("不低于上年水平", "不低于上年", NONE),
+    e("不低于去年", "不低于上年", NONE),
     e("不合格", "不合格", N),
+    e("不断完善", "持续完善", NONE),
     e("不满意", "不满意", N),
     e("不达标", "不达标", N),
+    e("与上年持平", "持平", NONE),
     e("中", "中", M),
     e("优", "优", P),
     e("优秀", "优", P),
+    e("优良", "优良", P),
     e("全覆盖", "全部覆盖", NONE),
     e("全部", "全部", NONE),
     e("全部完成", "全部完成", NONE),
@@ -63,6 +70,7 @@ const LEXICON_TABLE: &[Entry] = &[
     e("全额", "足额", NONE),
     e("全额到位", "足额到位", NONE),
     e("准时", "及时", NONE),
+    e("减少", "减少", NONE),
     e("到位", "到位", NONE),
     e("及时", "及时", NONE),
     e("及时到位", "及时到位", NONE),
@@ -77,9 +85,12 @@ const LEXICON_TABLE: &[Entry] = &[
     e("合格", "合格", P),
     e("合理规范", "合理规范", NONE),
     e("否", "否", N),
+    e("基本持平", "持平", NONE),
     e("基本满意", "基本满意", M),
     e("增加", "增加", NONE),
+    e("增长", "增加", NONE),
     e("好", "好", P),
+    e("完善", "完善", NONE),
     e("完成", "完成", NONE),
     e("差", "差", N),
     e("已完成", "完成", NONE),
@@ -90,9 +101,11 @@ const LEXICON_TABLE: &[Entry] = &[
     e("应收尽收", "应收尽收", NONE),
     e("应补尽补", "应补尽补", NONE),
     e("成效显著", "显著", P),
+    e("持平", "持平", NONE),
     e("持续", "持续", NONE),
     e("持续保障", "持续保障", NONE),
     e("持续发展", "持续发展", NONE),
+    e("持续完善", "持续完善", NONE),
     e("持续提升", "持续提升", NONE),
     e("持续提高", "持续提升", NONE),
     e("按时", "及时", NONE),
@@ -113,10 +126,19 @@ const LEXICON_TABLE: &[Entry] = &[
     e("明显", "显著", P),
     e("明显提升", "显著提升", P),
     e("明显提高", "显著提升", P),
+    e("明显改善", "显著改善", P),
     e("是", "是", P),
     e("显著", "显著", P),
     e("显著提升", "显著提升", P),
     e("显著提高", "显著提升", P),
+    e("显著改善", "显著改善", P),
+    e("有所下降", "有所降低", NONE),
+    e("有所减少", "有所减少", NONE),
+    e("有所增加", "有所增加", NONE),
+    e("有所提升", "有所提升", NONE),
+    e("有所提高", "有所提升", NONE),
+    e("有所改善", "有所改善", NONE),
+    e("有所降低", "有所降低", NONE),
     e("有效", "有效", NONE),
     e("有效提升", "有效提升", NONE),
     e("有效提高", "有效提升", NONE),
@@ -140,14 +162,22 @@ const LEXICON_TABLE: &[Entry] = &[
     e("足额到位", "足额到位", NONE),
     e("足额发放", "足额发放", NONE),
     e("足额拨付", "足额拨付", NONE),
+    e("较上年提升", "高于上年", NONE),
+    e("较上年提高", "高于上年", NONE),
+    e("较上年有所提升", "高于上年", NONE),
+    e("较上年有所提高", "高于上年", NONE),
     e("较好", "较好", M),
     e("较差", "差", N),
     e("达标", "达标", P),
+    e("逐步完善", "逐步完善", NONE),
     e("逐步提升", "逐步提升", NONE),
     e("逐步提高", "逐步提升", NONE),
     e("长期", "长期", NONE),
     e("长期有效", "长期", NONE),
+    e("降低", "降低", NONE),
     e("非常满意", "满意", P),
+    e("高于上年", "高于上年", NONE),
+    e("高于上年水平", "高于上年", NONE),
     e("高效", "高效", NONE),
 ];
 
@@ -157,11 +187,21 @@ pub(crate) fn lookup(s: &str) -> Option<Term> {
         return None;
     }
     // the rows sharing the first char are adjacent (the table is sorted)
-    let (rows, _) = LEXICON_INDEX.rows_at(s)?;
-    LEXICON[rows].iter().find(|e| e.written == s).map(|e| Term {
-        term: e.term,
-        grade: e.grade,
-    })
+    let (rows, skip) = LEXICON_INDEX.rows_at(s)?;
+    let sb = s.as_bytes();
+    // the first char is known to match: compare the rest byte by byte,
+    // leaving at the first difference (a `memcmp` call per row of the same
+    // length costs more: `有所提升`, `有效提升`, … share first char and length)
+    LEXICON[rows]
+        .iter()
+        .find(|e| {
+            let w = e.written.as_bytes();
+            w.len() == sb.len() && w[skip..].iter().zip(&sb[skip..]).all(|(x, y)| x == y)
+        })
+        .map(|e| Term {
+            term: e.term,
+            grade: e.grade,
+        })
 }
 
 /// The longest written form, in bytes: longer cells are not looked up.

@@ -22,6 +22,8 @@ pub(crate) struct DateParse {
     pub period: bool,
     /// A month or day out of range (`13月`, `32日`).
     pub invalid: bool,
+    /// `年内`: within the period, a deadline at its end (`<=`).
+    pub within: bool,
 }
 
 /// True when `rest`, the text after a number, can go on with a date
@@ -105,11 +107,30 @@ pub(crate) fn date(s: &str, recurrence: Option<Recurrence>) -> Option<(DateParse
             d.deadline.end_of_month = true;
             return Some((d, after_end));
         }
+        // `2025年内`: within the year
+        if let Some(r) = after.strip_prefix('内') {
+            d.deadline.month = Some(12);
+            d.deadline.end_of_month = true;
+            d.within = true;
+            return Some((d, r));
+        }
         match int(after) {
-            Some((m, m_digits, r)) => {
+            // a month or a period of months (the common case)
+            Some((m, m_digits, r)) if !r.starts_with('季') => {
                 (n, digits, rest) = (m, m_digits, r);
             }
-            None => return Some((d, after)),
+            // `2025年第四季度`, `2025年4季度`, `2025年上半年`
+            _ => {
+                return match part_of_year(after) {
+                    Some((p, r)) => {
+                        d.deadline.month = p.deadline.month;
+                        d.deadline.end_of_month = true;
+                        d.period = p.period;
+                        Some((d, r))
+                    }
+                    None => Some((d, after)),
+                };
+            }
         }
     }
     let _ = digits;
@@ -137,7 +158,12 @@ pub(crate) fn date(s: &str, recurrence: Option<Recurrence>) -> Option<(DateParse
         }
         match int(rest) {
             Some((day, _, r)) => {
-                let (r, ()) = day_mark(r).ok()?;
+                // `日` may be left out at the end or before `前` (`12月31前`)
+                let r = match day_mark(r) {
+                    Ok((r, ())) => r,
+                    Err(_) if r.is_empty() || comparator::before(r).is_ok() => r,
+                    Err(_) => return None,
+                };
                 n = day;
                 rest = r;
             }
@@ -166,37 +192,161 @@ pub(crate) fn date(s: &str, recurrence: Option<Recurrence>) -> Option<(DateParse
     Some((d, rest))
 }
 
-/// A deadline written without digits: `每季度末`, `年底前`, `月底`.
-/// `recurrence` and `recurrence_end` come from the words before.
+/// A part of a year named in words: a quarter (`第四季度`, `四季度`,
+/// `第4季度`, `第三季度末`) or a half (`上半年`, `下半年`), taken at its
+/// end (quarter N → month 3N, end of month; `上半年` → June, `下半年` →
+/// December). `period` is set unless `末`/`底` names the end itself.
+pub(crate) fn part_of_year(s: &str) -> Option<(DateParse, &str)> {
+    // most words start with none of 第 一 二 三 四 上 下 1–4 (a byte test)
+    if !matches!(
+        s.as_bytes(),
+        [0xE7, 0xAC, 0xAC, ..]
+            | [0xE4, 0xB8, 0x80 | 0x89 | 0x8A | 0x8B, ..]
+            | [0xE4, 0xBA, 0x8C, ..]
+            | [0xE5, 0x9B, 0x9B, ..]
+            | [b'1'..=b'4', ..]
+    ) {
+        return None;
+    }
+    let mut d = DateParse::default();
+    let (month, rest) = if let Some(r) = s.strip_prefix("上半年") {
+        (6, r)
+    } else if let Some(r) = s.strip_prefix("下半年") {
+        (12, r)
+    } else {
+        let (ordinal, r) = match s.strip_prefix('第') {
+            Some(r) => (true, r),
+            None => (false, s),
+        };
+        let mut chars = r.chars();
+        let q = match chars.next()? {
+            '一' | '1' => 1,
+            '二' | '2' => 2,
+            '三' | '3' => 3,
+            '四' | '4' => 4,
+            _ => return None,
+        };
+        let r = chars.as_str();
+        // `季度`; `季` alone only after `第` (`四季` is the four seasons)
+        let r = match r.strip_prefix("季度") {
+            Some(r) => r,
+            None if ordinal => r.strip_prefix('季')?,
+            None => return None,
+        };
+        (3 * q, r)
+    };
+    d.deadline.month = Some(month);
+    d.deadline.end_of_month = true;
+    let rest = match end(rest) {
+        Ok((r, ())) => r,
+        Err(_) => {
+            d.period = true;
+            rest
+        }
+    };
+    Some((d, rest))
+}
+
+/// A date written with separators: `2025-12-31`, `2025.12.31`,
+/// `2025/12/31` (one separator throughout; month 1–12, day 1–31, one or two
+/// digits each), and `2025-12` / `2025/12` (year and month; not with `.`,
+/// which is also a decimal point). `None` for anything else, including an
+/// out-of-range month or day: the number rules then read the cell as before.
+#[inline]
+pub(crate) fn separated_date(s: &str) -> Option<(DateParse, &str)> {
+    let b = s.as_bytes();
+    // a cheap gate: four digits and a separator
+    if b.len() < 6 || !b[..4].iter().all(u8::is_ascii_digit) || !matches!(b[4], b'-' | b'.' | b'/')
+    {
+        return None;
+    }
+    let sep = b[4] as char;
+    let year = b[..4]
+        .iter()
+        .fold(0u16, |n, b| n * 10 + u16::from(b - b'0'));
+    if !is_year(year, 4) {
+        return None;
+    }
+    let rest = &s[4..];
+    fn small(s: &str) -> Option<(u8, &str)> {
+        let len = s.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=2).contains(&len).then(|| {
+            let n = s.as_bytes()[..len]
+                .iter()
+                .fold(0u8, |n, b| n * 10 + (b - b'0'));
+            (n, &s[len..])
+        })
+    }
+    let (month, rest) = small(rest.strip_prefix(sep)?)?;
+    if !(1..=12).contains(&month) {
+        return None;
+    }
+    let mut d = DateParse::default();
+    d.deadline.year = Some(year);
+    d.deadline.month = Some(month);
+    if let Some((day, r)) = rest.strip_prefix(sep).and_then(small) {
+        if !(1..=31).contains(&day) || r.starts_with(|c: char| c.is_ascii_digit() || c == sep) {
+            return None;
+        }
+        d.deadline.day = Some(day);
+        return Some((d, r));
+    }
+    // year and month alone: not with `.`, and not before anything that
+    // continues a number, a range or a unit (`2025-12人`, `2025-12万` stay
+    // ranges); `前` and qualifier words may follow
+    let continues = rest.starts_with(|c: char| {
+        c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | '~' | '%')
+    }) || (comparator::before(rest).is_err()
+        && !super::unit::unit(rest).0.is_none());
+    if sep == '.' || continues {
+        return None;
+    }
+    Some((d, rest))
+}
+
+/// A deadline written without digits: `每季度末`, `年底前`, `月底`,
+/// `年内`, `第四季度`, `上半年`. `recurrence` and `recurrence_end` come from
+/// the words before.
+#[inline]
 pub(crate) fn wordy_date(
     s: &str,
     recurrence: Option<Recurrence>,
     recurrence_end: bool,
-) -> Option<(Deadline, &str)> {
-    let mut dl = Deadline {
-        recurrence,
-        ..Deadline::default()
-    };
+) -> Option<(DateParse, &str)> {
+    let mut d = DateParse::default();
+    d.deadline.recurrence = recurrence;
     let mut rest = s;
     if let Some(r) = rest
         .strip_prefix("年底")
         .or_else(|| rest.strip_prefix("年末"))
     {
-        dl.month = Some(12);
-        dl.end_of_month = true;
+        d.deadline.month = Some(12);
+        d.deadline.end_of_month = true;
         rest = r;
     } else if let Some(r) = rest
         .strip_prefix("月底")
         .or_else(|| rest.strip_prefix("月末"))
     {
-        dl.end_of_month = true;
+        d.deadline.end_of_month = true;
         rest = r;
     } else if recurrence.is_some() {
-        dl.end_of_month = recurrence_end;
+        // `每年第四季度`, `每年上半年`
+        if recurrence == Some(Recurrence::Yearly) && !recurrence_end {
+            if let Some((mut p, r)) = part_of_year(rest) {
+                p.deadline.recurrence = recurrence;
+                return Some((p, r));
+            }
+        }
+        d.deadline.end_of_month = recurrence_end;
+    } else if let Some(r) = rest.strip_prefix("年内") {
+        d.deadline.month = Some(12);
+        d.deadline.end_of_month = true;
+        d.within = true;
+        rest = r;
     } else {
-        return None;
+        return part_of_year(rest);
     }
-    Some((dl, rest))
+    Some((d, rest))
 }
 
 #[cfg(test)]
@@ -288,13 +438,91 @@ mod tests {
     }
 
     #[test]
+    fn separated_dates() {
+        for s in ["2025-12-31", "2025.12.31", "2025/12/31"] {
+            let (d, rest) = separated_date(s).unwrap();
+            assert_eq!(
+                (d.deadline, d.period, rest),
+                (dl(Some(2025), Some(12), Some(31), false), false, ""),
+                "{s}"
+            );
+        }
+        let (d, rest) = separated_date("2025-1-5前").unwrap();
+        assert_eq!(
+            (d.deadline, rest),
+            (dl(Some(2025), Some(1), Some(5), false), "前")
+        );
+        let (d, rest) = separated_date("2025/12完成").unwrap();
+        assert_eq!(
+            (d.deadline, rest),
+            (dl(Some(2025), Some(12), None, false), "完成")
+        );
+        for s in [
+            "2025.12",
+            "2025-13-01",
+            "2025-12-32",
+            "2025-12-311",
+            "2025-12/31",
+            "1800-12-31",
+            "2025-2026",
+            "2025-12人",
+            "2025-12%",
+            "12-31",
+            "2025-",
+        ] {
+            assert_eq!(separated_date(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn parts_of_a_year() {
+        for (s, month, period, rest) in [
+            ("第四季度", 12, true, ""),
+            ("一季度完成", 3, true, "完成"),
+            ("第2季度前", 6, true, "前"),
+            ("第三季", 9, true, ""),
+            ("第三季度末", 9, false, ""),
+            ("上半年", 6, true, ""),
+            ("下半年底", 12, false, ""),
+        ] {
+            let (d, r) = part_of_year(s).unwrap();
+            assert_eq!(
+                (d.deadline, d.period, r),
+                (dl(None, Some(month), None, true), period, rest),
+                "{s}"
+            );
+        }
+        for s in ["四季", "第五季度", "第三方", "季度", "半年", ""] {
+            assert_eq!(part_of_year(s), None, "{s}");
+        }
+        let (d, rest) = date("2025年第四季度", None).unwrap();
+        assert_eq!(
+            (d.deadline, d.period, rest),
+            (dl(Some(2025), Some(12), None, true), true, "")
+        );
+        let (d, rest) = date("2025年内完成", None).unwrap();
+        assert_eq!(
+            (d.deadline, d.within, rest),
+            (dl(Some(2025), Some(12), None, true), true, "完成")
+        );
+    }
+
+    #[test]
     fn wordy() {
         let (d, rest) = wordy_date("年底前完成", None, false).unwrap();
-        assert_eq!((d, rest), (dl(None, Some(12), None, true), "前完成"));
+        assert_eq!(
+            (d.deadline, d.period, d.within, rest),
+            (dl(None, Some(12), None, true), false, false, "前完成")
+        );
         let (d, rest) = wordy_date("", Some(Recurrence::Quarterly), true).unwrap();
         assert_eq!(
-            (d.end_of_month, d.recurrence, rest),
+            (d.deadline.end_of_month, d.deadline.recurrence, rest),
             (true, Some(Recurrence::Quarterly), "")
+        );
+        let (d, rest) = wordy_date("年内完成", None, false).unwrap();
+        assert_eq!(
+            (d.deadline, d.period, d.within, rest),
+            (dl(None, Some(12), None, true), false, true, "完成")
         );
         assert_eq!(wordy_date("完成", None, false), None);
     }

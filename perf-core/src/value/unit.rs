@@ -69,7 +69,7 @@ const fn atom(written: &'static str, canonical: &'static str, dimension: Dimensi
     }
 }
 
-use Dimension::{Area, Count, Currency, Duration, Length, Mass, Percent, Volume};
+use Dimension::{Area, Count, Currency, Duration, Length, Mass, Other, Percent, Volume};
 
 /// The unit words. A longer spelling wins over a shorter one at the same
 /// place (`人次` over `人`, `个工作日` over `个`). Kept sorted by `written`
@@ -109,10 +109,12 @@ const ATOM_TABLE: &[Atom] = &[
     atom("公里", "公里", Length),
     atom("公顷", "公顷", Area),
     atom("册", "册", Count),
+    atom("分", "分", Other),
     atom("分钟", "分钟", Duration),
     atom("千克", "公斤", Mass),
     atom("千米", "公里", Length),
     atom("升", "升", Volume),
+    atom("半年", "半年", Duration),
     atom("单", "单", Count),
     atom("台", "台", Count),
     atom("名", "名", Count),
@@ -225,6 +227,7 @@ static COMPOSITES: &[&str] = &[
 /// Every atom that matches is a prefix of `s`, so the matches are prefixes
 /// of one another, and in byte order a prefix sorts before its extensions:
 /// the last matching row of the first char's rows is the longest match.
+#[inline]
 pub(crate) fn atom_at(s: &str) -> Option<(u8, &'static Atom)> {
     let (rows, skip) = ATOM_INDEX.rows_at(s)?;
     let sb = s.as_bytes();
