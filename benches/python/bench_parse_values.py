@@ -1,31 +1,47 @@
-"""Values per second: jixiao.parse_values vs jixiao.parse_value in a loop.
+"""Values per second: jixiao.parse_values (a ValueBatch) vs jixiao.parse_value in a loop.
 
-    python benches/python/bench_parse_values.py [--seconds S] [--quick]
+    python benches/python/bench_parse_values.py [--seconds S] [--rounds R] [--quick]
+    python benches/python/bench_parse_values.py --run CASE INPUT N   # for callgrind
+
+`--run` runs one case N times untimed (CASE: a, b-kind, b-number, c, d;
+INPUT: distinct, written, large; threads=1): run it under
+`valgrind --tool=callgrind` with N and with 0, and divide the difference of
+the instruction totals by N × len(input) for instructions per value.
+
+For each input it times, per value:
+  (a) batch           parse_values(cells): the ValueBatch, values kept in Rust
+  (b) batch+kind      (a), then batch.column("kind")    (a list of shared str)
+      batch+number    (a), then batch.column("number")  (one Decimal per distinct number)
+  (c) batch+items     (a), then list(batch): one Value object per cell
+  (d) loop            [parse_value(c) for c in cells]
+and prints each as values/s and as a ratio to (d).
 
 Inputs, all from the corpus:
-- distinct: every distinct 指标值 cell (testdata/values.txt, 394 cells), one
-  batch per call. No cell repeats, so the batch's repeat cache shares
-  nothing and no batch is large enough for threads: parsing and object
-  creation only.
+- distinct: every distinct 指标值 cell (testdata/values.txt, 394 cells). No
+  cell repeats, so nothing is shared: extraction, parsing, storing.
 - as written: the value cells of the five documents in document order (read
-  with the document reader), with their natural repeats, one batch per call.
+  with the document reader), with their natural repeats (1026, 394 distinct).
 - large: 40 variants of every distinct cell (digits shifted: `≥95%` →
   `≥06%`, `≥17%` …; same grammar paths, mostly distinct cells) in one batch,
-  on one thread and on one thread per CPU.
+  on 1 and on 2 threads (`threads=2`).
 
-Each figure is the best of 5 rounds of wall-clock time (best-of, because
-the machine may be shared); values/s counts every cell of the input.
+Each figure is the best of R rounds (default 5; the cases take turns within
+a round), as wall-clock values/s and as values per second of the process's
+CPU time (which does not count waiting for a CPU on a shared machine);
+values/s counts every cell of the input.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import platform
 import re
 import sys
 import time
 from pathlib import Path
-from typing import Callable, List
+from typing import Callable, Dict, List, Tuple
 
 import jixiao
 
@@ -39,57 +55,101 @@ def distinct_cells() -> List[str]:
     return out
 
 
-def rate(fn: Callable[[], object], n_values: int, seconds: float) -> float:
-    """Best of 5 rounds of values/s, each round at least seconds/5 long."""
-    fn()  # warm up
-    best = 0.0
-    for _ in range(5):
-        reps, start = 0, time.perf_counter()
-        while True:
-            fn()
-            reps += 1
-            spent = time.perf_counter() - start
-            if spent >= seconds / 5:
-                break
-        best = max(best, reps * n_values / spent)
+def rates(fns: Dict[str, Callable[[], object]], n_values: int, seconds: float,
+          rounds: int) -> Dict[str, Tuple[float, float]]:
+    """Best of `rounds` rounds of (wall-clock values/s, CPU-time values/s) per case.
+
+    The cases take turns round by round, so that each sees the same mix of
+    load on a shared machine; each turn lasts at least seconds/rounds.
+    CPU time (`time.process_time`, all threads of the process) does not
+    count the time the process waits for a CPU, so it varies less with load.
+    """
+    best = {k: (0.0, 0.0) for k in fns}
+    for f in fns.values():
+        f()  # warm up
+    for _ in range(rounds):
+        for k, f in fns.items():
+            reps, start, cpu = 0, time.perf_counter(), time.process_time()
+            while True:
+                f()
+                reps += 1
+                spent = time.perf_counter() - start
+                if spent >= seconds / rounds:
+                    break
+            cpu_spent = max(time.process_time() - cpu, 1e-9)
+            w, c = best[k]
+            best[k] = (max(w, reps * n_values / spent), max(c, reps * n_values / cpu_spent))
     return best
 
 
-def report(name: str, cells: List[str], seconds: float) -> None:
-    pv = jixiao.parse_value
-    batch = rate(lambda: jixiao.parse_values(cells), len(cells), seconds)
-    loop = rate(lambda: [pv(c) for c in cells], len(cells), seconds)
-    print(f"{name} (n={len(cells)}, {len(set(cells))} distinct):")
-    print(f"  parse_values        {batch / 1e6:6.2f} M values/s")
-    print(f"  parse_value loop    {loop / 1e6:6.2f} M values/s")
-    print(f"  ratio               {batch / loop:6.2f}x")
+LABELS = {"a": "(a) batch", "b-kind": "(b) batch+kind", "b-number": "(b) batch+number",
+          "c": "(c) batch+items", "d": "(d) loop"}
+
+
+def cases(cells: List[str], threads: int) -> Dict[str, Callable[[], object]]:
+    pv, pvs = jixiao.parse_value, jixiao.parse_values
+    return {
+        "(a) batch": lambda: pvs(cells, threads=threads),
+        "(b) batch+kind": lambda: pvs(cells, threads=threads).column("kind"),
+        "(b) batch+number": lambda: pvs(cells, threads=threads).column("number"),
+        "(c) batch+items": lambda: list(pvs(cells, threads=threads)),
+        "(d) loop": lambda: [pv(c) for c in cells],
+    }
+
+
+def written_cells() -> List[str]:
+    written: List[str] = []
+    for d in jixiao.read_dir(ROOT / "testdata" / "corpus", errors="skip"):
+        written += [i.value.raw for i in d.indicators()]
+    return written
+
+
+def large_cells() -> List[str]:
+    return [re.sub(r"[0-9]", lambda m: str((int(m.group()) + k) % 10), c)
+            for k in range(40) for c in distinct_cells()]
+
+
+def report(name: str, cells: List[str], seconds: float, rounds: int, threads: int = 1) -> None:
+    best = rates(cases(cells, threads), len(cells), seconds, rounds)
+    print(f"{name} (n={len(cells)}, {len(set(cells))} distinct, threads={threads}):")
+    print(f"  {'':18} {'wall M/s':>9} {'ns/value':>9} {'x loop':>7} {'CPU M/s':>9} {'x loop':>7}")
+    wl, cl = best["(d) loop"]
+    for k, (w, c) in best.items():
+        print(f"  {k:18} {w / 1e6:9.2f} {1e9 / w:9.1f} {w / wl:7.2f} {c / 1e6:9.2f} {c / cl:7.2f}")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--seconds", type=float, default=5.0)
+    ap.add_argument("--seconds", type=float, default=5.0, help="time per case")
+    ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--quick", action="store_true", help="a short run (smoke test)")
+    ap.add_argument("--run", nargs=3, metavar=("CASE", "INPUT", "N"))
     args = ap.parse_args()
-    seconds = 0.2 if args.quick else args.seconds
-
-    print(f"jixiao {jixiao.__version__}, Python {platform.python_version()}, "
-          f"{platform.machine()}")
-    report("distinct corpus cells", distinct_cells(), seconds)
-
-    written: List[str] = []
-    for d in jixiao.read_dir(ROOT / "testdata" / "corpus", errors="skip"):
-        written += [i.value.raw for i in d.indicators()]
-    if not written:
+    if args.run:
+        case, source, n = args.run
+        cells = {"distinct": distinct_cells, "written": written_cells, "large": large_cells}[source]()
+        fn = cases(cells, 1)[LABELS[case]]
+        # free what reading the input left behind now, not during the runs
+        # (a run of N = 0 would never free it, and the difference would count it)
+        gc.collect()
+        for _ in range(int(n)):
+            fn()
         return 0
-    report("corpus cells as written", written, seconds)
+    seconds = 0.1 if args.quick else args.seconds
+    rounds = 2 if args.quick else args.rounds
 
-    large = [re.sub(r"[0-9]", lambda m: str((int(m.group()) + k) % 10), c)
-             for k in range(40) for c in distinct_cells()]
-    one = rate(lambda: jixiao.parse_values(large, threads=1), len(large), seconds)
-    many = rate(lambda: jixiao.parse_values(large, threads=None), len(large), seconds)
-    print(f"large batch (n={len(large)}, {len(set(large))} distinct):")
-    print(f"  parse_values, threads=1     {one / 1e6:6.2f} M values/s")
-    print(f"  parse_values, threads=None  {many / 1e6:6.2f} M values/s  (one per CPU)")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"jixiao {jixiao.__version__}, Python {platform.python_version()}, "
+          f"{platform.machine()}, {os.cpu_count()} CPUs, load average {load:.2f}")
+    report("distinct corpus cells", distinct_cells(), seconds, rounds)
+
+    written = written_cells()
+    if written:
+        report("corpus cells as written", written, seconds, rounds)
+
+    large = large_cells()
+    report("large batch", large, seconds, rounds, threads=1)
+    report("large batch", large, seconds, rounds, threads=2)
     return 0
 
 

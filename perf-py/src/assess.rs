@@ -84,7 +84,7 @@ impl PyAssessment {
 /// A target or actual given as a `Value` or as the text of a cell.
 fn value_of(obj: &Bound<'_, PyAny>, what: &str) -> PyResult<Value<'static>> {
     if let Ok(v) = obj.cast::<PyValue>() {
-        return Ok(v.get().v.clone());
+        return Ok(v.get().v().clone().into_owned());
     }
     if let Ok(s) = obj.cast::<PyString>() {
         return Ok(Value::parse(&s.to_cow()?).into_owned());

@@ -4,13 +4,16 @@
 //! (`decimal.Decimal` above all) only when an attribute is read, so a batch
 //! of a million values costs a million small objects and no Decimals.
 
-use std::borrow::Cow;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use perf_core::value::{Body, Deadline as CoreDeadline, Value};
 use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyTuple};
 use rust_decimal::Decimal;
+
+use crate::batch::Store;
 
 /// A parsed indicator value (指标值), as in SPEC §3.
 ///
@@ -23,9 +26,31 @@ use rust_decimal::Decimal;
 /// >>> v.raw, v.kind
 /// ('≥95 百分比', 'quantity')
 #[pyclass(name = "Value", module = "jixiao", frozen, eq, hash)]
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct PyValue {
-    pub(crate) v: Value<'static>,
+#[derive(Clone)]
+pub struct PyValue(Held);
+
+/// Where a `Value`'s Rust value lives.
+#[derive(Clone)]
+enum Held {
+    /// Its own (from `parse_value`, a document, unpickling).
+    Owned(Value<'static>),
+    /// In a batch: an item of a `ValueBatch` is a view, so reading one costs
+    /// no copy of its text.
+    Batch(Arc<Store>, u32),
+}
+
+impl PartialEq for PyValue {
+    fn eq(&self, other: &Self) -> bool {
+        self.v() == other.v()
+    }
+}
+
+impl Eq for PyValue {}
+
+impl Hash for PyValue {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.v().hash(state);
+    }
 }
 
 /// A normalised exact decimal: `95.00` → `95`, as in the JSON.
@@ -35,34 +60,24 @@ pub(crate) fn norm(d: Decimal) -> Decimal {
 
 impl PyValue {
     pub(crate) fn new(v: Value<'static>) -> Self {
-        PyValue { v }
+        PyValue(Held::Owned(v))
     }
 
-    /// Parses `cell`, keeping `cell` as the owned `raw` text when the
-    /// parser borrowed it unchanged (saves one copy per value in batches).
-    pub(crate) fn parse_owned(cell: String) -> Self {
-        let parsed = Value::parse(&cell);
-        let same_raw = matches!(&parsed.raw, Cow::Borrowed(r) if r.len() == cell.len());
-        let body = parsed.body.into_owned();
-        let qualifier = parsed.qualifier.map(|q| Cow::Owned(q.into_owned()));
-        let notes = parsed.notes;
-        let raw = if same_raw {
-            Cow::Owned(cell)
-        } else {
-            Cow::Owned(parsed.raw.into_owned())
-        };
-        PyValue {
-            v: Value {
-                raw,
-                body,
-                qualifier,
-                notes,
-            },
+    /// The `k`-th distinct value of a batch's store.
+    pub(crate) fn in_batch(store: Arc<Store>, k: u32) -> Self {
+        PyValue(Held::Batch(store, k))
+    }
+
+    /// The parsed value.
+    pub(crate) fn v(&self) -> &Value<'_> {
+        match &self.0 {
+            Held::Owned(v) => v,
+            Held::Batch(store, k) => store.get(*k),
         }
     }
 
-    fn range(&self) -> Option<&perf_core::value::Range<'static>> {
-        match &self.v.body {
+    fn range(&self) -> Option<&perf_core::value::Range<'_>> {
+        match &self.v().body {
             Body::Range(r) => Some(r),
             _ => None,
         }
@@ -70,7 +85,7 @@ impl PyValue {
 
     /// The SPEC §3 fields as a Python dict, numbers as `Decimal`.
     pub(crate) fn dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let v = &self.v;
+        let v = self.v();
         let d = PyDict::new(py);
         d.set_item(intern!(py, "raw"), &*v.raw)?;
         d.set_item(intern!(py, "kind"), v.kind().as_str())?;
@@ -123,7 +138,7 @@ impl PyValue {
     }
 
     fn notes_list(&self) -> Vec<&'static str> {
-        self.v.notes.iter().map(|n| n.as_str()).collect()
+        self.v().notes.iter().map(|n| n.as_str()).collect()
     }
 }
 
@@ -138,43 +153,43 @@ impl PyValue {
     /// The cell as given (split 符号 | 值 | 单位 cells joined with spaces).
     #[getter]
     fn raw(&self) -> &str {
-        &self.v.raw
+        &self.v().raw
     }
 
     /// ``quantity``, ``range``, ``time``, ``qualitative``, ``text`` or ``empty``.
     #[getter]
     fn kind(&self) -> &'static str {
-        self.v.kind().as_str()
+        self.v().kind().as_str()
     }
 
     /// ``>=``, ``>``, ``=``, ``<``, ``<=`` or ``~`` for quantity, range and time values.
     #[getter]
     fn cmp(&self) -> Option<&'static str> {
-        self.v.cmp().map(|c| c.as_str())
+        self.v().cmp().map(|c| c.as_str())
     }
 
     /// Whether the comparator was written in the cell (``False`` for a bare ``95%``).
     #[getter]
     fn cmp_written(&self) -> bool {
-        self.v.cmp_written()
+        self.v().cmp_written()
     }
 
     /// The 计算符号 code: 1 ≥, 2 ＞, 3 ＝, 4 ＜, 5 ≤, 6 定性; ``None`` for ``~`` and empty.
     #[getter]
     fn cmp_code(&self) -> Option<u8> {
-        self.v.cmp_code()
+        self.v().cmp_code()
     }
 
     /// The number of a quantity as written, or ``None``.
     #[getter]
     fn number(&self) -> Option<Decimal> {
-        self.v.number().map(norm)
+        self.v().number().map(norm)
     }
 
     /// The number in base units (``4.35 万`` → ``Decimal('43500')``).
     #[getter]
     fn base_number(&self) -> Option<Decimal> {
-        self.v.base_number().map(norm)
+        self.v().base_number().map(norm)
     }
 
     /// The low bound of a range.
@@ -192,37 +207,37 @@ impl PyValue {
     /// The low bound of a range in base units.
     #[getter]
     fn base_low(&self) -> Option<Decimal> {
-        self.v.base_range().map(|b| norm(b.0))
+        self.v().base_range().map(|b| norm(b.0))
     }
 
     /// The high bound of a range in base units.
     #[getter]
     fn base_high(&self) -> Option<Decimal> {
-        self.v.base_range().map(|b| norm(b.1))
+        self.v().base_range().map(|b| norm(b.1))
     }
 
     /// The normalised unit, scale word included (``万元/户``); ``""`` for a bare number.
     #[getter]
     fn unit(&self) -> Option<&str> {
-        self.v.unit().map(|u| u.as_str())
+        self.v().unit().map(|u| u.as_str())
     }
 
     /// The unit without its scale word (``元/户``).
     #[getter]
     fn base_unit(&self) -> Option<&str> {
-        self.v.unit().map(|u| u.base())
+        self.v().unit().map(|u| u.base())
     }
 
     /// What the unit measures: ``currency``, ``count``, ``percent``, ``duration`` …
     #[getter]
     fn dimension(&self) -> Option<&'static str> {
-        self.v.unit().map(|u| u.dimension().as_str())
+        self.v().unit().map(|u| u.dimension().as_str())
     }
 
     /// The deadline of a time value.
     #[getter]
     fn deadline<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDeadline>>> {
-        self.v
+        self.v()
             .deadline()
             .map(|d| crate::untracked(py, PyDeadline(*d)))
             .transpose()
@@ -231,19 +246,19 @@ impl PyValue {
     /// The normalised lexicon term of a qualitative value.
     #[getter]
     fn term(&self) -> Option<&'static str> {
-        self.v.term().map(|t| t.term)
+        self.v().term().map(|t| t.term)
     }
 
     /// ``positive``, ``middling`` or ``negative`` where the term rates.
     #[getter]
     fn grade(&self) -> Option<&'static str> {
-        self.v.term().and_then(|t| t.grade).map(|g| g.as_str())
+        self.v().term().and_then(|t| t.grade).map(|g| g.as_str())
     }
 
     /// Words after the number or date (``98%满意`` → ``满意``).
     #[getter]
     fn qualifier(&self) -> Option<&str> {
-        self.v.qualifier()
+        self.v().qualifier()
     }
 
     /// Notes on a value that is not what it seems (``garbled cell`` …).
@@ -259,17 +274,17 @@ impl PyValue {
 
     /// The SPEC §3 JSON, numbers as strings.
     fn to_json(&self) -> PyResult<String> {
-        serde_json::to_string(&self.v)
+        serde_json::to_string(self.v())
             .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        let raw = PyString::new(py, &self.v.raw).repr()?;
-        let mut s = format!("Value({raw}, kind='{}'", self.v.kind().as_str());
-        if let Some(c) = self.v.cmp() {
+        let raw = PyString::new(py, &self.v().raw).repr()?;
+        let mut s = format!("Value({raw}, kind='{}'", self.v().kind().as_str());
+        if let Some(c) = self.v().cmp() {
             s.push_str(&format!(", cmp='{}'", c.as_str()));
         }
-        match &self.v.body {
+        match &self.v().body {
             Body::Quantity(q) => {
                 match q.number {
                     Some(n) => s.push_str(&format!(", number=Decimal('{}')", norm(n))),
@@ -289,10 +304,10 @@ impl PyValue {
             Body::Qualitative(t) => s.push_str(&format!(", term='{}'", t.term)),
             Body::Text | Body::Empty => {}
         }
-        if let Some(q) = self.v.qualifier() {
+        if let Some(q) = self.v().qualifier() {
             s.push_str(&format!(", qualifier={}", PyString::new(py, q).repr()?));
         }
-        if !self.v.notes.is_empty() {
+        if !self.v().notes.is_empty() {
             s.push_str(&format!(", notes={:?}", self.notes_list()));
         }
         s.push(')');
@@ -300,13 +315,13 @@ impl PyValue {
     }
 
     fn __str__(&self) -> &str {
-        &self.v.raw
+        &self.v().raw
     }
 
     /// Pickles as the cell text: unpickling parses it again.
     fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
         let cls = slf.get_type().into_any();
-        Ok((cls, (slf.get().v.raw.to_string(),)))
+        Ok((cls, (slf.get().v().raw.to_string(),)))
     }
 }
 

@@ -121,3 +121,73 @@ def test_cli_writes_plain_decimals():
     assert _cell(Decimal("43500")) == "43500"
     assert _cell(None) == ""
     assert _cell(3) == 3
+
+
+# --- ValueBatch.to_pandas / to_arrow ------------------------------------------
+
+@pytest.fixture(scope="module")
+def batch(docs):
+    # the value cells as they occur, repeats included, and a missing cell
+    return jixiao.parse_values([i.value.raw for d in docs for i in d.indicators()] + [None])
+
+
+def test_batch_pandas(batch):
+    pd = pytest.importorskip("pandas")
+    df = batch.to_pandas()
+    assert list(df.columns) == jixiao.ValueBatch.COLUMNS
+    assert len(df) == len(batch)
+    items = list(batch)
+    assert df["number"].tolist() == [v.number for v in items]
+    assert all(x is None or type(x) is Decimal for x in df["number"])
+    assert df["raw"].tolist() == [v.raw for v in items]
+    # text columns are object dtype holding str or None, on pandas 3 too
+    for name in ("raw", "kind", "cmp", "unit", "qualifier", "term"):
+        assert df[name].dtype == object, name
+        assert df[name].tolist() == [getattr(v, name) for v in items]
+    assert str(df["cmp_code"].dtype) == "Int8"
+    assert [None if pd.isna(x) else int(x) for x in df["cmp_code"]] == [v.cmp_code for v in items]
+    assert df["cmp_written"].dtype == bool
+    assert [None if pd.isna(x) else x for x in df["deadline_month"]] == [
+        v.deadline.month if v.deadline else None for v in items]
+    f = batch.to_pandas(numbers="float")
+    assert f["base_number"].dtype == "float64"
+    assert [None if pd.isna(x) else x for x in f["base_number"]] == [
+        None if v.base_number is None else float(v.base_number) for v in items]
+
+
+def test_indicator_frame_text_is_object(docs):
+    pytest.importorskip("pandas")
+    df = jixiao.indicators_frame(docs)
+    assert df["cmp"].dtype == object and None in df["cmp"].tolist()
+
+
+def test_batch_arrow(batch):
+    pa = pytest.importorskip("pyarrow")
+    t = batch.to_arrow()
+    assert t.column_names == jixiao.ValueBatch.COLUMNS
+    assert t.num_rows == len(batch)
+    d = batch.to_dict()
+    for name in t.column_names:
+        got = t.column(name).to_pylist()
+        if name == "notes":
+            assert got == [list(n) for n in d[name]]
+        else:
+            assert got == d[name], name  # Decimals equal exactly (scale aside)
+    num = t.schema.field("number").type
+    assert pa.types.is_decimal(num)
+    assert t.schema.field("raw").type == pa.large_string()
+    f = batch.to_arrow(numbers="float")
+    assert f.schema.field("number").type == pa.float64()
+    assert f.column("number").to_pylist() == batch.column("number", numbers="float")
+    empty = jixiao.parse_values([]).to_arrow()
+    assert empty.num_rows == 0 and empty.column_names == jixiao.ValueBatch.COLUMNS
+
+
+def test_batch_arrow_wide_decimals():
+    """Numbers needing more than 38 digits at one scale fall back to decimal256."""
+    pa = pytest.importorskip("pyarrow")
+    cells = ["1234567890123456789012345678 元", "0.000000000000000000000000001 元", "5"]
+    batch = jixiao.parse_values(cells)
+    t = batch.to_arrow()
+    assert t.column("number").to_pylist() == batch.column("number")
+    assert t.schema.field("number").type == pa.decimal256(55, 27)  # 28 + 27 digits

@@ -15,12 +15,16 @@ and indicators; a folder of documents one pandas DataFrame::
 Decimal('43500')
 >>> jixiao.parse_value("每月20日前发放").deadline
 Deadline(day=20, recurrence='monthly')
->>> [v.kind for v in jixiao.parse_values(["90%-95%", "长期", "/"])]
+>>> batch = jixiao.parse_values(["90%-95%", "长期", "/"])
+>>> [v.kind for v in batch]
+['range', 'qualitative', 'empty']
+>>> batch.column("kind")
 ['range', 'qualitative', 'empty']
 """
 
 from __future__ import annotations
 
+import collections.abc
 import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -44,6 +48,7 @@ from ._native import (
     Indicator,
     Project,
     Value,
+    ValueBatch,
     __version__,
     assess,
     assess_many,
@@ -51,6 +56,10 @@ from ._native import (
     parse_value,
     parse_values,
 )
+
+# A ValueBatch is a read-only sequence of Value (len, indexing, slices,
+# iteration, `in`, index, count, reversed): say so to isinstance checks.
+collections.abc.Sequence.register(ValueBatch)
 
 __all__ = [
     "COLUMNS",
@@ -68,6 +77,7 @@ __all__ = [
     "PerfError",
     "Project",
     "Value",
+    "ValueBatch",
     "__version__",
     "assess",
     "assess_frame",
