@@ -23,6 +23,7 @@ mod detect;
 mod labels;
 pub mod model;
 mod row;
+mod space_aligned;
 mod tab_rows;
 mod text;
 mod title;
@@ -74,6 +75,7 @@ fn parse_with(
     let rows = match layout {
         Layout::CellPerLine => cell_per_line::read(&lines),
         Layout::CsvRows => csv_rows::read(text),
+        Layout::SpaceAligned => space_aligned::read(text),
         Layout::Wrapped => {
             let (rows, notes) = wrapped::read(&lines);
             diagnostics.extend(notes.into_iter().map(|(line, message)| Diagnostic {

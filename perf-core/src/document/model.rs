@@ -24,6 +24,9 @@ pub enum Layout {
     Wrapped,
     /// Spreadsheet export as CSV (RFC 4180 quoting).
     CsvRows,
+    /// Columns aligned with runs of spaces, pages split by form feeds
+    /// (`pdftotext -layout`).
+    SpaceAligned,
 }
 
 impl Layout {
@@ -33,6 +36,7 @@ impl Layout {
             Layout::CellPerLine => "cell-per-line",
             Layout::Wrapped => "wrapped",
             Layout::CsvRows => "csv-rows",
+            Layout::SpaceAligned => "space-aligned",
         }
     }
 }

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""Make `pdftotext -layout` twins of tab-rows corpus documents.
+
+NOT run by CI. Needs LibreOffice (Writer, e.g. Debian's
+`libreoffice-writer-nogui`), poppler (`poppler-utils`: pdftotext) and a CJK
+font (`fonts-wqy-microhei`):
+
+    apt-get install -y --no-install-recommends poppler-utils \
+        libreoffice-writer-nogui fonts-wqy-microhei
+    python3 scripts/make-layout-twins.py testdata/corpus/002_*.txt ...
+
+For each input, every block of consecutive tab-separated lines becomes an
+HTML table (one <td> per tab cell, rows padded to the block's widest row)
+and every other non-blank line a paragraph. Inside an indicator table (from
+the row holding 一级指标 on), an empty level cell under a filled one is
+merged into it (rowspan), as in the published PDFs. LibreOffice turns the
+HTML into a PDF, and pdftotext reads it back, both with `-layout`
+(testdata/layout/NNN.layout.txt) and without (NNN.plain.txt). The outputs
+are committed; the tests read them, never this script.
+
+`--valign top|middle` sets the vertical alignment of the table cells and
+`--padding N` their padding in points; the committed twins use the
+defaults (top, 5). With little padding (2) pdftotext separates some cells
+by a single space and places columns less regularly; with `middle` a short
+cell and a merged level cell sit half-way down their row.
+"""
+
+import argparse
+import html
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+LEVEL_HEADERS = ("一级指标", "二级指标")
+
+
+def blocks(lines):
+    """Splits lines into ('table', [cells...]) and ('text', line) blocks."""
+    out = []
+    for line in lines:
+        if "\t" in line:
+            cells = line.split("\t")
+            if out and out[-1][0] == "table":
+                out[-1][1].append(cells)
+            else:
+                out.append(("table", [cells]))
+        elif line.strip():
+            out.append(("text", line.strip()))
+    return out
+
+
+def table_html(rows, valign, padding):
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    # rowspan: level columns of an indicator table, empty cells under a filled one
+    span = [[1] * width for _ in rows]
+    level_cols = set()
+    for i, r in enumerate(rows):
+        header = [c for c, t in enumerate(r) if t.strip() in LEVEL_HEADERS]
+        if header:
+            level_cols = set(header)
+            continue
+        # a row that is not an indicator row (fewer than 4 filled cells) ends it
+        if sum(1 for t in r if t.strip()) < 3:
+            continue
+        for c in level_cols:
+            if r[c].strip():
+                continue
+            # find the filled cell above, still alive
+            k = i - 1
+            while k >= 0 and span[k][c] == 0:
+                k -= 1
+            if k >= 0 and rows[k][c].strip() and span[k][c] > 0 and k != i:
+                span[k][c] += 1
+                span[i][c] = 0
+    out = [f'<table border="1" cellspacing="0" cellpadding="{padding}" width="100%">']
+    for i, r in enumerate(rows):
+        out.append("<tr>")
+        for c, t in enumerate(r):
+            if span[i][c] == 0:
+                continue
+            rs = f' rowspan="{span[i][c]}"' if span[i][c] > 1 else ""
+            out.append(f'<td valign="{valign}"{rs}>{html.escape(t.strip())}</td>')
+        out.append("</tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def to_html(text, valign, padding):
+    parts = [
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\">",
+        "<style>@page{size:29.7cm 21cm;margin:1.5cm}body{font-family:'WenQuanYi Micro Hei';font-size:10pt}"
+        "td{font-size:9pt}</style></head><body>",
+    ]
+    for kind, body in blocks(text.split("\n")):
+        if kind == "table":
+            parts.append(table_html(body, valign, padding))
+        else:
+            parts.append(f"<p>{html.escape(body)}</p>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("inputs", nargs="+")
+    ap.add_argument("--out", default="testdata/layout")
+    ap.add_argument("--valign", default="top", choices=["top", "middle"])
+    ap.add_argument("--padding", default=5, type=int)
+    ap.add_argument("--keep", action="store_true", help="keep the HTML and PDF")
+    a = ap.parse_args()
+    os.makedirs(a.out, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in a.inputs:
+            stem = pathlib.Path(path).name[:3]
+            text = pathlib.Path(path).read_text(encoding="utf-8")
+            src = pathlib.Path(tmp, stem + ".html")
+            src.write_text(to_html(text, a.valign, a.padding), encoding="utf-8")
+            subprocess.run(
+                ["soffice", "--headless", "--infilter=HTML (StarWriter)",
+                 "--convert-to", "pdf:writer_pdf_Export", "--outdir", tmp, str(src)],
+                check=True, stdout=subprocess.DEVNULL,
+            )
+            pdf = pathlib.Path(tmp, stem + ".pdf")
+            for flag, suffix in (("-layout", "layout"), (None, "plain")):
+                dst = pathlib.Path(a.out, f"{stem}.{suffix}.txt")
+                cmd = ["pdftotext", "-enc", "UTF-8"] + ([flag] if flag else []) + [str(pdf), str(dst)]
+                subprocess.run(cmd, check=True)
+                print(dst, file=sys.stderr)
+            if a.keep:
+                for f in (src, pdf):
+                    pathlib.Path(a.out, f.name).write_bytes(f.read_bytes())
+
+
+if __name__ == "__main__":
+    main()
