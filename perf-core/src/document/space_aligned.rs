@@ -4,30 +4,28 @@
 //! too wide for its column wraps onto the following lines at the same
 //! position, and a form feed starts each page.
 //!
-//! The rules, found by reading such text (`testdata/layout/`):
+//! The rules (docs/DOCUMENTS.md, "space-aligned", has them with examples):
 //!
-//! - **Positions are characters.** pdftotext places text on a grid of
-//!   characters, each counting one whatever its width (a Han character is
-//!   one column, not two), so a column is a character offset.
-//! - **Fragments.** A line splits into fragments on runs of two or more
-//!   spaces. A cell that nearly fills its column can be followed by a single
-//!   space only (`每季度末 21 日贴 每季度末 21 日贴`), so a fragment is also
-//!   split at a single space where another line shows a column starting.
-//! - **Columns** are inferred per block (consecutive non-blank lines of one
-//!   page): the positions where at least two lines start a fragment,
-//!   neighbours one apart merged. Each fragment goes to the nearest column.
-//!   Positions shift from page to page, so a page break starts a new block.
-//! - **Continuation lines.** A line continues the row above when every one
-//!   of its fragments stands under a fragment of the line above that fills
-//!   its column (its display width within two CJK characters of the widest
-//!   text seen in that column): that cell wrapped. Any other line starts a
-//!   row. A continuation fragment is joined onto its cell with a space (the
-//!   assembler drops a space between two CJK characters).
-//! - **Running text.** A block without a line of two or more fragments is
-//!   running text, a row per line; so is a line of one fragment at the
-//!   block's first column that does not continue a cell (a heading, prose).
-//! - **Page furniture.** A line that is only a page number (`3`, `- 3 -`,
-//!   `第 3 页`) next to a page break or the end of the text is dropped.
+//! - **Positions are characters**, whatever their display width: pdftotext
+//!   gives a Han character one column.
+//! - **Fragments** are split on runs of two or more spaces, and at a single
+//!   space where a column starts (a cell that reaches the next column is
+//!   followed by one space only), never between a number and its unit.
+//! - **Columns** are inferred per segment (a run of table lines of one page,
+//!   blank lines inside): the positions where its lines start a fragment.
+//!   A segment that continues a table on the next page takes the previous
+//!   page's column indexes, since pdftotext places each page anew.
+//! - **Continuation lines**: a line whose fragments all stand under
+//!   fragments of the line above that filled their column continues that
+//!   row (a wrapped cell); where blank lines set rows apart, any line
+//!   directly under a row continues it unless it is a full row of its own.
+//! - **Running text**: a line of one fragment at the margin (a heading,
+//!   prose) unless it continues a first cell.
+//! - **Page furniture**: a page number alone next to a page break is dropped.
+//!
+//! Every step is linear in the text: fragments are found in one pass per
+//! line, columns by sorting a segment's starts, and lines are compared only
+//! with the line above, walking both in column order.
 
 use std::borrow::Cow;
 
@@ -361,7 +359,10 @@ struct Reference {
 /// used (else among all), when no two of them meet there; else the page
 /// starts a fresh set of columns.
 fn continue_columns(cols: &[usize], reference: &mut Reference) -> Vec<usize> {
-    for only_recent in [true, false] {
+    // a table far wider than this page's lines is not continued: that keeps
+    // the work per segment in proportion to the segment
+    let near = reference.starts.len() <= 4 * cols.len() + 16;
+    for only_recent in [true, false].into_iter().filter(|_| near) {
         let usable: Vec<usize> = (0..reference.starts.len())
             .filter(|&i| !only_recent || reference.recent[i])
             .collect();
@@ -520,6 +521,8 @@ fn read_segment<'a>(
         }
     }
     let blank_separated = blanks_between * 8 >= table_lines;
+    // how many pieces each line holds, for the test below
+    let count = |k: usize| placed[k].len();
     // pass 2: lines into rows
     let mut current: Option<Building<'a>> = None;
     let mut above: Option<usize> = None;
@@ -541,15 +544,21 @@ fn read_segment<'a>(
             above = None;
             continue;
         }
+        // a continuation: every piece under a piece of the line above that
+        // filled its column; where blank lines set rows apart, under any
+        // piece, unless the line holds as many pieces as the line above
+        // and starts in its first column (a row of its own)
         let continues = current.is_some()
             && above.is_some_and(|a| {
+                let starts_left = line.first().map(|p| p.0) <= placed[a].first().map(|p| p.0);
+                let loose = blank_separated && (line.len() < count(a) || !starts_left);
+                // both lines are ordered by column: walk them together
+                let mut up = placed[a].iter().peekable();
                 line.iter().all(|&(c, _, _)| {
-                    placed[a]
-                        .iter()
-                        .find(|&&(pc, _, _)| pc == c)
-                        .is_some_and(|&(_, _, pt)| {
-                            blank_separated || width(pt) + FILL_SLACK >= widest[c]
-                        })
+                    while up.next_if(|&&(pc, _, _)| pc < c).is_some() {}
+                    up.peek().is_some_and(|&&(pc, pos, pt)| {
+                        pc == c && (loose || fills(pos, pt, cols.get(c + 1), widest[c]))
+                    })
                 })
             });
         if !continues {
@@ -596,6 +605,17 @@ const RECENT_LINES: usize = 5;
 /// be and still have filled the column (a wrapped cell): two CJK characters,
 /// or a short number that did not fit.
 const FILL_SLACK: usize = 4;
+
+/// Whether text at `pos` filled its column (and so may wrap onto the next
+/// line): it is about as wide as the widest text of the column, and ends
+/// close to where the next column starts.
+fn fills(pos: usize, text: &str, next: Option<&usize>, widest: usize) -> bool {
+    let end = pos + text.chars().count();
+    width(text) + FILL_SLACK >= widest && next.map_or(true, |&n| end + FULL_GAP >= n)
+}
+
+/// How far before the next column a full cell's text may end.
+const FULL_GAP: usize = 6;
 
 /// True when a column starts within one character of `col`.
 fn starts_column(cols: &[usize], col: usize) -> bool {
@@ -645,19 +665,306 @@ fn place<'a>(
 }
 
 #[cfg(test)]
-mod dump {
+mod tests {
+    use super::*;
+
+    fn join(lines: &[String]) -> String {
+        lines.join("\n")
+    }
+
+    /// A line with each text starting at the given character column, as
+    /// pdftotext sets them (columns count characters, not display width).
+    fn at(cells: &[(usize, &str)]) -> String {
+        let mut s = String::new();
+        let mut n = 0;
+        for &(col, text) in cells {
+            while n < col {
+                s.push(' ');
+                n += 1;
+            }
+            s.push_str(text);
+            n += text.chars().count();
+        }
+        s
+    }
+
+    fn line(s: &str) -> String {
+        s.to_string()
+    }
+
+    /// (line, running text?, cells without the trailing empty ones)
+    fn rows(text: &str) -> Vec<(u32, bool, Vec<String>)> {
+        read(text)
+            .into_iter()
+            .map(|r| {
+                let mut c: Vec<String> = r.texts().iter().map(|t| t.to_string()).collect();
+                while c.len() > 1 && c.last().is_some_and(|t| t.is_empty()) {
+                    c.pop();
+                }
+                (r.line, r.text, c)
+            })
+            .collect()
+    }
+
+    fn cells(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
     #[test]
-    #[ignore]
-    fn dump_rows() {
-        let p = std::env::var("DUMP").unwrap();
-        let t = std::fs::read_to_string(p).unwrap();
-        for r in super::read(&t) {
-            let cells: Vec<&str> = r.cells.iter().map(|c| &*c.text).collect();
-            println!(
-                "{} {} {}",
-                r.line,
-                if r.text { "T" } else { "R" },
-                cells.join(" → ")
+    fn positions_are_characters_not_display_width() {
+        // `产出指标` takes 4 columns, not 8: the next cell starts at 4 + 2
+        let f = fragments("产出指标  数量指标 人数   ≥10 人");
+        let got: Vec<(usize, &str)> = f.iter().map(|f| (f.col, f.text)).collect();
+        assert_eq!(
+            got,
+            vec![(0, "产出指标"), (6, "数量指标 人数"), (16, "≥10 人")]
+        );
+        assert_eq!(width("产出指标"), 8);
+        assert_eq!(width("≥10 人"), 6);
+    }
+
+    #[test]
+    fn columns_come_from_the_lines_of_a_segment() {
+        let text = join(&[
+            at(&[(0, "一级指标"), (12, "二级指标"), (26, "指标值")]),
+            at(&[(0, "产出指标"), (12, "数量指标"), (26, "≥10 人")]),
+            line(""),
+            at(&[(12, "质量指标"), (26, "100%")]),
+        ]);
+        assert_eq!(
+            rows(&text),
+            vec![
+                (1, false, cells(&["一级指标", "二级指标", "指标值"])),
+                (2, false, cells(&["产出指标", "数量指标", "≥10 人"])),
+                // the missing first cell stays empty, in its place
+                (4, false, cells(&["", "质量指标", "100%"])),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_single_space_splits_cells_where_a_column_starts() {
+        // `资金到位率 征缴及时` is two cells: the description column starts there
+        let text = join(&[
+            at(&[
+                (0, "一级指标"),
+                (12, "三级指标"),
+                (20, "绩效指标描述"),
+                (34, "指标值"),
+            ]),
+            at(&[(0, "产出指标"), (12, "资金到位率 征缴及时"), (34, "100%")]),
+            at(&[(0, "效益指标"), (12, "人数 30 人"), (34, "≥30 人")]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(
+            r[1].2,
+            cells(&["产出指标", "资金到位率", "征缴及时", "100%"])
+        );
+        // a number and the word after it stay together (`30 人`), though
+        // the description column starts two characters after it
+        assert_eq!(r[2].2, cells(&["效益指标", "人数 30 人", "", "≥30 人"]));
+    }
+
+    #[test]
+    fn wrapped_cells_continue_on_the_next_lines() {
+        // rows set apart by blank lines: lines under a row's cells continue it
+        let text = join(&[
+            at(&[
+                (0, "一级指标"),
+                (12, "二级指标"),
+                (24, "三级指标"),
+                (32, "指标值"),
+            ]),
+            line(""),
+            at(&[
+                (0, "产出指标"),
+                (12, "数量指标"),
+                (24, "城乡居民基本"),
+                (32, "≥95%"),
+            ]),
+            at(&[(24, "养老保险参保")]),
+            at(&[(24, "人数")]),
+            line(""),
+            at(&[(12, "质量指标"), (24, "资金到位率"), (32, "100%")]),
+        ]);
+        assert_eq!(
+            rows(&text),
+            vec![
+                (
+                    1,
+                    false,
+                    cells(&["一级指标", "二级指标", "三级指标", "指标值"])
+                ),
+                (
+                    3,
+                    false,
+                    cells(&[
+                        "产出指标",
+                        "数量指标",
+                        "城乡居民基本 养老保险参保 人数",
+                        "≥95%"
+                    ])
+                ),
+                (7, false, cells(&["", "质量指标", "资金到位率", "100%"])),
+            ]
+        );
+    }
+
+    #[test]
+    fn without_blank_lines_a_continuation_sits_under_a_full_cell() {
+        // no blank lines: a line continues the row only under cells that
+        // filled their column; `质量指标` under the short `数量指标` starts a row
+        let text = join(&[
+            at(&[
+                (0, "一级指标"),
+                (12, "二级指标"),
+                (24, "三级指标"),
+                (32, "指标值"),
+            ]),
+            at(&[
+                (0, "产出指标"),
+                (12, "数量指标"),
+                (24, "城乡居民基本"),
+                (32, "≥95%"),
+            ]),
+            at(&[(24, "养老保险参保")]),
+            at(&[(12, "质量指标"), (24, "资金到位率"), (32, "100%")]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[1].2[2], "城乡居民基本 养老保险参保");
+        assert_eq!(r[2].2, cells(&["", "质量指标", "资金到位率", "100%"]));
+    }
+
+    #[test]
+    fn a_table_goes_on_after_a_page_break_with_shifted_columns() {
+        // the header is on page 1; page 2 sets the same columns a few
+        // characters further left (pdftotext places each page anew)
+        let text = join(&[
+            at(&[
+                (0, "一级指标"),
+                (12, "二级指标"),
+                (30, "三级指标"),
+                (44, "指标值"),
+            ]),
+            at(&[
+                (0, "产出指标"),
+                (12, "数量指标"),
+                (30, "人数"),
+                (44, "≥10 人"),
+            ]),
+            line(""),
+            at(&[
+                (0, "\u{c}效益指标"),
+                (11, "社会效益指标"),
+                (27, "就业"),
+                (40, "提高"),
+            ]),
+            line(""),
+            at(&[
+                (0, "满意度指标"),
+                (11, "满意度指标"),
+                (27, "满意度"),
+                (40, "≥95%"),
+            ]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(r.len(), 4);
+        assert_eq!(
+            r[2],
+            (
+                4,
+                false,
+                cells(&["效益指标", "社会效益指标", "就业", "提高"])
+            )
+        );
+        assert_eq!(
+            r[3].2,
+            cells(&["满意度指标", "满意度指标", "满意度", "≥95%"])
+        );
+        // a page that starts with a heading starts a new table
+        let text = join(&[
+            at(&[
+                (0, "一级指标"),
+                (12, "二级指标"),
+                (30, "三级指标"),
+                (44, "指标值"),
+            ]),
+            line("\u{c}3. 示例绩效目标表"),
+            at(&[(0, "项目编码"), (10, "P1"), (16, "项目名称"), (26, "示例")]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(r[2].2, cells(&["项目编码", "P1", "项目名称", "示例"]));
+    }
+
+    #[test]
+    fn text_lines_headings_and_page_numbers() {
+        let text = join(&[
+            line("2. 示例项目绩效目标表"),
+            line("单位：万元"),
+            at(&[(0, "项目编码"), (10, "P1"), (16, "项目名称"), (26, "示例")]),
+            line(""),
+            at(&[(17, "- 3 -")]),
+            line("\u{c}说明文字在页边开始，比任何首列单元格都宽得多。"),
+        ]);
+        assert_eq!(
+            rows(&text),
+            vec![
+                (1, true, cells(&["2. 示例项目绩效目标表"])),
+                (2, true, cells(&["单位：万元"])),
+                (3, false, cells(&["项目编码", "P1", "项目名称", "示例"])),
+                // `- 3 -` before the page break is dropped
+                (
+                    6,
+                    true,
+                    cells(&["说明文字在页边开始，比任何首列单元格都宽得多。"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_first_cell_is_not_a_heading() {
+        let text = join(&[
+            at(&[(0, "资金支出计划"), (10, "3 月底"), (20, "6 月底")]),
+            line("（%）"),
+            line(""),
+            at(&[(10, "25%"), (20, "50%")]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(r[0].2, cells(&["资金支出计划 （%）", "3 月底", "6 月底"]));
+        assert_eq!(r[1].2, cells(&["", "25%", "50%"]));
+    }
+
+    #[test]
+    fn line_numbers_match_the_shared_line_splitter() {
+        let text = "a  b  c\r\n\u{c}d  e  f\rg\n\n  h  i\u{c}";
+        let ours: Vec<(u32, &str)> = plines(text).iter().map(|l| (l.no, l.text)).collect();
+        let shared: Vec<(u32, &str)> = super::super::row::lines(text)
+            .iter()
+            .map(|l| (l.no, l.text.trim_end_matches('\u{c}')))
+            .collect();
+        assert_eq!(ours, shared);
+        assert!(plines(text)[1].page_break);
+    }
+
+    #[test]
+    fn odd_input_reads_without_panicking() {
+        for text in [
+            "",
+            "\u{c}",
+            "\u{c}\u{c}\n\u{c}",
+            "  ",
+            "a\tb  c\u{3000}d",
+            "  x\n    y\n  z  w\n\u{c}  q",
+            "1\n\n2\n\u{c}3",
+            "≥  ≥ ≥  ≥\n ≥ ≥  ≥",
+            "a  b\n\u{c}a  b  c  d  e\n\u{c}  x",
+        ] {
+            let r = read(text);
+            assert!(
+                r.iter().all(|r| r.line >= 1 && !r.cells.is_empty()),
+                "{text:?}"
             );
         }
     }
