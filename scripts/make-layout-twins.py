@@ -7,7 +7,9 @@ font (`fonts-wqy-microhei`):
 
     apt-get install -y --no-install-recommends poppler-utils \
         libreoffice-writer-nogui fonts-wqy-microhei
-    python3 scripts/make-layout-twins.py testdata/corpus/002_*.txt ...
+    python3 scripts/make-layout-twins.py testdata/corpus/002_*.txt testdata/corpus/004_*.txt
+    python3 scripts/make-layout-twins.py --valign middle --tag middle \
+        testdata/corpus/002_*.txt testdata/corpus/004_*.txt
 
 For each input, every block of consecutive tab-separated lines becomes an
 HTML table (one <td> per tab cell, rows padded to the block's widest row)
@@ -110,6 +112,7 @@ def main():
     ap.add_argument("--valign", default="top", choices=["top", "middle"])
     ap.add_argument("--padding", default=5, type=int)
     ap.add_argument("--keep", action="store_true", help="keep the HTML and PDF")
+    ap.add_argument("--tag", default="", help="name the outputs NNN.TAG.layout.txt")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -124,8 +127,9 @@ def main():
                 check=True, stdout=subprocess.DEVNULL,
             )
             pdf = pathlib.Path(tmp, stem + ".pdf")
+            tag = f"{a.tag}." if a.tag else ""
             for flag, suffix in (("-layout", "layout"), (None, "plain")):
-                dst = pathlib.Path(a.out, f"{stem}.{suffix}.txt")
+                dst = pathlib.Path(a.out, f"{stem}.{tag}{suffix}.txt")
                 cmd = ["pdftotext", "-enc", "UTF-8"] + ([flag] if flag else []) + [str(pdf), str(dst)]
                 subprocess.run(cmd, check=True)
                 print(dst, file=sys.stderr)

@@ -15,10 +15,13 @@
 //!   blank lines inside): the positions where its lines start a fragment.
 //!   A segment that continues a table on the next page takes the previous
 //!   page's column indexes, since pdftotext places each page anew.
-//! - **Continuation lines**: a line whose fragments all stand under
-//!   fragments of the line above that filled their column continues that
-//!   row (a wrapped cell); where blank lines set rows apart, any line
-//!   directly under a row continues it unless it is a full row of its own.
+//! - **Rows**: where blank lines set rows apart, the lines between two
+//!   blank lines are one row (cells centred vertically stand on any of its
+//!   lines); else a line whose fragments all stand under fragments of the
+//!   line above that filled their column continues that row (a wrapped
+//!   cell).
+//! - **Merged level cells** centred over the rows they span leave their
+//!   label alone on a line half-way down: it goes to the span's first row.
 //! - **Running text**: a line of one fragment at the margin (a heading,
 //!   prose) unless it continues a first cell.
 //! - **Page furniture**: a page number alone next to a page break is dropped.
@@ -30,7 +33,7 @@
 use std::borrow::Cow;
 
 use super::row::{Cell, Row};
-use super::text;
+use super::{labels, text};
 
 /// One physical line: its 1-based number, text, and whether a form feed
 /// (a page break) came before it.
@@ -207,8 +210,13 @@ fn split_at_columns<'a>(f: &Frag<'a>, cols: &[usize], out: &mut Vec<Frag<'a>>) {
     });
 }
 
+/// How far apart two fragment starts may be and still start one column:
+/// pdftotext sets a column a character or two left or right from one group
+/// of rows to the next.
+const CLUSTER: usize = 2;
+
 /// The column starts of a segment: the positions where its lines start a
-/// fragment, neighbours one apart merged into the most frequent of them.
+/// fragment, starts up to [`CLUSTER`] apart merged into the most frequent.
 fn columns(frags: &[&[Frag<'_>]]) -> Vec<usize> {
     let mut starts: Vec<usize> = frags.iter().flat_map(|l| l.iter()).map(|f| f.col).collect();
     starts.sort_unstable();
@@ -224,7 +232,7 @@ fn columns(frags: &[&[Frag<'_>]]) -> Vec<usize> {
     let mut i = 0;
     while i < runs.len() {
         let mut j = i + 1;
-        while j < runs.len() && runs[j].0 <= runs[j - 1].0 + 1 {
+        while j < runs.len() && runs[j].0 <= runs[j - 1].0 + CLUSTER {
             j += 1;
         }
         let cluster = &runs[i..j];
@@ -371,22 +379,45 @@ fn continue_columns(cols: &[usize], reference: &mut Reference) -> Vec<usize> {
         }
         let starts: Vec<usize> = usable.iter().map(|&i| reference.starts[i]).collect();
         // as many columns as before: the same columns, squeezed or stretched
-        let index: Vec<usize> = if cols.len() == usable.len() {
-            usable.clone()
-        } else {
-            cols.iter().map(|&c| usable[nearest(&starts, c)]).collect()
-        };
-        if index.windows(2).all(|w| w[0] < w[1]) {
-            for (&c, &i) in cols.iter().zip(&index) {
-                reference.starts[i] = c;
+        if cols.len() == usable.len() {
+            return adopt(cols, usable, reference);
+        }
+        // else the nearest start, as they stand, then with the page's span
+        // stretched onto the reference's (a page squeezed as a whole)
+        let direct: Vec<usize> = cols.iter().map(|&c| usable[nearest(&starts, c)]).collect();
+        if increasing(&direct) {
+            return adopt(cols, direct, reference);
+        }
+        if let (Some(&c0), Some(&c1), Some(&r0), Some(&r1)) =
+            (cols.first(), cols.last(), starts.first(), starts.last())
+        {
+            if c1 > c0 && r1 > r0 {
+                let scaled: Vec<usize> = cols
+                    .iter()
+                    .map(|&c| usable[nearest(&starts, r0 + (c - c0) * (r1 - r0) / (c1 - c0))])
+                    .collect();
+                if increasing(&scaled) {
+                    return adopt(cols, scaled, reference);
+                }
             }
-            return index;
         }
     }
     reference.starts.clear();
     reference.starts.extend_from_slice(cols);
     reference.recent = vec![false; cols.len()];
     (0..cols.len()).collect()
+}
+
+fn increasing(index: &[usize]) -> bool {
+    index.windows(2).all(|w| w[0] < w[1])
+}
+
+/// Takes `index` as the page's column indexes, noting the page's starts.
+fn adopt(cols: &[usize], index: Vec<usize>, reference: &mut Reference) -> Vec<usize> {
+    for (&c, &i) in cols.iter().zip(&index) {
+        reference.starts[i] = c;
+    }
+    index
 }
 
 fn read_page<'a>(
@@ -416,6 +447,16 @@ fn read_page<'a>(
     // one at the margin right under a table line's first cell and no wider
     // than such cells are (a wrapped first cell, not a heading)
     let mut candidate: Vec<bool> = Vec::with_capacity(page.len());
+    // the last non-blank line before each line was a table line
+    let mut last_table = false;
+    let mut after: Vec<bool> = Vec::with_capacity(page.len());
+    for f in &frags {
+        after.push(last_table);
+        if !f.is_empty() {
+            last_table = f.len() >= 2 || left.is_some_and(|l| f[0].col > l + 1);
+        }
+    }
+    let after_table = |k: usize| after[k];
     for (k, f) in frags.iter().enumerate() {
         let c = left.is_some_and(|left| {
             f.len() >= 2
@@ -425,6 +466,7 @@ fn read_page<'a>(
                     && candidate[k - 1]
                     && frags[k - 1][0].col.abs_diff(f[0].col) <= 1
                     && width(f[0].text) <= first_widest)
+                || (f.len() == 1 && is_level_label(f[0].text) && after_table(k))
         });
         candidate.push(c);
     }
@@ -521,9 +563,10 @@ fn read_segment<'a>(
         }
     }
     let blank_separated = blanks_between * 8 >= table_lines;
-    // how many pieces each line holds, for the test below
-    let count = |k: usize| placed[k].len();
+    // a line holding only a level label in the first column
+    let lone_label = |l: &Placed<'_>| l.len() == 1 && l[0].0 == 0 && is_level_label(l[0].2);
     // pass 2: lines into rows
+    let first_row = rows.len();
     let mut current: Option<Building<'a>> = None;
     let mut above: Option<usize> = None;
     for (k, line) in placed.iter().enumerate() {
@@ -544,20 +587,22 @@ fn read_segment<'a>(
             above = None;
             continue;
         }
-        // a continuation: every piece under a piece of the line above that
-        // filled its column; where blank lines set rows apart, under any
-        // piece, unless the line holds as many pieces as the line above
-        // and starts in its first column (a row of its own)
+        // where blank lines set rows apart, the lines between two blank
+        // lines are one row (cells centred vertically stand on any of its
+        // lines), a merged level cell's lone label aside; else a line
+        // continues the row above when every piece stands under a piece of
+        // the line above that filled its column (a wrapped cell)
         let continues = current.is_some()
             && above.is_some_and(|a| {
-                let starts_left = line.first().map(|p| p.0) <= placed[a].first().map(|p| p.0);
-                let loose = blank_separated && (line.len() < count(a) || !starts_left);
+                if blank_separated {
+                    return !lone_label(line) && !lone_label(&placed[a]);
+                }
                 // both lines are ordered by column: walk them together
                 let mut up = placed[a].iter().peekable();
                 line.iter().all(|&(c, _, _)| {
                     while up.next_if(|&&(pc, _, _)| pc < c).is_some() {}
                     up.peek().is_some_and(|&&(pc, pos, pt)| {
-                        pc == c && (loose || fills(pos, pt, cols.get(c + 1), widest[c]))
+                        pc == c && fills(pos, pt, cols.get(c + 1), widest[c])
                     })
                 })
             });
@@ -580,6 +625,12 @@ fn read_segment<'a>(
     if let Some(b) = current.take() {
         rows.push(b.finish());
     }
+    if let Some(&margin) = index.first() {
+        if place_merged_labels(&mut rows[first_row..], margin) {
+            let tail = rows.split_off(first_row);
+            rows.extend(tail.into_iter().filter(|r| !r.cells.is_empty()));
+        }
+    }
     reference.open = true;
     // the columns of the widest of the last few lines (a header, a full row)
     reference.recent.iter_mut().for_each(|r| *r = false);
@@ -595,6 +646,81 @@ fn read_segment<'a>(
     for &(c, _, _) in widest_line.into_iter().flatten() {
         reference.recent[index[c]] = true;
     }
+}
+
+/// Whether a fragment is a level label (一级/二级指标) of the framework.
+fn is_level_label(s: &str) -> bool {
+    let l = text::label(s);
+    labels::is_level1(&l) || labels::is_level2(&l)
+}
+
+/// A level label alone on a row, in the first column, between rows whose
+/// first cell is empty: a merged cell centred over the rows it spans
+/// (pdftotext sets its text half-way down). Its label goes to the first row
+/// of its span — as many rows above it as there are below it, up to the
+/// next row with a first cell — and the lone row is emptied (the caller
+/// drops it); the assembler carries the level down to the others.
+fn place_merged_labels(rows: &mut [Row<'_>], margin: usize) -> bool {
+    let mut moved = false;
+    let lone = |r: &Row<'_>| {
+        !r.text
+            && r.cells.get(margin).is_some_and(|c| is_level_label(&c.text))
+            && r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() == 1
+    };
+    let open = |r: &Row<'_>| {
+        !r.text
+            && r.cells
+                .get(margin)
+                .is_some_and(|c| c.text.trim().is_empty())
+    };
+    // rows below each lone row, up to the next row with a first cell
+    let mut below = vec![0usize; rows.len()];
+    let mut run = 0usize;
+    for i in (0..rows.len()).rev() {
+        if lone(&rows[i]) {
+            below[i] = run;
+        } else if open(&rows[i]) {
+            run += 1;
+        } else {
+            run = 0;
+        }
+    }
+    // the open rows above, in order, since the last row with a first cell
+    let mut above: Vec<usize> = Vec::new();
+    for i in 0..rows.len() {
+        if lone(&rows[i]) {
+            let n = if below[i] == 0 {
+                above.len()
+            } else {
+                above.len().min(below[i])
+            };
+            let target = if n > 0 {
+                Some(above[above.len() - n])
+            } else if below[i] > 0 {
+                (i + 1..rows.len()).find(|&j| open(&rows[j]))
+            } else {
+                None
+            };
+            if let Some(t) = target {
+                let cell = std::mem::replace(
+                    &mut rows[i].cells[margin],
+                    Cell {
+                        text: Cow::Borrowed(""),
+                        line: 0,
+                    },
+                );
+                rows[t].cells[margin] = cell;
+                rows[i].cells.clear();
+                above.clear();
+                moved = true;
+            }
+        } else if open(&rows[i]) {
+            above.push(i);
+        } else {
+            above.clear();
+        }
+    }
+    moved
 }
 
 /// How many of a segment's last table lines are looked at for the columns
@@ -617,10 +743,10 @@ fn fills(pos: usize, text: &str, next: Option<&usize>, widest: usize) -> bool {
 /// How far before the next column a full cell's text may end.
 const FULL_GAP: usize = 6;
 
-/// True when a column starts within one character of `col`.
+/// True when a column starts within [`CLUSTER`] characters of `col`.
 fn starts_column(cols: &[usize], col: usize) -> bool {
-    let i = cols.partition_point(|&x| x + 1 < col);
-    cols.get(i).is_some_and(|&x| x <= col + 1)
+    let i = cols.partition_point(|&x| x + CLUSTER < col);
+    cols.get(i).is_some_and(|&x| x <= col + CLUSTER)
 }
 
 /// Puts a line's pieces on columns, left to right: a piece starting where a
@@ -728,7 +854,6 @@ mod tests {
         let text = join(&[
             at(&[(0, "一级指标"), (12, "二级指标"), (26, "指标值")]),
             at(&[(0, "产出指标"), (12, "数量指标"), (26, "≥10 人")]),
-            line(""),
             at(&[(12, "质量指标"), (26, "100%")]),
         ]);
         assert_eq!(
@@ -737,7 +862,67 @@ mod tests {
                 (1, false, cells(&["一级指标", "二级指标", "指标值"])),
                 (2, false, cells(&["产出指标", "数量指标", "≥10 人"])),
                 // the missing first cell stays empty, in its place
-                (4, false, cells(&["", "质量指标", "100%"])),
+                (3, false, cells(&["", "质量指标", "100%"])),
+            ]
+        );
+    }
+
+    #[test]
+    fn cells_centred_in_their_row_and_a_merged_level_cell() {
+        // cells centred vertically: a row's short cells stand on its middle
+        // line, and the merged 产出指标 cell half-way down the rows it spans,
+        // between them; blank lines set the rows apart
+        let text = join(&[
+            at(&[
+                (0, "一级指标"),
+                (12, "二级指标"),
+                (24, "三级指标"),
+                (40, "指标值"),
+            ]),
+            line(""),
+            at(&[(24, "城乡居民基本养老")]),
+            at(&[(12, "数量指标"), (24, "保险参保人数"), (40, "≥95%")]),
+            at(&[(24, "（万人）")]),
+            line(""),
+            at(&[(12, "质量指标"), (24, "资金到位率"), (40, "100%")]),
+            at(&[(0, "产出指标")]),
+            at(&[(12, "时效指标"), (24, "发放及时率"), (40, "100%")]),
+            line(""),
+            at(&[(12, "成本指标"), (24, "人均标准"), (40, "≤36 元")]),
+            line(""),
+            at(&[
+                (0, "效益指标"),
+                (12, "社会效益指标"),
+                (24, "就业"),
+                (40, "提高"),
+            ]),
+        ]);
+        assert_eq!(
+            rows(&text),
+            vec![
+                (
+                    1,
+                    false,
+                    cells(&["一级指标", "二级指标", "三级指标", "指标值"])
+                ),
+                (
+                    3,
+                    false,
+                    cells(&[
+                        "产出指标",
+                        "数量指标",
+                        "城乡居民基本养老 保险参保人数 （万人）",
+                        "≥95%"
+                    ])
+                ),
+                (7, false, cells(&["", "质量指标", "资金到位率", "100%"])),
+                (9, false, cells(&["", "时效指标", "发放及时率", "100%"])),
+                (11, false, cells(&["", "成本指标", "人均标准", "≤36 元"])),
+                (
+                    13,
+                    false,
+                    cells(&["效益指标", "社会效益指标", "就业", "提高"])
+                ),
             ]
         );
     }
@@ -767,7 +952,7 @@ mod tests {
 
     #[test]
     fn wrapped_cells_continue_on_the_next_lines() {
-        // rows set apart by blank lines: lines under a row's cells continue it
+        // rows set apart by blank lines: the lines between them are one row
         let text = join(&[
             at(&[
                 (0, "一级指标"),
