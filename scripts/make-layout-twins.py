@@ -7,18 +7,21 @@ font (`fonts-wqy-microhei`):
 
     apt-get install -y --no-install-recommends poppler-utils \
         libreoffice-writer-nogui fonts-wqy-microhei
-    python3 scripts/make-layout-twins.py testdata/corpus/002_*.txt testdata/corpus/004_*.txt
+    python3 scripts/make-layout-twins.py testdata/corpus/00[1-4]_*.txt
     python3 scripts/make-layout-twins.py --valign middle --tag middle \
         testdata/corpus/002_*.txt testdata/corpus/004_*.txt
 
 For each input, every block of consecutive tab-separated lines becomes an
 HTML table (one <td> per tab cell, rows padded to the block's widest row)
-and every other non-blank line a paragraph. Inside an indicator table (from
+and every other non-blank line a paragraph. A cell-per-line input (001,
+003: most tab lines a single cell led by a tab) is read as such: a cell per
+tab-led line, its paragraphs kept, a blank line ending a row. Inside an indicator table (from
 the row holding 一级指标 on), an empty level cell under a filled one is
 merged into it (rowspan), as in the published PDFs. LibreOffice turns the
 HTML into a PDF, and pdftotext reads it back, both with `-layout`
 (testdata/layout/NNN.layout.txt) and without (NNN.plain.txt). The outputs
-are committed; the tests read them, never this script.
+are committed (plain text for 002 and 004 only); the tests read them,
+never this script.
 
 `--valign top|middle` sets the vertical alignment of the table cells and
 `--padding N` their padding in points; the committed twins use the
@@ -53,6 +56,41 @@ def blocks(lines):
     return out
 
 
+def cell_blocks(lines):
+    """Blocks of a cell-per-line text (001, 003: Word to text): a line led by
+    a tab starts a cell (more tabs on it start more cells), a line without a
+    tab right after a cell continues it, a blank line ends a row, any other
+    line is running text. Consecutive rows make one table."""
+    out = []
+    row = None  # cells of the row being read
+    in_cell = False
+    def end_row():
+        nonlocal row
+        if row is not None and any(c.strip() for c in row):
+            if out and out[-1][0] == "table":
+                out[-1][1].append(row)
+            else:
+                out.append(("table", [row]))
+        row = None
+    for line in lines:
+        if line.startswith("\t"):
+            if row is None:
+                row = []
+            row.extend(line.split("\t")[1:])
+            in_cell = True
+        elif not line.strip():
+            end_row()
+            in_cell = False
+        elif in_cell and row is not None:
+            row[-1] += "\n" + line
+        else:
+            end_row()
+            in_cell = False
+            out.append(("text", line.strip()))
+    end_row()
+    return out
+
+
 def table_html(rows, valign, padding):
     width = max(len(r) for r in rows)
     rows = [r + [""] * (width - len(r)) for r in rows]
@@ -84,7 +122,8 @@ def table_html(rows, valign, padding):
             if span[i][c] == 0:
                 continue
             rs = f' rowspan="{span[i][c]}"' if span[i][c] > 1 else ""
-            out.append(f'<td valign="{valign}"{rs}>{html.escape(t.strip())}</td>')
+            body = "<br>".join(html.escape(p.strip()) for p in t.strip().split("\n"))
+            out.append(f'<td valign="{valign}"{rs}>{body}</td>')
         out.append("</tr>")
     out.append("</table>")
     return "\n".join(out)
@@ -96,7 +135,11 @@ def to_html(text, valign, padding):
         "<style>@page{size:29.7cm 21cm;margin:1.5cm}body{font-family:'WenQuanYi Micro Hei';font-size:10pt}"
         "td{font-size:9pt}</style></head><body>",
     ]
-    for kind, body in blocks(text.split("\n")):
+    lines = text.split("\n")
+    tabbed = [l for l in lines if "\t" in l]
+    led = [l for l in tabbed if l.startswith("\t") and "\t" not in l[1:]]
+    split = cell_blocks if len(led) * 2 > len(tabbed) else blocks
+    for kind, body in split(lines):
         if kind == "table":
             parts.append(table_html(body, valign, padding))
         else:
