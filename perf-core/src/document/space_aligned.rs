@@ -148,6 +148,13 @@ fn width(s: &str) -> usize {
 /// after it, a character or two left of where that column starts.
 const SPLIT_BEFORE: usize = 3;
 
+/// The same between two Han characters: Chinese text has no spaces of
+/// its own, so pdftotext's single space there is almost always the gap
+/// between two cells, and the next cell may stand further left of its
+/// column (pdftotext counts a Han character as one column, though it is
+/// twice as wide as the column unit, so a line of Han text drifts left).
+const SPLIT_BEFORE_HAN: usize = 4;
+
 /// Splits a fragment at its single spaces where a column starts (from one
 /// character before the next text to [`SPLIT_BEFORE`] after it), keeping
 /// each piece's column.
@@ -155,13 +162,13 @@ fn split_at_columns<'a>(f: &Frag<'a>, cols: &[usize], out: &mut Vec<Frag<'a>>) {
     // the single spaces where a cell may start: (column of the next
     // character, its byte offset); never between a number and the word
     // after it (`3 月底`, `30 日前`: a cell does not start with a unit)
-    let mut spaces: Vec<(usize, usize)> = Vec::new();
+    let mut spaces: Vec<(usize, usize, bool)> = Vec::new();
     let mut prev_space = false;
     let mut before = ' ';
     let mut end = f.col;
     for (k, (b, c)) in f.text.char_indices().enumerate() {
         if prev_space && c != ' ' && (c.is_ascii() || !before.is_ascii_digit()) {
-            spaces.push((f.col + k, b));
+            spaces.push((f.col + k, b, text::is_cjk(before) && text::is_cjk(c)));
         }
         if c != ' ' {
             before = c;
@@ -174,23 +181,26 @@ fn split_at_columns<'a>(f: &Frag<'a>, cols: &[usize], out: &mut Vec<Frag<'a>>) {
     let mut s = 0usize; // cursor in `spaces`
     let first = cols.partition_point(|&x| x <= f.col + 1);
     for &x in &cols[first..] {
-        if x > end + 1 {
+        if x > end + SPLIT_BEFORE_HAN {
             break;
         }
         // the space whose next character stands nearest to x, within range
-        while s < spaces.len() && spaces[s].0 + SPLIT_BEFORE < x {
+        while s < spaces.len() && spaces[s].0 + SPLIT_BEFORE_HAN < x {
             s += 1;
         }
         let mut best: Option<usize> = None;
         let mut t = s;
         while t < spaces.len() && spaces[t].0 <= x + 1 {
-            if best.map_or(true, |b| spaces[t].0.abs_diff(x) <= spaces[b].0.abs_diff(x)) {
+            let (col, _, han) = spaces[t];
+            let reach = if han { SPLIT_BEFORE_HAN } else { SPLIT_BEFORE };
+            if col + reach >= x && best.map_or(true, |b| col.abs_diff(x) <= spaces[b].0.abs_diff(x))
+            {
                 best = Some(t);
             }
             t += 1;
         }
         if let Some(bi) = best {
-            let (col, b) = spaces[bi];
+            let (col, b, _) = spaces[bi];
             if col > piece_col + 1 {
                 out.push(Frag {
                     col: piece_col,
@@ -269,11 +279,15 @@ struct Building<'a> {
 }
 
 impl<'a> Building<'a> {
-    fn add(&mut self, column: usize, s: &'a str, line: u32) {
+    /// Adds a line's text to a column's cell. `broken`: the cell's last
+    /// line filled its column, so a word going on from it was broken there.
+    fn add(&mut self, column: usize, s: &'a str, line: u32, broken: bool) {
         match &mut self.cells[column] {
             Some((t, _)) => {
                 let t = t.to_mut();
-                t.push(' ');
+                if !(broken && word_goes_on(t, s)) {
+                    t.push(' ');
+                }
                 t.push_str(s);
             }
             slot @ None => *slot = Some((Cow::Borrowed(s), line)),
@@ -296,6 +310,18 @@ impl<'a> Building<'a> {
                 .collect(),
         )
     }
+}
+
+/// Whether the last line of a cell (`above`, after its last space) is one
+/// word of letters and digits that `next` goes on with: a word wider than
+/// its column is broken where the column ends (`[13081122P00800810` +
+/// `001Y]`), with no space lost between the pieces.
+fn word_goes_on(above: &str, next: &str) -> bool {
+    let last = above.rsplit(' ').next().unwrap_or("");
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    last.chars().filter(|c| c.is_ascii_alphanumeric()).count() >= 6
+        && alnum(last.chars().next_back())
+        && alnum(next.chars().next())
 }
 
 /// Reads the logical rows of space-aligned text, page by page.
@@ -616,8 +642,18 @@ fn read_segment<'a>(
             });
         }
         if let Some(b) = current.as_mut() {
+            // both lines are ordered by column: walk them together
+            let mut up = above
+                .map_or(&[][..], |a| placed[a].as_slice())
+                .iter()
+                .peekable();
             for &(c, _, t) in line {
-                b.add(index[c], t, no);
+                // the cell's text on the line above, if it filled its column
+                while up.next_if(|&&(pc, _, _)| pc < c).is_some() {}
+                let broken = up.peek().is_some_and(|&&(pc, pos, pt)| {
+                    pc == c && !pt.contains(' ') && fills(pos, pt, cols.get(c + 1), widest[c])
+                });
+                b.add(index[c], t, no, broken);
             }
         }
         above = Some(k);
@@ -948,6 +984,51 @@ mod tests {
         // a number and the word after it stay together (`30 人`), though
         // the description column starts two characters after it
         assert_eq!(r[2].2, cells(&["效益指标", "人数 30 人", "", "≥30 人"]));
+    }
+
+    #[test]
+    fn a_single_space_between_han_characters_splits_further_left() {
+        // pdftotext counts a Han character as one column, so after a long
+        // Han cell the next one can stand up to four characters left of its
+        // column; a cell that ends short of a column start is split too
+        let text = join(&[
+            at(&[(0, "评分标准"), (11, "符号"), (20, "值")]),
+            line(""),
+            at(&[(0, "按要求发放退 文字描"), (20, "x")]),
+            at(&[(0, "休人员待遇为 述")]),
+            line(""),
+            at(&[(0, "参保达 95%以 ≥"), (20, "95")]),
+            line(""),
+            // five to the left is too far: the space stays in the cell
+            at(&[(0, "按要求发 放退"), (20, "y")]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(
+            r[1].2,
+            cells(&["按要求发放退 休人员待遇为", "文字描 述", "x"])
+        );
+        assert_eq!(r[2].2, cells(&["参保达 95%以", "≥", "95"]));
+        assert_eq!(r[3].2, cells(&["按要求发 放退", "", "y"]));
+    }
+
+    #[test]
+    fn a_word_broken_at_the_column_edge_is_joined_without_a_space() {
+        let text = join(&[
+            at(&[(0, "序号"), (6, "项目编码及名称:"), (30, "年度")]),
+            at(&[(6, "[13081122P00800810"), (30, "2024")]),
+            at(&[(6, "001Y]城乡医保")]),
+            line(""),
+            at(&[(0, "1"), (6, "目标 1"), (30, "x")]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(
+            r[0].2,
+            cells(&[
+                "序号",
+                "项目编码及名称: [13081122P00800810001Y]城乡医保",
+                "年度 2024"
+            ])
+        );
     }
 
     #[test]
