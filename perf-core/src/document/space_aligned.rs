@@ -238,7 +238,8 @@ fn columns(frags: &[&[Frag<'_>]]) -> Vec<usize> {
             _ => runs.push((s, 1)),
         }
     }
-    let mut cols = Vec::new();
+    // per cluster: (first position, last position, best position, count)
+    let mut clusters: Vec<(usize, usize, usize, usize)> = Vec::new();
     let mut i = 0;
     while i < runs.len() {
         let mut j = i + 1;
@@ -250,11 +251,50 @@ fn columns(frags: &[&[Frag<'_>]]) -> Vec<usize> {
             .iter()
             .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
             .map_or(cluster[0].0, |r| r.0);
-        cols.push(best);
+        let count = cluster.iter().map(|r| r.1).sum();
+        clusters.push((cluster[0].0, cluster[j - i - 1].0, best, count));
         i = j;
+    }
+    // together[i]: some line starts a fragment in clusters i and i + 1
+    // (a line's fragments are left to right, so they are neighbours there)
+    let mut together = vec![false; clusters.len()];
+    for line in frags {
+        let mut prev: Option<usize> = None;
+        for f in line.iter() {
+            let c = clusters.partition_point(|k| k.1 < f.col);
+            if let Some(p) = prev {
+                if p + 1 == c {
+                    together[p] = true;
+                }
+            }
+            prev = Some(c);
+        }
+    }
+    // two near clusters no line uses both of are one column set a few
+    // characters apart in different rows
+    let mut cols = Vec::with_capacity(clusters.len());
+    let mut i = 0;
+    while i < clusters.len() {
+        let (_, hi, best, count) = clusters[i];
+        match clusters.get(i + 1) {
+            Some(&(lo2, _, best2, count2)) if !together[i] && lo2 <= hi + MERGE_APART => {
+                cols.push(if count2 > count { best2 } else { best });
+                i += 2;
+            }
+            _ => {
+                cols.push(best);
+                i += 1;
+            }
+        }
     }
     cols
 }
+
+/// How far apart two column starts of a segment may be and still be one
+/// column when no line uses both (the gap between the nearest starts of
+/// the two): pdftotext moves a column by several
+/// characters from one row to the next on a page of narrow columns.
+const MERGE_APART: usize = 4;
 
 /// The index of the column nearest to `col` (ties go left).
 fn nearest(cols: &[usize], col: usize) -> usize {
@@ -383,6 +423,13 @@ struct Reference {
     recent: Vec<bool>,
     /// The last thing read was a table segment (no text line after it).
     open: bool,
+    /// Per column: the last table line read has text there that filled
+    /// the column (a cell that may go on over the page break).
+    tail: Vec<bool>,
+    /// The last row read already went on over a page break: it does not
+    /// go on over another (a row is at most two pages long, which keeps a
+    /// run of pages of like lines from becoming one ever longer row).
+    joined: bool,
 }
 
 /// The columns of a page as indexes into the columns of the table it
@@ -507,7 +554,15 @@ fn read_page<'a>(
                     reference.starts.clear();
                     reference.recent.clear();
                 }
-                read_segment(&page[s..k], &frags[s..k], &candidate[s..k], reference, rows);
+                let carried = first && reference.open && s == 0;
+                read_segment(
+                    &page[s..k],
+                    &frags[s..k],
+                    &candidate[s..k],
+                    reference,
+                    carried,
+                    rows,
+                );
                 first = false;
             }
             if text_line {
@@ -527,6 +582,7 @@ fn read_segment<'a>(
     frags: &[Vec<Frag<'a>>],
     candidate: &[bool],
     reference: &mut Reference,
+    carried: bool,
     rows: &mut Vec<Row<'a>>,
 ) {
     let cols = {
@@ -591,9 +647,53 @@ fn read_segment<'a>(
     let blank_separated = blanks_between * 8 >= table_lines;
     // a line holding only a level label in the first column
     let lone_label = |l: &Placed<'_>| l.len() == 1 && l[0].0 == 0 && is_level_label(l[0].2);
+    // a page that opens with a table line whose every piece stands under
+    // text of the previous page's last table line that filled its column
+    // goes on with that row (a row broken by the page)
+    let mut current: Option<Building<'a>> = None;
+    let tail = std::mem::take(&mut reference.tail);
+    // the row being built went on over the page break
+    let mut joined = false;
+    if carried && !reference.joined && !frags.is_empty() && table[0] {
+        // where blank lines set rows apart, every line up to the first
+        // blank one (a cell centred in the next row would start elsewhere)
+        let block = if blank_separated {
+            frags
+                .iter()
+                .position(|f| f.is_empty())
+                .unwrap_or(frags.len())
+        } else {
+            1
+        };
+        let goes_on = !placed[0].is_empty()
+            && (0..block).all(|k| {
+                table[k]
+                    && placed[k]
+                        .iter()
+                        .all(|&(c, _, _)| tail.get(index[c]).copied().unwrap_or(false))
+            });
+        if goes_on {
+            if let Some(last) = rows.pop() {
+                if last.text {
+                    rows.push(last);
+                } else {
+                    let mut cells: Vec<Option<(Cow<'a, str>, u32)>> = last
+                        .cells
+                        .into_iter()
+                        .map(|c| (!c.text.is_empty()).then_some((c.text, c.line)))
+                        .collect();
+                    cells.resize(ncols.max(cells.len()), None);
+                    current = Some(Building {
+                        line: last.line,
+                        cells,
+                    });
+                    joined = true;
+                }
+            }
+        }
+    }
     // pass 2: lines into rows
     let first_row = rows.len();
-    let mut current: Option<Building<'a>> = None;
     let mut above: Option<usize> = None;
     for (k, line) in placed.iter().enumerate() {
         let no = page[k].no;
@@ -619,23 +719,25 @@ fn read_segment<'a>(
         // continues the row above when every piece stands under a piece of
         // the line above that filled its column (a wrapped cell)
         let continues = current.is_some()
-            && above.is_some_and(|a| {
-                if blank_separated {
-                    return !lone_label(line) && !lone_label(&placed[a]);
-                }
-                // both lines are ordered by column: walk them together
-                let mut up = placed[a].iter().peekable();
-                line.iter().all(|&(c, _, _)| {
-                    while up.next_if(|&&(pc, _, _)| pc < c).is_some() {}
-                    up.peek().is_some_and(|&&(pc, pos, pt)| {
-                        pc == c && fills(pos, pt, cols.get(c + 1), widest[c])
+            && (k == 0
+                || above.is_some_and(|a| {
+                    if blank_separated {
+                        return !lone_label(line) && !lone_label(&placed[a]);
+                    }
+                    // both lines are ordered by column: walk them together
+                    let mut up = placed[a].iter().peekable();
+                    line.iter().all(|&(c, _, _)| {
+                        while up.next_if(|&&(pc, _, _)| pc < c).is_some() {}
+                        up.peek().is_some_and(|&&(pc, pos, pt)| {
+                            pc == c && fills(pos, pt, cols.get(c + 1), widest[c])
+                        })
                     })
-                })
-            });
+                }));
         if !continues {
             if let Some(b) = current.take() {
                 rows.push(b.finish());
             }
+            joined = false;
             current = Some(Building {
                 line: no,
                 cells: vec![None; ncols],
@@ -668,6 +770,13 @@ fn read_segment<'a>(
         }
     }
     reference.open = true;
+    reference.joined = joined;
+    reference.tail = vec![false; ncols];
+    if let Some(last) = placed.iter().rev().find(|l| !l.is_empty()) {
+        for &(c, pos, t) in last {
+            reference.tail[index[c]] = fills(pos, t, cols.get(c + 1), widest[c]);
+        }
+    }
     // the columns of the widest of the last few lines (a header, a full row)
     reference.recent.iter_mut().for_each(|r| *r = false);
     let widest_line = placed
@@ -1029,6 +1138,80 @@ mod tests {
                 "年度 2024"
             ])
         );
+    }
+
+    #[test]
+    fn a_row_broken_by_a_page_goes_on_after_the_break() {
+        // the last line of page 1 has full cells in the last two columns;
+        // page 2 opens with their tails, set a little further left
+        let text = join(&[
+            at(&[(0, "栏次"), (6, "一级指标"), (16, "评分标准"), (26, "依据")]),
+            line(""),
+            at(&[
+                (0, "21"),
+                (6, "产出指标"),
+                (16, "满意度达 95%"),
+                (26, "大部分参保群众对"),
+            ]),
+            at(&[(16, "以上为优，不"), (26, "社会保险经办机构")]),
+            at(&[(0, "\u{c}"), (14, "满意为扣分项"), (24, "所提供满意")]),
+            line(""),
+            at(&[(0, "22"), (5, "效益指标"), (14, "按时发放"), (24, "政策")]),
+            // a new row after the next break: its first cell is not a tail
+            at(&[
+                (0, "\u{c}23"),
+                (5, "满意度指标"),
+                (14, "满意"),
+                (24, "调查"),
+            ]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(r.len(), 4);
+        assert_eq!(
+            r[1],
+            (
+                3,
+                false,
+                cells(&[
+                    "21",
+                    "产出指标",
+                    "满意度达 95% 以上为优，不 满意为扣分项",
+                    "大部分参保群众对 社会保险经办机构 所提供满意"
+                ])
+            )
+        );
+        assert_eq!(r[3].2, cells(&["23", "满意度指标", "满意", "调查"]));
+    }
+
+    #[test]
+    fn near_starts_never_on_one_line_are_one_column() {
+        // the scoring column starts at 20 in one row and at 23 in the next:
+        // no line starts text at both, so they are one column
+        let text = join(&[
+            at(&[
+                (0, "一级指标"),
+                (10, "三级指标"),
+                (20, "评分标准"),
+                (32, "依据"),
+            ]),
+            line(""),
+            at(&[
+                (0, "产出指标"),
+                (10, "人数"),
+                (23, "达标为优"),
+                (32, "文件"),
+            ]),
+            line(""),
+            at(&[
+                (0, "效益指标"),
+                (10, "效益"),
+                (20, "提高为优"),
+                (32, "规定"),
+            ]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(r[1].2, cells(&["产出指标", "人数", "达标为优", "文件"]));
+        assert_eq!(r[2].2, cells(&["效益指标", "效益", "提高为优", "规定"]));
     }
 
     #[test]
