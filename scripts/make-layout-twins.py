@@ -15,7 +15,10 @@ For each input, every block of consecutive tab-separated lines becomes an
 HTML table (one <td> per tab cell, rows padded to the block's widest row)
 and every other non-blank line a paragraph. A cell-per-line input (001,
 003: most tab lines a single cell led by a tab) is read as such: a cell per
-tab-led line, its paragraphs kept, a blank line ending a row. Inside an indicator table (from
+tab-led line, its paragraphs kept, a blank line ending a row, and the rows
+Word split in two (an empty paragraph inside a cell writes a blank line)
+mended the way perf's cell-per-line reader mends them, so that the PDF
+tables hold the rows perf reads from the original. Inside an indicator table (from
 the row holding 一级指标 on), an empty level cell under a filled one is
 merged into it (rowspan), as in the published PDFs. LibreOffice turns the
 HTML into a PDF, and pdftotext reads it back, both with `-layout`
@@ -91,6 +94,72 @@ def cell_blocks(lines):
     return out
 
 
+META_LABELS = ("项目编码", "项目编号", "项目名称", "预算", "资金支出", "绩效目标")
+
+
+def is_page_number(t):
+    """`3`, `- 3 -`, `第 3 页`: a page number line."""
+    t = "".join(t.split())
+    for a, b in (("-", "-"), ("第", "页"), ("", "")):
+        if t.startswith(a) and t.endswith(b):
+            core = t[len(a):len(t) - len(b)] if b else t[len(a):]
+            if core.isdigit():
+                return True
+    return False
+
+
+def merge_split_rows(blocks):
+    """Mends the rows Word split in two, as perf's cell-per-line reader does
+    (perf-core/src/document/cell_per_line.rs, merge_split_rows): inside an
+    indicator table (from a row whose first filled cell starts with 一级指标),
+    a row shorter than that header is merged with the rows after it while
+    together they are no wider; a project field label (项目编码, 预算, ...)
+    or a text line other than a page number ends the table. The PDF tables
+    then hold the rows perf reads from the original."""
+    rows = []  # ("row", cells) / ("text", line), in order
+    for kind, body in blocks:
+        if kind == "table":
+            rows.extend(("row", r) for r in body)
+        else:
+            rows.append(("text", body))
+    out = []
+    width = None
+    i = 0
+    while i < len(rows):
+        kind, body = rows[i]
+        i += 1
+        if kind == "text":
+            if not is_page_number(body):
+                width = None
+            out.append((kind, body))
+            continue
+        row = list(body)
+        first = next(("".join(c.split()) for c in row if c.strip()), "")
+        if first.startswith("一级指标"):
+            width = len(row)
+            out.append(("row", row))
+            continue
+        if any(first.startswith(m) for m in META_LABELS):
+            width = None
+        if width is not None:
+            while len(row) < width and i < len(rows) and rows[i][0] == "row" \
+                    and len(row) + len(rows[i][1]) <= width:
+                row.extend(rows[i][1])
+                i += 1
+        out.append(("row", row))
+    # back to blocks: consecutive rows make one table
+    merged = []
+    for kind, body in out:
+        if kind == "row":
+            if merged and merged[-1][0] == "table":
+                merged[-1][1].append(body)
+            else:
+                merged.append(("table", [body]))
+        else:
+            merged.append((kind, body))
+    return merged
+
+
 def table_html(rows, valign, padding):
     width = max(len(r) for r in rows)
     rows = [r + [""] * (width - len(r)) for r in rows]
@@ -138,8 +207,11 @@ def to_html(text, valign, padding):
     lines = text.split("\n")
     tabbed = [l for l in lines if "\t" in l]
     led = [l for l in tabbed if l.startswith("\t") and "\t" not in l[1:]]
-    split = cell_blocks if len(led) * 2 > len(tabbed) else blocks
-    for kind, body in split(lines):
+    if len(led) * 2 > len(tabbed):
+        parts_of = merge_split_rows(cell_blocks(lines))
+    else:
+        parts_of = blocks(lines)
+    for kind, body in parts_of:
         if kind == "table":
             parts.append(table_html(body, valign, padding))
         else:

@@ -173,17 +173,12 @@ fn layout_twin_of_002_reads_like_the_tab_rows_original() {
         (b.department.as_deref(), b.year)
     );
     assert_eq!(b.projects.len(), 22);
-    // Two differences, both where the text itself no longer says where a
-    // cell stands:
-    // - project 11: pdftotext set the 12 月底 heading of the spending plan
-    //   on a line of its own at the left margin, so its column (and the 100%
-    //   under it) is gone: the plan has three points, not four;
-    // - project 13, 效益指标 row: the 三级指标 and 绩效指标描述 cells, both
-    //   holding spaces of their own (`基本养老保 险制度可持 续发展`), are
-    //   joined by a single space eight characters left of the description's
-    //   column: the two cells read as one 三级指标.
+    // One difference, where the text itself no longer says where a cell
+    // stands: in project 11 pdftotext set the 12 月底 heading of the
+    // spending plan on a line of its own at the left margin, so its column
+    // (and the 100% under it) is gone: the plan has three points, not four.
     let d = differences(&a, &b);
-    assert_eq!(d.len(), 2, "{}", d.join("\n"));
+    assert_eq!(d.len(), 1, "{}", d.join("\n"));
     assert!(d[0].starts_with("project 11:\n"), "{}", d[0]);
     let (p, q) = (&a.projects[10], &b.projects[10]);
     assert_eq!(p.spending_plan.points.len(), 4);
@@ -198,19 +193,19 @@ fn layout_twin_of_002_reads_like_the_tab_rows_original() {
             ..q.clone()
         }),)
     );
-    assert!(d[1].starts_with("project 13 line 334/508:"), "{}", d[1]);
+    // project 13's 效益指标 row: the 三级指标 and 绩效指标描述 cells, both
+    // holding spaces of their own (`基本养老保 险制度可持 续发展`), are
+    // joined by a single space eight characters left of the description's
+    // column; the text runs on past that column, so the last space between
+    // Han characters before it parts them
     let (i, j) = (&a.projects[12].indicators[4], &b.projects[12].indicators[4]);
+    assert_eq!(ind(i), ind(j));
     assert_eq!(
-        j.level3.as_deref(),
-        Some("基本养老保险制度可持续发展基本养老保险制度可持续发展")
+        nows(j.level3.clone().unwrap_or_default()),
+        "基本养老保险制度可持续发展"
     );
-    assert_eq!(
-        (i.description.is_some(), j.description.as_deref()),
-        (true, None)
-    );
-    assert_eq!((&i.value, &i.basis), (&j.value, &j.basis));
-    // everything else is the same: 132 indicators, 131 read identically
-    assert_eq!(matched(&a, &b), (131, 132));
+    // every indicator reads identically
+    assert_eq!(matched(&a, &b), (132, 132));
 }
 
 #[test]
@@ -256,7 +251,7 @@ fn cells_centred_vertically_read_like_the_original_in_most_rows() {
     assert_eq!(b.projects.len(), 22);
     let (hit, all) = matched(&a, &b);
     assert_eq!(all, 132);
-    assert!(hit >= 122, "{hit} of {all} indicators read identically");
+    assert!(hit >= 123, "{hit} of {all} indicators read identically");
     // 004's eleven narrow columns wrap most cells over several lines, and
     // the short ones then stand on lines of their own: almost no row reads
     // right, but the text still reads as the space-aligned layout, with
@@ -295,14 +290,13 @@ fn pdftotext_without_layout_is_not_read_yet() {
 #[test]
 fn layout_twins_of_the_cell_per_line_documents() {
     // 001 and 003 (Word to text, a cell per line) made into tables the same
-    // way, each cell's paragraphs kept. The generator takes the source's
-    // rows as they stand, so a row Word split in two (a blank line for an
-    // empty paragraph inside a cell, which the cell-per-line reader mends)
-    // becomes two rows of the PDF table; those, and 001's narrow
-    // department table, are most of what differs. The projects, the
-    // department and the year are read in full; the floors record how many
-    // indicators read identically.
-    for (prefix, floor, all) in [("001", 177, 247), ("003", 219, 234)] {
+    // way, each cell's paragraphs kept, and the rows Word split in two (a
+    // blank line for an empty paragraph inside a cell) mended as the
+    // cell-per-line reader mends them, so the PDF tables hold the rows perf
+    // reads from the original. The projects, the department and the year
+    // are read in full; the floors record how many indicators read
+    // identically.
+    for (prefix, floor, all) in [("001", 229, 247), ("003", 223, 234)] {
         let (a, b) = twin(prefix);
         assert_eq!(
             (a.department.as_deref(), a.year),

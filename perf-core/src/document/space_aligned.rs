@@ -155,20 +155,30 @@ const SPLIT_BEFORE: usize = 3;
 /// twice as wide as the column unit, so a line of Han text drifts left).
 const SPLIT_BEFORE_HAN: usize = 4;
 
-/// Splits a fragment at its single spaces where a column starts (from one
-/// character before the next text to [`SPLIT_BEFORE`] after it), keeping
-/// each piece's column.
+/// Splits a fragment at its single spaces where a cell ends, keeping each
+/// piece's column. A space ends a cell where a column starts from
+/// [`SPLIT_BEFORE`] characters after it (four between Han characters) to
+/// one before it; and where the text runs on past the next column's start
+/// with no such space, at the last space before that column between two
+/// Han characters or before a comparator (Chinese text has few spaces of
+/// its own, and a value starts with its comparator; a cell that
+/// reaches its column's end is followed by one space only, and pdftotext
+/// may set the next cell well left of its column: it counts a Han
+/// character as one column though it is about two wide).
 fn split_at_columns<'a>(f: &Frag<'a>, cols: &[usize], out: &mut Vec<Frag<'a>>) {
     // the single spaces where a cell may start: (column of the next
-    // character, its byte offset); never between a number and the word
-    // after it (`3 月底`, `30 日前`: a cell does not start with a unit)
+    // character, its byte offset, between two Han characters); never
+    // between a number and the word after it (`3 月底`, `30 日前`: a cell
+    // does not start with a unit)
     let mut spaces: Vec<(usize, usize, bool)> = Vec::new();
     let mut prev_space = false;
     let mut before = ' ';
     let mut end = f.col;
     for (k, (b, c)) in f.text.char_indices().enumerate() {
         if prev_space && c != ' ' && (c.is_ascii() || !before.is_ascii_digit()) {
-            spaces.push((f.col + k, b, text::is_cjk(before) && text::is_cjk(c)));
+            // between two Han characters, or before a comparator (a value)
+            let strong = text::is_cjk(before) && (text::is_cjk(c) || "≥≤<>=＞＜≧≦".contains(c));
+            spaces.push((f.col + k, b, strong));
         }
         if c != ' ' {
             before = c;
@@ -184,7 +194,8 @@ fn split_at_columns<'a>(f: &Frag<'a>, cols: &[usize], out: &mut Vec<Frag<'a>>) {
         if x > end + SPLIT_BEFORE_HAN {
             break;
         }
-        // the space whose next character stands nearest to x, within range
+        let from = s;
+        // the space whose next character stands nearest to x, within reach
         while s < spaces.len() && spaces[s].0 + SPLIT_BEFORE_HAN < x {
             s += 1;
         }
@@ -198,6 +209,12 @@ fn split_at_columns<'a>(f: &Frag<'a>, cols: &[usize], out: &mut Vec<Frag<'a>>) {
                 best = Some(t);
             }
             t += 1;
+        }
+        // text running on past the column's start: the last space before it
+        if best.is_none() && end > x + 1 {
+            best = (from..t)
+                .rev()
+                .find(|&u| spaces[u].0 > piece_col + 1 && spaces[u].2);
         }
         if let Some(bi) = best {
             let (col, b, _) = spaces[bi];
@@ -530,6 +547,9 @@ fn read_page<'a>(
         }
     }
     let after_table = |k: usize| after[k];
+    // the first cell of the last line of several fragments: a wrapped
+    // first cell goes on no wider than that (its first line is its fullest)
+    let mut cell_above = 0usize;
     for (k, f) in frags.iter().enumerate() {
         let c = left.is_some_and(|left| {
             f.len() >= 2
@@ -538,9 +558,13 @@ fn read_page<'a>(
                     && k > 0
                     && candidate[k - 1]
                     && frags[k - 1][0].col.abs_diff(f[0].col) <= 1
-                    && width(f[0].text) <= first_widest)
+                    && width(f[0].text) <= first_widest
+                    && width(f[0].text) <= cell_above + WRAP_SLACK)
                 || (f.len() == 1 && is_level_label(f[0].text) && after_table(k))
         });
+        if f.len() >= 2 {
+            cell_above = width(f[0].text);
+        }
         candidate.push(c);
     }
     // segments: runs of table lines (blank lines inside), between text lines
@@ -867,6 +891,10 @@ fn place_merged_labels(rows: &mut [Row<'_>], margin: usize) -> bool {
     }
     moved
 }
+
+/// How much wider than a first cell's first line the next line of that
+/// cell may be (a line broken before a word that did not fit).
+const WRAP_SLACK: usize = 2;
 
 /// How many of a segment's last table lines are looked at for the columns
 /// the next page continues.
@@ -1212,6 +1240,78 @@ mod tests {
         let r = rows(&text);
         assert_eq!(r[1].2, cells(&["产出指标", "人数", "达标为优", "文件"]));
         assert_eq!(r[2].2, cells(&["效益指标", "效益", "提高为优", "规定"]));
+    }
+
+    #[test]
+    fn text_running_past_a_column_start_is_two_cells() {
+        // pdftotext set the description eight characters left of its
+        // column (32): the text runs on past 32, so the last space between
+        // Han characters before it parts the cells; a value's comparator
+        // after Han text likewise
+        let text = join(&[
+            at(&[
+                (0, "二级指标"),
+                (12, "三级指标"),
+                (32, "绩效指标描述"),
+                (52, "指标值"),
+            ]),
+            line(""),
+            at(&[
+                (0, "数量指标"),
+                (12, "事业退休人员物业补贴金 行政退休人员物业补贴金额"),
+                (52, "140 万元"),
+            ]),
+            at(&[(12, "额")]),
+            line(""),
+            at(&[
+                (0, "满意度"),
+                (32, "受补助职工数满意和比较满意占总人 >=90%"),
+            ]),
+            line(""),
+            // a cell with spaces of its own that stays short of the next
+            // column is left alone
+            at(&[
+                (0, "成本指标"),
+                (12, "2025 年 补贴 标准"),
+                (32, "标准"),
+                (52, "≥5 元"),
+            ]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(
+            r[1].2,
+            cells(&[
+                "数量指标",
+                "事业退休人员物业补贴金 额",
+                "行政退休人员物业补贴金额",
+                "140 万元"
+            ])
+        );
+        assert_eq!(
+            r[2].2,
+            cells(&["满意度", "", "受补助职工数满意和比较满意占总人", ">=90%"])
+        );
+        assert_eq!(
+            r[3].2,
+            cells(&["成本指标", "2025 年 补贴 标准", "标准", "≥5 元"])
+        );
+    }
+
+    #[test]
+    fn a_heading_under_a_wrapped_first_cell_is_running_text() {
+        // `标` goes on with `满意度指`; the heading after it is wider than
+        // the first cell's first line, so it is not part of that cell
+        let text = join(&[
+            at(&[(0, "满意度指"), (8, "服务对象满意度指标"), (30, ">=90%")]),
+            at(&[(0, "标")]),
+            line("六、政府采购预算情况"),
+        ]);
+        let r = rows(&text);
+        assert_eq!(
+            r[0].2,
+            cells(&["满意度指 标", "服务对象满意度指标", ">=90%"])
+        );
+        assert_eq!(r[1], (3, true, cells(&["六、政府采购预算情况"])));
     }
 
     #[test]
