@@ -342,7 +342,11 @@ impl<'a> Building<'a> {
         match &mut self.cells[column] {
             Some((t, _)) => {
                 let t = t.to_mut();
-                if !(broken && word_goes_on(t, s)) {
+                let han = |c: Option<char>| c.is_some_and(text::is_cjk);
+                // Chinese text wraps anywhere and has no space to restore
+                let chinese = han(t.chars().next_back()) && han(s.chars().next());
+                let glued = chinese || (broken && word_goes_on(t, s));
+                if !glued {
                     t.push(' ');
                 }
                 t.push_str(s);
@@ -1084,7 +1088,7 @@ mod tests {
                     cells(&[
                         "产出指标",
                         "数量指标",
-                        "城乡居民基本养老 保险参保人数 （万人）",
+                        "城乡居民基本养老保险参保人数（万人）",
                         "≥95%"
                     ])
                 ),
@@ -1142,7 +1146,7 @@ mod tests {
         let r = rows(&text);
         assert_eq!(
             r[1].2,
-            cells(&["按要求发放退 休人员待遇为", "文字描 述", "x"])
+            cells(&["按要求发放退休人员待遇为", "文字描述", "x"])
         );
         assert_eq!(r[2].2, cells(&["参保达 95%以", "≥", "95"]));
         assert_eq!(r[3].2, cells(&["按要求发 放退", "", "y"]));
@@ -1203,8 +1207,8 @@ mod tests {
                 cells(&[
                     "21",
                     "产出指标",
-                    "满意度达 95% 以上为优，不 满意为扣分项",
-                    "大部分参保群众对 社会保险经办机构 所提供满意"
+                    "满意度达 95% 以上为优，不满意为扣分项",
+                    "大部分参保群众对社会保险经办机构所提供满意"
                 ])
             )
         );
@@ -1282,7 +1286,7 @@ mod tests {
             r[1].2,
             cells(&[
                 "数量指标",
-                "事业退休人员物业补贴金 额",
+                "事业退休人员物业补贴金额",
                 "行政退休人员物业补贴金额",
                 "140 万元"
             ])
@@ -1309,7 +1313,7 @@ mod tests {
         let r = rows(&text);
         assert_eq!(
             r[0].2,
-            cells(&["满意度指 标", "服务对象满意度指标", ">=90%"])
+            cells(&["满意度指标", "服务对象满意度指标", ">=90%"])
         );
         assert_eq!(r[1], (3, true, cells(&["六、政府采购预算情况"])));
     }
@@ -1350,7 +1354,7 @@ mod tests {
                     cells(&[
                         "产出指标",
                         "数量指标",
-                        "城乡居民基本 养老保险参保 人数",
+                        "城乡居民基本养老保险参保人数",
                         "≥95%"
                     ])
                 ),
@@ -1381,7 +1385,7 @@ mod tests {
         ]);
         let r = rows(&text);
         assert_eq!(r.len(), 3);
-        assert_eq!(r[1].2[2], "城乡居民基本 养老保险参保");
+        assert_eq!(r[1].2[2], "城乡居民基本养老保险参保");
         assert_eq!(r[2].2, cells(&["", "质量指标", "资金到位率", "100%"]));
     }
 
@@ -1481,7 +1485,7 @@ mod tests {
             at(&[(10, "25%"), (20, "50%")]),
         ]);
         let r = rows(&text);
-        assert_eq!(r[0].2, cells(&["资金支出计划 （%）", "3 月底", "6 月底"]));
+        assert_eq!(r[0].2, cells(&["资金支出计划（%）", "3 月底", "6 月底"]));
         assert_eq!(r[1].2, cells(&["", "25%", "50%"]));
     }
 
