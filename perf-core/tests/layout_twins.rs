@@ -272,6 +272,9 @@ fn cells_centred_vertically_read_like_the_original_in_most_rows() {
     // every project.
     let (a, b) = twin_file("004", "004.middle.layout.txt");
     assert_eq!(b.projects.len(), a.projects.len());
+    let (hit, all) = matched(&a, &b);
+    assert_eq!(all, 162);
+    assert!(hit >= 8, "{hit} of {all} indicators read identically");
 }
 
 #[test]

@@ -672,7 +672,9 @@ fn read_segment<'a>(
             last_table = Some(false);
         }
     }
-    let blank_separated = blanks_between * 8 >= table_lines;
+    // (one blank line per 12 table lines: narrow columns wrap a cell over
+    // ten lines and more)
+    let blank_separated = blanks_between * 12 >= table_lines;
     // a line holding only a level label in the first column
     let lone_label = |l: &Placed<'_>| l.len() == 1 && l[0].0 == 0 && is_level_label(l[0].2);
     // a page that opens with a table line whose every piece stands under
@@ -1316,6 +1318,29 @@ mod tests {
             cells(&["满意度指标", "服务对象满意度指标", ">=90%"])
         );
         assert_eq!(r[1], (3, true, cells(&["六、政府采购预算情况"])));
+    }
+
+    #[test]
+    fn tall_rows_set_apart_by_blank_lines_are_one_row_each() {
+        // one blank line per nine or ten table lines still parts the rows
+        // (narrow columns wrap a cell over many lines); the short cells are
+        // centred on a middle line of their row
+        let mut lines = vec![at(&[(0, "栏次"), (6, "三级指标"), (20, "依据")]), line("")];
+        for (no, name) in [("14", "人数"), ("15", "比率")] {
+            for k in 0..9 {
+                if k == 4 {
+                    lines.push(at(&[(0, no), (6, name), (20, "按城乡居民养老")]));
+                } else {
+                    lines.push(at(&[(20, "按城乡居民养老")]));
+                }
+            }
+            lines.push(line(""));
+        }
+        let r = rows(&join(&lines));
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[1].2[..2], cells(&["14", "人数"]));
+        assert_eq!(r[1].2[2], "按城乡居民养老".repeat(9).as_str());
+        assert_eq!(r[2].2[..2], cells(&["15", "比率"]));
     }
 
     #[test]
