@@ -77,6 +77,17 @@ def docx2txt_seeds() -> list:
     return seeds
 
 
+def layout_seeds() -> list:
+    """Windows of the pdftotext -layout twins (testdata/layout/, space-aligned
+    columns and form feeds), made by scripts/make-layout-twins.py."""
+    seeds = []
+    for path in sorted((CORPUS.parent / "layout").glob("*.layout.txt")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for start in range(0, len(lines), STRIDE * 2):
+            seeds.append("\n".join(lines[start : start + WINDOW]).encode("utf-8"))
+    return seeds
+
+
 def transcoded(text: bytes) -> list:
     s = text.decode("utf-8")
     return [
@@ -96,7 +107,7 @@ def main() -> None:
     docs = document_seeds()
     # one window per corpus file in every other encoding
     extra = [t for d in docs[:: max(1, len(docs) // 5)] for t in transcoded(d)]
-    for data in docs + extra + docx2txt_seeds():
+    for data in docs + extra + docx2txt_seeds() + layout_seeds():
         write("document", data)
     for target in sorted(p.name for p in OUT.iterdir()):
         files = list((OUT / target).iterdir())

@@ -221,6 +221,17 @@ proptest! {
         prop_assert_eq!(a, b);
     }
 
+    /// The same rows as `pdftotext -layout` sets them: columns aligned with
+    /// runs of spaces, a blank line between rows.
+    #[test]
+    fn space_aligned_loses_no_cell(rows in rows()) {
+        let rows = single_spaced(rows);
+        let text = space_aligned_doc(&rows);
+        let doc = Document::parse(&text).expect("reads");
+        prop_assert_eq!(doc.source.layout.as_str(), "space-aligned");
+        check(&text, &rows)?;
+    }
+
     /// A row with more cells than the header has columns: the extra cells
     /// are kept somewhere (a field or a diagnostic), not cut off.
     #[test]
@@ -228,6 +239,76 @@ proptest! {
         rows[0].extend(extra);
         check(&tab_rows_doc(&rows), &rows)?;
     }
+}
+
+/// A cell as a PDF shows it: white space inside folded to single spaces
+/// (two spaces in a row would be a column gap), none at the ends.
+fn single_spaced(rows: Vec<Vec<String>>) -> Vec<Vec<String>> {
+    rows.into_iter()
+        .map(|r| {
+            r.into_iter()
+                .map(|c| {
+                    c.split(is_blank)
+                        .filter(|w| !w.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A space-aligned document: the project table's lines on one grid of
+/// columns (each as wide as its widest cell, in characters, plus four
+/// spaces), a blank line after each row, as pdftotext -layout writes a table.
+fn space_aligned_doc(rows: &[Vec<String>]) -> String {
+    let fields: Vec<String> = [
+        "项目编码",
+        "13082225P000169100010",
+        "项目名称",
+        "2025 年测试经费",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let header: Vec<String> = [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "绩效指标描述",
+        "指标值",
+        "指标值确定依据",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let mut table = vec![fields, header];
+    table.extend(rows.iter().cloned());
+    let ncols = table.iter().map(Vec::len).max().unwrap_or(0);
+    let width: Vec<usize> = (0..ncols)
+        .map(|c| {
+            table
+                .iter()
+                .filter_map(|r| r.get(c))
+                .map(|t| t.chars().count())
+                .max()
+                .unwrap_or(0)
+                + 4
+        })
+        .collect();
+    let mut s = String::from("1. 2025 年测试经费绩效目标表\n\n单位：万元\n\n");
+    for r in &table {
+        let mut line = String::new();
+        for (c, t) in r.iter().enumerate() {
+            line.push_str(t);
+            if r[c + 1..].iter().any(|t| !t.is_empty()) {
+                line.extend(std::iter::repeat(' ').take(width[c] - t.chars().count()));
+            }
+        }
+        s.push_str(line.trim_end());
+        s.push_str("\n\n");
+    }
+    s
 }
 
 /// The property's own check can fail: a document that lost a cell is caught.

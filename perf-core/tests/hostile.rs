@@ -69,9 +69,17 @@ enum Case {
     ParagraphCellsSplitRows,
     /// a paragraph-cells table with n empty paragraphs between its rows
     ParagraphCellsEmpties,
+    /// the pdftotext -layout twin of 004 (testdata/layout/) n times over
+    SpaceAlignedCorpus,
+    /// a space-aligned table whose indicator row has n cells, each wrapped
+    /// onto a second line
+    SpaceAlignedColumns,
+    /// a space-aligned line of n columns, then n pages of two cells each,
+    /// every one continuing the table
+    SpaceAlignedPages,
 }
 
-const CASES: [Case; 17] = [
+const CASES: [Case; 20] = [
     Case::ComparatorRun,
     Case::ComparatorWords,
     Case::ComparatorCellInTable,
@@ -89,6 +97,9 @@ const CASES: [Case; 17] = [
     Case::ParagraphCellsCorpus,
     Case::ParagraphCellsSplitRows,
     Case::ParagraphCellsEmpties,
+    Case::SpaceAlignedCorpus,
+    Case::SpaceAlignedColumns,
+    Case::SpaceAlignedPages,
 ];
 
 impl Case {
@@ -209,6 +220,34 @@ impl Case {
                 s.push_str(&robust_support::paragraph_cells_doc(&[r]));
                 s
             }
+            Case::SpaceAlignedCorpus => {
+                let path = robust_support::repo_root().join("testdata/layout/004.layout.txt");
+                std::fs::read_to_string(path)
+                    .expect("the layout twin of 004")
+                    .repeat(n)
+            }
+            Case::SpaceAlignedPages => {
+                let mut s: String = (0..n).map(|i| format!("列{i:06}  ")).collect();
+                s.push('\n');
+                s.push_str(&"\u{c}产出指标  ≥10 人  计划\n".repeat(n));
+                s
+            }
+            Case::SpaceAlignedColumns => {
+                let cells = |first: &[&str], each: &dyn Fn(usize) -> String| {
+                    let mut v: Vec<String> = first.iter().map(|s| s.to_string()).collect();
+                    v.extend((0..n).map(each));
+                    v.join("    ")
+                };
+                let head = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值"];
+                let row = ["产出指标", "数量指标", "服务人数", "服务人数全年", "≥10 人"];
+                let tail = ["        ", "        ", "        ", "累计", "      "];
+                format!(
+                    "2. 示例项目绩效目标表\n{}\n{}\n{}\n",
+                    cells(&head, &|i| format!("列{i:06}")),
+                    cells(&row, &|i| format!("值{i:06}")),
+                    cells(&tail, &|_| "续续续续续续续".to_owned()),
+                )
+            }
         }
     }
 
@@ -225,9 +264,11 @@ impl Case {
             Case::WrappedCorpus
             | Case::CellPerLineCorpus
             | Case::SplitCorpus
-            | Case::ParagraphCellsCorpus => 1,
+            | Case::ParagraphCellsCorpus
+            | Case::SpaceAlignedCorpus => 1,
             Case::ParagraphCellsSplitRows => 2_000,
             Case::ParagraphCellsEmpties => 20_000,
+            Case::SpaceAlignedColumns | Case::SpaceAlignedPages => 10_000,
         }
     }
 }
@@ -407,6 +448,21 @@ fn paragraph_cells_rows_resynchronised_are_linear() {
 #[test]
 fn empty_paragraphs_inside_a_table_are_linear() {
     assert_linear(Case::ParagraphCellsEmpties);
+}
+
+#[test]
+fn repeated_space_aligned_document_is_linear() {
+    assert_linear(Case::SpaceAlignedCorpus);
+}
+
+#[test]
+fn many_pages_under_a_wide_space_aligned_line_are_linear() {
+    assert_linear(Case::SpaceAlignedPages);
+}
+
+#[test]
+fn many_space_aligned_columns_are_linear() {
+    assert_linear(Case::SpaceAlignedColumns);
 }
 
 /// The sizes the issue names, once each: 10⁶ comparator characters, 10⁵

@@ -235,7 +235,8 @@ impl PyDocument {
         self.doc.source.encoding
     }
 
-    /// ``tab-rows``, ``cell-per-line`` or ``wrapped``.
+    /// ``tab-rows``, ``cell-per-line``, ``wrapped``, ``csv-rows``,
+    /// ``space-aligned`` or ``paragraph-cells`` (see docs/DOCUMENTS.md).
     #[getter]
     fn layout(&self) -> &'static str {
         self.doc.source.layout.as_str()

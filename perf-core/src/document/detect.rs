@@ -6,8 +6,10 @@ use super::Layout;
 /// Decides the layout from the lines:
 /// - few lines hold a tab → [`Layout::ParagraphCells`] when an indicator
 ///   header stands one label per paragraph with blank lines between
-///   (`paragraph_cells::looks_like`), else [`Layout::Wrapped`] (PDF text
-///   without delimiters);
+///   (`paragraph_cells::looks_like`, docx2txt); else [`Layout::SpaceAligned`]
+///   when many lines hold cells set apart by runs of spaces
+///   (`pdftotext -layout`, see [`space_aligned`]); else [`Layout::Wrapped`]
+///   (PDF text without delimiters);
 /// - most tab lines are one cell led by a tab (`\t一级指标`) → [`Layout::CellPerLine`];
 /// - otherwise rows of tab-separated cells → [`Layout::TabRows`].
 pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
@@ -35,6 +37,8 @@ pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
     if tabbed * 20 < nonblank.max(1) {
         if super::paragraph_cells::looks_like(lines) {
             Layout::ParagraphCells
+        } else if space_aligned(lines, nonblank) {
+            Layout::SpaceAligned
         } else {
             Layout::Wrapped
         }
@@ -43,6 +47,31 @@ pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
     } else {
         Layout::TabRows
     }
+}
+
+/// Text laid out in columns with runs of spaces: at least one non-blank
+/// line in ten, and at least three lines, hold three or more pieces of text
+/// set apart by runs of two or more spaces (leading indentation aside).
+fn space_aligned(lines: &[Line<'_>], nonblank: usize) -> bool {
+    let mut aligned = 0usize;
+    for l in lines {
+        let mut pieces = 0usize;
+        let mut spaces = 0usize;
+        for c in l.text.trim().chars() {
+            if c == ' ' {
+                spaces += 1;
+                continue;
+            }
+            if spaces >= 2 || pieces == 0 {
+                pieces += 1;
+            }
+            spaces = 0;
+        }
+        if pieces >= 3 {
+            aligned += 1;
+        }
+    }
+    aligned >= 3 && aligned * 10 >= nonblank
 }
 
 #[cfg(test)]
@@ -58,5 +87,21 @@ mod tests {
         assert_eq!(detect(&lines(cell)), Layout::CellPerLine);
         let wrapped = "一级指标 二级指标 三级指标\n产出指标\n\n数量指标 资金 100 百分比\n";
         assert_eq!(detect(&lines(wrapped)), Layout::Wrapped);
+    }
+
+    #[test]
+    fn space_aligned_columns() {
+        let layout = "一级指标   二级指标   三级指标   指标值\n\
+                      产出指标   数量指标   人数       ≥10 人\n\
+                                 质量指标   合格率     100%\n\
+                      说明文字\n";
+        assert_eq!(detect(&lines(layout)), Layout::SpaceAligned);
+        // two lines of columns among many of prose: still wrapped
+        let mut prose =
+            String::from("一级指标   二级指标   三级指标\n产出指标   数量指标   人数\n");
+        for _ in 0..30 {
+            prose.push_str("这是一段 正文，不是表格。\n");
+        }
+        assert_eq!(detect(&lines(&prose)), Layout::Wrapped);
     }
 }

@@ -24,6 +24,7 @@ mod labels;
 pub mod model;
 mod paragraph_cells;
 mod row;
+mod space_aligned;
 mod tab_rows;
 mod text;
 mod title;
@@ -69,13 +70,20 @@ fn parse_with(
     }
     let lines = row::lines(text);
     let layout = match detect::detect(&lines) {
-        Layout::Wrapped if csv_rows::looks_like_csv(&lines) => Layout::CsvRows,
+        // Tab-less text: comma-separated records win over the readers of
+        // tab-less text layouts.
+        Layout::Wrapped | Layout::SpaceAligned | Layout::ParagraphCells
+            if csv_rows::looks_like_csv(&lines) =>
+        {
+            Layout::CsvRows
+        }
         l => l,
     };
     let rows = match layout {
         Layout::CellPerLine => cell_per_line::read(&lines),
         Layout::CsvRows => csv_rows::read(text),
         Layout::ParagraphCells => paragraph_cells::read(&lines),
+        Layout::SpaceAligned => space_aligned::read(text),
         Layout::Wrapped => {
             let (rows, notes) = wrapped::read(&lines);
             diagnostics.extend(notes.into_iter().map(|(line, message)| Diagnostic {

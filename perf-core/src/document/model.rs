@@ -27,6 +27,9 @@ pub enum Layout {
     /// One paragraph per cell, no tabs, blank lines between paragraphs
     /// (`docx2txt` and similar Word extractors).
     ParagraphCells,
+    /// Columns aligned with runs of spaces, pages split by form feeds
+    /// (`pdftotext -layout`).
+    SpaceAligned,
 }
 
 impl Layout {
@@ -37,6 +40,7 @@ impl Layout {
             Layout::Wrapped => "wrapped",
             Layout::CsvRows => "csv-rows",
             Layout::ParagraphCells => "paragraph-cells",
+            Layout::SpaceAligned => "space-aligned",
         }
     }
 }

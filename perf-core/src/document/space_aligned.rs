@@ -1,0 +1,1549 @@
+//! Reader for text whose table columns are aligned with runs of spaces, as
+//! `pdftotext -layout` writes it: every page is a grid of characters, a
+//! table cell's text starts at its column's position on every line, a cell
+//! too wide for its column wraps onto the following lines at the same
+//! position, and a form feed starts each page.
+//!
+//! The rules (docs/DOCUMENTS.md, "space-aligned", has them with examples):
+//!
+//! - **Positions are characters**, whatever their display width: pdftotext
+//!   gives a Han character one column.
+//! - **Fragments** are split on runs of two or more spaces, and at a single
+//!   space where a column starts (a cell that reaches the next column is
+//!   followed by one space only), never between a number and its unit.
+//! - **Columns** are inferred per segment (a run of table lines of one page,
+//!   blank lines inside): the positions where its lines start a fragment.
+//!   A segment that continues a table on the next page takes the previous
+//!   page's column indexes, since pdftotext places each page anew.
+//! - **Rows**: where blank lines set rows apart, the lines between two
+//!   blank lines are one row (cells centred vertically stand on any of its
+//!   lines); else a line whose fragments all stand under fragments of the
+//!   line above that filled their column continues that row (a wrapped
+//!   cell).
+//! - **Merged level cells** centred over the rows they span leave their
+//!   label alone on a line half-way down: it goes to the span's first row.
+//! - **Running text**: a line of one fragment at the margin (a heading,
+//!   prose) unless it continues a first cell.
+//! - **Page furniture**: a page number alone next to a page break is dropped.
+//!
+//! Every step is linear in the text: fragments are found in one pass per
+//! line, columns by sorting a segment's starts, and lines are compared only
+//! with the line above, walking both in column order.
+
+use std::borrow::Cow;
+
+use super::row::{Cell, Row};
+use super::{labels, text};
+
+/// One physical line: its 1-based number, text, and whether a form feed
+/// (a page break) came before it.
+#[derive(Clone, Copy, Debug)]
+struct PLine<'a> {
+    no: u32,
+    text: &'a str,
+    page_break: bool,
+}
+
+/// A run of text on a line, between runs of two or more spaces.
+#[derive(Clone, Debug)]
+struct Frag<'a> {
+    /// Character column of its first character.
+    col: usize,
+    /// Byte offset in its line.
+    at: usize,
+    text: &'a str,
+}
+
+/// Splits the text into lines exactly as `row::lines` numbers them, noting
+/// the form feeds that `row::lines` drops.
+fn plines(text: &str) -> Vec<PLine<'_>> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut no = 0u32;
+    let mut start = 0;
+    let mut i = 0;
+    while i <= bytes.len() {
+        let end = i == bytes.len();
+        if end || bytes[i] == b'\n' || bytes[i] == b'\r' {
+            if end && start >= bytes.len() {
+                break;
+            }
+            no += 1;
+            let raw = &text[start..i];
+            let t = raw.trim_start_matches('\u{c}');
+            out.push(PLine {
+                no,
+                text: t.trim_end_matches('\u{c}'),
+                page_break: t.len() != raw.len(),
+            });
+            if !end && bytes[i] == b'\r' && i + 1 < bytes.len() && bytes[i + 1] == b'\n' {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+fn is_gap(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\u{3000}'
+}
+
+/// The fragments of a line: runs of text separated by two or more spaces
+/// (a tab or an ideographic space counts as a run by itself).
+fn fragments(line: &str) -> Vec<Frag<'_>> {
+    let mut out = Vec::new();
+    let mut start: Option<(usize, usize)> = None; // (byte, col)
+    let mut spaces = 0usize; // spaces in the current run
+    let mut hard = false; // the run holds a tab or an ideographic space
+    let mut last_end = 0usize; // byte after the last non-space char
+    for (col, (b, c)) in line.char_indices().enumerate() {
+        if is_gap(c) {
+            spaces += 1;
+            hard |= c != ' ';
+            continue;
+        }
+        if let Some((sb, sc)) = start {
+            if spaces >= 2 || hard {
+                out.push(Frag {
+                    col: sc,
+                    at: sb,
+                    text: &line[sb..last_end],
+                });
+                start = Some((b, col));
+            }
+        } else {
+            start = Some((b, col));
+        }
+        spaces = 0;
+        hard = false;
+        last_end = b + c.len_utf8();
+    }
+    if let Some((sb, sc)) = start {
+        out.push(Frag {
+            col: sc,
+            at: sb,
+            text: &line[sb..last_end],
+        });
+    }
+    out
+}
+
+/// Display width: Han and full-width characters count two, others one.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            if text::is_cjk(c) || ('\u{ff00}'..='\u{ffef}').contains(&c) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// How far right of a single space a column may start for the space to
+/// split two cells: pdftotext sets text that reaches the next cell one space
+/// after it, a character or two left of where that column starts.
+const SPLIT_BEFORE: usize = 3;
+
+/// The same between two Han characters: Chinese text has no spaces of
+/// its own, so pdftotext's single space there is almost always the gap
+/// between two cells, and the next cell may stand further left of its
+/// column (pdftotext counts a Han character as one column, though it is
+/// twice as wide as the column unit, so a line of Han text drifts left).
+const SPLIT_BEFORE_HAN: usize = 4;
+
+/// Splits a fragment at its single spaces where a cell ends, keeping each
+/// piece's column. A space ends a cell where a column starts from
+/// [`SPLIT_BEFORE`] characters after it (four between Han characters) to
+/// one before it; and where the text runs on past the next column's start
+/// with no such space, at the last space before that column between two
+/// Han characters or before a comparator (Chinese text has few spaces of
+/// its own, and a value starts with its comparator; a cell that
+/// reaches its column's end is followed by one space only, and pdftotext
+/// may set the next cell well left of its column: it counts a Han
+/// character as one column though it is about two wide).
+fn split_at_columns<'a>(f: &Frag<'a>, cols: &[usize], out: &mut Vec<Frag<'a>>) {
+    // the single spaces where a cell may start: (column of the next
+    // character, its byte offset, between two Han characters); never
+    // between a number and the word after it (`3 月底`, `30 日前`: a cell
+    // does not start with a unit)
+    let mut spaces: Vec<(usize, usize, bool)> = Vec::new();
+    let mut prev_space = false;
+    let mut before = ' ';
+    let mut end = f.col;
+    for (k, (b, c)) in f.text.char_indices().enumerate() {
+        if prev_space && c != ' ' && (c.is_ascii() || !before.is_ascii_digit()) {
+            // between two Han characters, or before a comparator (a value)
+            let strong = text::is_cjk(before) && (text::is_cjk(c) || "≥≤<>=＞＜≧≦".contains(c));
+            spaces.push((f.col + k, b, strong));
+        }
+        if c != ' ' {
+            before = c;
+        }
+        prev_space = c == ' ';
+        end = f.col + k;
+    }
+    let mut piece_byte = 0usize;
+    let mut piece_col = f.col;
+    let mut s = 0usize; // cursor in `spaces`
+    let first = cols.partition_point(|&x| x <= f.col + 1);
+    for &x in &cols[first..] {
+        if x > end + SPLIT_BEFORE_HAN {
+            break;
+        }
+        let from = s;
+        // the space whose next character stands nearest to x, within reach
+        while s < spaces.len() && spaces[s].0 + SPLIT_BEFORE_HAN < x {
+            s += 1;
+        }
+        let mut best: Option<usize> = None;
+        let mut t = s;
+        while t < spaces.len() && spaces[t].0 <= x + 1 {
+            let (col, _, han) = spaces[t];
+            let reach = if han { SPLIT_BEFORE_HAN } else { SPLIT_BEFORE };
+            if col + reach >= x && best.map_or(true, |b| col.abs_diff(x) <= spaces[b].0.abs_diff(x))
+            {
+                best = Some(t);
+            }
+            t += 1;
+        }
+        // text running on past the column's start: the last space before it
+        if best.is_none() && end > x + 1 {
+            best = (from..t)
+                .rev()
+                .find(|&u| spaces[u].0 > piece_col + 1 && spaces[u].2);
+        }
+        if let Some(bi) = best {
+            let (col, b, _) = spaces[bi];
+            if col > piece_col + 1 {
+                out.push(Frag {
+                    col: piece_col,
+                    at: f.at + piece_byte,
+                    text: f.text[piece_byte..b].trim_end(),
+                });
+                piece_byte = b;
+                piece_col = col;
+            }
+            s = bi + 1;
+        }
+    }
+    out.push(Frag {
+        col: piece_col,
+        at: f.at + piece_byte,
+        text: &f.text[piece_byte..],
+    });
+}
+
+/// How far apart two fragment starts may be and still start one column:
+/// pdftotext sets a column a character or two left or right from one group
+/// of rows to the next.
+const CLUSTER: usize = 2;
+
+/// The column starts of a segment: the positions where its lines start a
+/// fragment, starts up to [`CLUSTER`] apart merged into the most frequent.
+fn columns(frags: &[&[Frag<'_>]]) -> Vec<usize> {
+    let mut starts: Vec<usize> = frags.iter().flat_map(|l| l.iter()).map(|f| f.col).collect();
+    starts.sort_unstable();
+    // (position, count) runs, then clusters of positions one apart
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for s in starts {
+        match runs.last_mut() {
+            Some((p, n)) if *p == s => *n += 1,
+            _ => runs.push((s, 1)),
+        }
+    }
+    // per cluster: (first position, last position, best position, count)
+    let mut clusters: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < runs.len() {
+        let mut j = i + 1;
+        while j < runs.len() && runs[j].0 <= runs[j - 1].0 + CLUSTER {
+            j += 1;
+        }
+        let cluster = &runs[i..j];
+        let best = cluster
+            .iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map_or(cluster[0].0, |r| r.0);
+        let count = cluster.iter().map(|r| r.1).sum();
+        clusters.push((cluster[0].0, cluster[j - i - 1].0, best, count));
+        i = j;
+    }
+    // together[i]: some line starts a fragment in clusters i and i + 1
+    // (a line's fragments are left to right, so they are neighbours there)
+    let mut together = vec![false; clusters.len()];
+    for line in frags {
+        let mut prev: Option<usize> = None;
+        for f in line.iter() {
+            let c = clusters.partition_point(|k| k.1 < f.col);
+            if let Some(p) = prev {
+                if p + 1 == c {
+                    together[p] = true;
+                }
+            }
+            prev = Some(c);
+        }
+    }
+    // two near clusters no line uses both of are one column set a few
+    // characters apart in different rows
+    let mut cols = Vec::with_capacity(clusters.len());
+    let mut i = 0;
+    while i < clusters.len() {
+        let (_, hi, best, count) = clusters[i];
+        match clusters.get(i + 1) {
+            Some(&(lo2, _, best2, count2)) if !together[i] && lo2 <= hi + MERGE_APART => {
+                cols.push(if count2 > count { best2 } else { best });
+                i += 2;
+            }
+            _ => {
+                cols.push(best);
+                i += 1;
+            }
+        }
+    }
+    cols
+}
+
+/// How far apart two column starts of a segment may be and still be one
+/// column when no line uses both (the gap between the nearest starts of
+/// the two): pdftotext moves a column by several
+/// characters from one row to the next on a page of narrow columns.
+const MERGE_APART: usize = 4;
+
+/// The index of the column nearest to `col` (ties go left).
+fn nearest(cols: &[usize], col: usize) -> usize {
+    let i = cols.partition_point(|&x| x <= col);
+    match i {
+        0 => 0,
+        _ if i == cols.len() => i - 1,
+        _ => {
+            if col - cols[i - 1] <= cols[i] - col {
+                i - 1
+            } else {
+                i
+            }
+        }
+    }
+}
+
+/// A logical row being built: per column, the text and the line it starts on.
+struct Building<'a> {
+    line: u32,
+    cells: Vec<Option<(Cow<'a, str>, u32)>>,
+}
+
+impl<'a> Building<'a> {
+    /// Adds a line's text to a column's cell. `broken`: the cell's last
+    /// line filled its column, so a word going on from it was broken there.
+    fn add(&mut self, column: usize, s: &'a str, line: u32, broken: bool) {
+        match &mut self.cells[column] {
+            Some((t, _)) => {
+                let t = t.to_mut();
+                let han = |c: Option<char>| c.is_some_and(text::is_cjk);
+                // Chinese text wraps anywhere and has no space to restore
+                let chinese = han(t.chars().next_back()) && han(s.chars().next());
+                let glued = chinese || (broken && word_goes_on(t, s));
+                if !glued {
+                    t.push(' ');
+                }
+                t.push_str(s);
+            }
+            slot @ None => *slot = Some((Cow::Borrowed(s), line)),
+        }
+    }
+
+    fn finish(self) -> Row<'a> {
+        let line = self.line;
+        Row::table(
+            line,
+            self.cells
+                .into_iter()
+                .map(|c| match c {
+                    Some((text, line)) => Cell { text, line },
+                    None => Cell {
+                        text: Cow::Borrowed(""),
+                        line,
+                    },
+                })
+                .collect(),
+        )
+    }
+}
+
+/// Whether the last line of a cell (`above`, after its last space) is one
+/// word of letters and digits that `next` goes on with: a word wider than
+/// its column is broken where the column ends (`[13081122P00800810` +
+/// `001Y]`), with no space lost between the pieces.
+fn word_goes_on(above: &str, next: &str) -> bool {
+    let last = above.rsplit(' ').next().unwrap_or("");
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    last.chars().filter(|c| c.is_ascii_alphanumeric()).count() >= 6
+        && alnum(last.chars().next_back())
+        && alnum(next.chars().next())
+}
+
+/// Reads the logical rows of space-aligned text, page by page.
+pub(crate) fn read(text: &str) -> Vec<Row<'_>> {
+    let lines = plines(text);
+    let furniture = page_furniture(&lines);
+    let mut rows = Vec::with_capacity(lines.len());
+    let mut reference = Reference::default();
+    let mut i = 0;
+    while i < lines.len() {
+        let mut j = i + 1;
+        while j < lines.len() && !lines[j].page_break {
+            j += 1;
+        }
+        read_page(&lines[i..j], &furniture[i..j], &mut reference, &mut rows);
+        i = j;
+    }
+    rows
+}
+
+/// Marks the lines that are only a page number next to a page break or
+/// the end of the text (blank lines between do not count).
+fn page_furniture(lines: &[PLine<'_>]) -> Vec<bool> {
+    // after[k]: a page break (or the start) since the previous non-blank line
+    let mut after = vec![false; lines.len()];
+    let mut brk = true;
+    for (k, l) in lines.iter().enumerate() {
+        brk |= l.page_break;
+        after[k] = brk;
+        if !l.text.trim().is_empty() {
+            brk = false;
+        }
+    }
+    let mut out = vec![false; lines.len()];
+    // before the next non-blank line: a page break (or the end)
+    let mut brk = true;
+    for k in (0..lines.len()).rev() {
+        let l = lines[k];
+        if !l.text.trim().is_empty() {
+            if (brk || after[k]) && text::is_page_number(l.text) {
+                out[k] = true;
+            }
+            brk = false;
+        }
+        brk |= l.page_break;
+    }
+    out
+}
+
+/// One line placed on the page's columns: (column, character position,
+/// text) per cell piece, left to right.
+type Placed<'a> = Vec<(usize, usize, &'a str)>;
+
+/// The columns of the table being read, across pages: each column's last
+/// seen start, and whether the last table lines of the previous page used it.
+#[derive(Default)]
+struct Reference {
+    starts: Vec<usize>,
+    recent: Vec<bool>,
+    /// The last thing read was a table segment (no text line after it).
+    open: bool,
+    /// Per column: the last table line read has text there that filled
+    /// the column (a cell that may go on over the page break).
+    tail: Vec<bool>,
+    /// The last row read already went on over a page break: it does not
+    /// go on over another (a row is at most two pages long, which keeps a
+    /// run of pages of like lines from becoming one ever longer row).
+    joined: bool,
+}
+
+/// The columns of a page as indexes into the columns of the table it
+/// continues. Positions drift a few characters from page to page, and a
+/// table's cells must keep their indexes for the assembler, whose header
+/// may stand on an earlier page: each of the page's column starts goes to
+/// the nearest start among the columns the previous page's last table lines
+/// used (else among all), when no two of them meet there; else the page
+/// starts a fresh set of columns.
+fn continue_columns(cols: &[usize], reference: &mut Reference) -> Vec<usize> {
+    // a table far wider than this page's lines is not continued: that keeps
+    // the work per segment in proportion to the segment
+    let near = reference.starts.len() <= 4 * cols.len() + 16;
+    for only_recent in [true, false].into_iter().filter(|_| near) {
+        let usable: Vec<usize> = (0..reference.starts.len())
+            .filter(|&i| !only_recent || reference.recent[i])
+            .collect();
+        if usable.is_empty() {
+            continue;
+        }
+        let starts: Vec<usize> = usable.iter().map(|&i| reference.starts[i]).collect();
+        // as many columns as before: the same columns, squeezed or stretched
+        if cols.len() == usable.len() {
+            return adopt(cols, usable, reference);
+        }
+        // else the nearest start, as they stand, then with the page's span
+        // stretched onto the reference's (a page squeezed as a whole)
+        let direct: Vec<usize> = cols.iter().map(|&c| usable[nearest(&starts, c)]).collect();
+        if increasing(&direct) {
+            return adopt(cols, direct, reference);
+        }
+        if let (Some(&c0), Some(&c1), Some(&r0), Some(&r1)) =
+            (cols.first(), cols.last(), starts.first(), starts.last())
+        {
+            if c1 > c0 && r1 > r0 {
+                let scaled: Vec<usize> = cols
+                    .iter()
+                    .map(|&c| usable[nearest(&starts, r0 + (c - c0) * (r1 - r0) / (c1 - c0))])
+                    .collect();
+                if increasing(&scaled) {
+                    return adopt(cols, scaled, reference);
+                }
+            }
+        }
+    }
+    reference.starts.clear();
+    reference.starts.extend_from_slice(cols);
+    reference.recent = vec![false; cols.len()];
+    (0..cols.len()).collect()
+}
+
+fn increasing(index: &[usize]) -> bool {
+    index.windows(2).all(|w| w[0] < w[1])
+}
+
+/// Takes `index` as the page's column indexes, noting the page's starts.
+fn adopt(cols: &[usize], index: Vec<usize>, reference: &mut Reference) -> Vec<usize> {
+    for (&c, &i) in cols.iter().zip(&index) {
+        reference.starts[i] = c;
+    }
+    index
+}
+
+fn read_page<'a>(
+    page: &[PLine<'a>],
+    furniture: &[bool],
+    reference: &mut Reference,
+    rows: &mut Vec<Row<'a>>,
+) {
+    let frags: Vec<Vec<Frag<'a>>> = page
+        .iter()
+        .zip(furniture)
+        .map(|(l, &f)| if f { Vec::new() } else { fragments(l.text) })
+        .collect();
+    let left = frags
+        .iter()
+        .filter(|f| f.len() >= 2)
+        .map(|f| f[0].col)
+        .min();
+    // the widest first cell of a table line at the margin
+    let first_widest = frags
+        .iter()
+        .filter(|f| f.len() >= 2 && left.is_some_and(|l| f[0].col <= l + 1))
+        .map(|f| width(f[0].text))
+        .max()
+        .unwrap_or(0);
+    // lines of a table: several fragments, one set in from the margin, or
+    // one at the margin right under a table line's first cell and no wider
+    // than such cells are (a wrapped first cell, not a heading)
+    let mut candidate: Vec<bool> = Vec::with_capacity(page.len());
+    // the last non-blank line before each line was a table line
+    let mut last_table = false;
+    let mut after: Vec<bool> = Vec::with_capacity(page.len());
+    for f in &frags {
+        after.push(last_table);
+        if !f.is_empty() {
+            last_table = f.len() >= 2 || left.is_some_and(|l| f[0].col > l + 1);
+        }
+    }
+    let after_table = |k: usize| after[k];
+    // the first cell of the last line of several fragments: a wrapped
+    // first cell goes on no wider than that (its first line is its fullest)
+    let mut cell_above = 0usize;
+    for (k, f) in frags.iter().enumerate() {
+        let c = left.is_some_and(|left| {
+            f.len() >= 2
+                || (f.len() == 1 && f[0].col > left + 1)
+                || (f.len() == 1
+                    && k > 0
+                    && candidate[k - 1]
+                    && frags[k - 1][0].col.abs_diff(f[0].col) <= 1
+                    && width(f[0].text) <= first_widest
+                    && width(f[0].text) <= cell_above + WRAP_SLACK)
+                || (f.len() == 1 && is_level_label(f[0].text) && after_table(k))
+        });
+        if f.len() >= 2 {
+            cell_above = width(f[0].text);
+        }
+        candidate.push(c);
+    }
+    // segments: runs of table lines (blank lines inside), between text lines
+    let mut first = true; // nothing read on this page yet
+    let mut start: Option<usize> = None;
+    for k in 0..=page.len() {
+        let text_line = k < page.len() && !frags[k].is_empty() && !candidate[k];
+        if k == page.len() || text_line {
+            if let Some(s) = start.take() {
+                if !(first && reference.open) {
+                    reference.starts.clear();
+                    reference.recent.clear();
+                }
+                let carried = first && reference.open && s == 0;
+                read_segment(
+                    &page[s..k],
+                    &frags[s..k],
+                    &candidate[s..k],
+                    reference,
+                    carried,
+                    rows,
+                );
+                first = false;
+            }
+            if text_line {
+                rows.push(Row::text(page[k].no, page[k].text.trim()));
+                reference.open = false;
+                first = false;
+            }
+        } else if candidate[k] && start.is_none() {
+            start = Some(k);
+        }
+    }
+}
+
+/// Reads a run of table lines of one page (blank lines among them).
+fn read_segment<'a>(
+    page: &[PLine<'a>],
+    frags: &[Vec<Frag<'a>>],
+    candidate: &[bool],
+    reference: &mut Reference,
+    carried: bool,
+    rows: &mut Vec<Row<'a>>,
+) {
+    let cols = {
+        let table: Vec<&[Frag<'a>]> = frags
+            .iter()
+            .zip(candidate)
+            .filter(|(_, &t)| t)
+            .map(|(f, _)| f.as_slice())
+            .collect();
+        columns(&table)
+    };
+    // a lone fragment set in is a table line only where a column starts
+    let table: Vec<bool> = frags
+        .iter()
+        .zip(candidate)
+        .map(|(f, &c)| c && (f.len() >= 2 || starts_column(&cols, f[0].col)))
+        .collect();
+    let index = continue_columns(&cols, reference);
+    let ncols = reference.starts.len();
+    // pass 1: every line's pieces on the columns; the widest text per column
+    let mut placed: Vec<Placed<'a>> = Vec::with_capacity(page.len());
+    let mut widest = vec![0usize; cols.len()];
+    let mut pieces = Vec::new();
+    let mut above: usize = usize::MAX; // index in `placed` of the line above
+    for (k, f) in frags.iter().enumerate() {
+        if f.is_empty() || !table[k] {
+            placed.push(Vec::new());
+            if f.is_empty() {
+                above = usize::MAX;
+            }
+            continue;
+        }
+        pieces.clear();
+        for fr in f {
+            split_at_columns(fr, &cols, &mut pieces);
+        }
+        let prev: &[(usize, usize, &str)] = placed.get(above).map_or(&[], |p| p.as_slice());
+        let line = place(&pieces, &cols, prev, page[k].text);
+        for &(c, _, t) in &line {
+            widest[c] = widest[c].max(width(t));
+        }
+        placed.push(line);
+        above = k;
+    }
+    // rows set apart by blank lines? (then no blank line falls inside a row)
+    let mut blanks_between = 0usize;
+    let mut table_lines = 0usize;
+    let mut last_table: Option<bool> = None; // a blank since the last table line?
+    for (f, &t) in frags.iter().zip(&table) {
+        if f.is_empty() {
+            if let Some(b) = last_table.as_mut() {
+                *b = true;
+            }
+        } else if t {
+            table_lines += 1;
+            if last_table == Some(true) {
+                blanks_between += 1;
+            }
+            last_table = Some(false);
+        }
+    }
+    // (one blank line per 12 table lines: narrow columns wrap a cell over
+    // ten lines and more)
+    let blank_separated = blanks_between * 12 >= table_lines;
+    // a line holding only a level label in the first column
+    let lone_label = |l: &Placed<'_>| l.len() == 1 && l[0].0 == 0 && is_level_label(l[0].2);
+    // a page that opens with a table line whose every piece stands under
+    // text of the previous page's last table line that filled its column
+    // goes on with that row (a row broken by the page)
+    let mut current: Option<Building<'a>> = None;
+    let tail = std::mem::take(&mut reference.tail);
+    // the row being built went on over the page break
+    let mut joined = false;
+    if carried && !reference.joined && !frags.is_empty() && table[0] {
+        // where blank lines set rows apart, every line up to the first
+        // blank one (a cell centred in the next row would start elsewhere)
+        let block = if blank_separated {
+            frags
+                .iter()
+                .position(|f| f.is_empty())
+                .unwrap_or(frags.len())
+        } else {
+            1
+        };
+        let goes_on = !placed[0].is_empty()
+            && (0..block).all(|k| {
+                table[k]
+                    && placed[k]
+                        .iter()
+                        .all(|&(c, _, _)| tail.get(index[c]).copied().unwrap_or(false))
+            });
+        if goes_on {
+            if let Some(last) = rows.pop() {
+                if last.text {
+                    rows.push(last);
+                } else {
+                    let mut cells: Vec<Option<(Cow<'a, str>, u32)>> = last
+                        .cells
+                        .into_iter()
+                        .map(|c| (!c.text.is_empty()).then_some((c.text, c.line)))
+                        .collect();
+                    cells.resize(ncols.max(cells.len()), None);
+                    current = Some(Building {
+                        line: last.line,
+                        cells,
+                    });
+                    joined = true;
+                }
+            }
+        }
+    }
+    // pass 2: lines into rows
+    let first_row = rows.len();
+    let mut above: Option<usize> = None;
+    for (k, line) in placed.iter().enumerate() {
+        let no = page[k].no;
+        if frags[k].is_empty() {
+            // a blank line (or page furniture) ends a row
+            if let Some(b) = current.take() {
+                rows.push(b.finish());
+            }
+            above = None;
+            continue;
+        }
+        if !table[k] {
+            if let Some(b) = current.take() {
+                rows.push(b.finish());
+            }
+            rows.push(Row::text(no, page[k].text.trim()));
+            above = None;
+            continue;
+        }
+        // where blank lines set rows apart, the lines between two blank
+        // lines are one row (cells centred vertically stand on any of its
+        // lines), a merged level cell's lone label aside; else a line
+        // continues the row above when every piece stands under a piece of
+        // the line above that filled its column (a wrapped cell)
+        let continues = current.is_some()
+            && (k == 0
+                || above.is_some_and(|a| {
+                    if blank_separated {
+                        return !lone_label(line) && !lone_label(&placed[a]);
+                    }
+                    // both lines are ordered by column: walk them together
+                    let mut up = placed[a].iter().peekable();
+                    line.iter().all(|&(c, _, _)| {
+                        while up.next_if(|&&(pc, _, _)| pc < c).is_some() {}
+                        up.peek().is_some_and(|&&(pc, pos, pt)| {
+                            pc == c && fills(pos, pt, cols.get(c + 1), widest[c])
+                        })
+                    })
+                }));
+        if !continues {
+            if let Some(b) = current.take() {
+                rows.push(b.finish());
+            }
+            joined = false;
+            current = Some(Building {
+                line: no,
+                cells: vec![None; ncols],
+            });
+        }
+        if let Some(b) = current.as_mut() {
+            // both lines are ordered by column: walk them together
+            let mut up = above
+                .map_or(&[][..], |a| placed[a].as_slice())
+                .iter()
+                .peekable();
+            for &(c, _, t) in line {
+                // the cell's text on the line above, if it filled its column
+                while up.next_if(|&&(pc, _, _)| pc < c).is_some() {}
+                let broken = up.peek().is_some_and(|&&(pc, pos, pt)| {
+                    pc == c && !pt.contains(' ') && fills(pos, pt, cols.get(c + 1), widest[c])
+                });
+                b.add(index[c], t, no, broken);
+            }
+        }
+        above = Some(k);
+    }
+    if let Some(b) = current.take() {
+        rows.push(b.finish());
+    }
+    if let Some(&margin) = index.first() {
+        if place_merged_labels(&mut rows[first_row..], margin) {
+            let tail = rows.split_off(first_row);
+            rows.extend(tail.into_iter().filter(|r| !r.cells.is_empty()));
+        }
+    }
+    reference.open = true;
+    reference.joined = joined;
+    reference.tail = vec![false; ncols];
+    if let Some(last) = placed.iter().rev().find(|l| !l.is_empty()) {
+        for &(c, pos, t) in last {
+            reference.tail[index[c]] = fills(pos, t, cols.get(c + 1), widest[c]);
+        }
+    }
+    // the columns of the widest of the last few lines (a header, a full row)
+    reference.recent.iter_mut().for_each(|r| *r = false);
+    let widest_line = placed
+        .iter()
+        .rev()
+        .filter(|l| l.len() >= 2)
+        .take(RECENT_LINES)
+        .fold(None::<&Placed<'a>>, |best, l| match best {
+            Some(b) if b.len() >= l.len() => Some(b),
+            _ => Some(l),
+        });
+    for &(c, _, _) in widest_line.into_iter().flatten() {
+        reference.recent[index[c]] = true;
+    }
+}
+
+/// Whether a fragment is a level label (一级/二级指标) of the framework.
+fn is_level_label(s: &str) -> bool {
+    let l = text::label(s);
+    labels::is_level1(&l) || labels::is_level2(&l)
+}
+
+/// A level label alone on a row, in the first column, between rows whose
+/// first cell is empty: a merged cell centred over the rows it spans
+/// (pdftotext sets its text half-way down). Its label goes to the first row
+/// of its span — as many rows above it as there are below it, up to the
+/// next row with a first cell — and the lone row is emptied (the caller
+/// drops it); the assembler carries the level down to the others.
+fn place_merged_labels(rows: &mut [Row<'_>], margin: usize) -> bool {
+    let mut moved = false;
+    let lone = |r: &Row<'_>| {
+        !r.text
+            && r.cells.get(margin).is_some_and(|c| is_level_label(&c.text))
+            && r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() == 1
+    };
+    let open = |r: &Row<'_>| {
+        !r.text
+            && r.cells
+                .get(margin)
+                .is_some_and(|c| c.text.trim().is_empty())
+    };
+    // rows below each lone row, up to the next row with a first cell
+    let mut below = vec![0usize; rows.len()];
+    let mut run = 0usize;
+    for i in (0..rows.len()).rev() {
+        if lone(&rows[i]) {
+            below[i] = run;
+        } else if open(&rows[i]) {
+            run += 1;
+        } else {
+            run = 0;
+        }
+    }
+    // the open rows above, in order, since the last row with a first cell
+    let mut above: Vec<usize> = Vec::new();
+    for i in 0..rows.len() {
+        if lone(&rows[i]) {
+            let n = if below[i] == 0 {
+                above.len()
+            } else {
+                above.len().min(below[i])
+            };
+            let target = if n > 0 {
+                Some(above[above.len() - n])
+            } else if below[i] > 0 {
+                (i + 1..rows.len()).find(|&j| open(&rows[j]))
+            } else {
+                None
+            };
+            if let Some(t) = target {
+                let cell = std::mem::replace(
+                    &mut rows[i].cells[margin],
+                    Cell {
+                        text: Cow::Borrowed(""),
+                        line: 0,
+                    },
+                );
+                rows[t].cells[margin] = cell;
+                rows[i].cells.clear();
+                above.clear();
+                moved = true;
+            }
+        } else if open(&rows[i]) {
+            above.push(i);
+        } else {
+            above.clear();
+        }
+    }
+    moved
+}
+
+/// How much wider than a first cell's first line the next line of that
+/// cell may be (a line broken before a word that did not fit).
+const WRAP_SLACK: usize = 2;
+
+/// How many of a segment's last table lines are looked at for the columns
+/// the next page continues.
+const RECENT_LINES: usize = 5;
+
+/// How much narrower than the widest text of its column a line's text can
+/// be and still have filled the column (a wrapped cell): two CJK characters,
+/// or a short number that did not fit.
+const FILL_SLACK: usize = 4;
+
+/// Whether text at `pos` filled its column (and so may wrap onto the next
+/// line): it is about as wide as the widest text of the column, and ends
+/// close to where the next column starts.
+fn fills(pos: usize, text: &str, next: Option<&usize>, widest: usize) -> bool {
+    let end = pos + text.chars().count();
+    width(text) + FILL_SLACK >= widest && next.map_or(true, |&n| end + FULL_GAP >= n)
+}
+
+/// How far before the next column a full cell's text may end.
+const FULL_GAP: usize = 6;
+
+/// True when a column starts within [`CLUSTER`] characters of `col`.
+fn starts_column(cols: &[usize], col: usize) -> bool {
+    let i = cols.partition_point(|&x| x + CLUSTER < col);
+    cols.get(i).is_some_and(|&x| x <= col + CLUSTER)
+}
+
+/// Puts a line's pieces on columns, left to right: a piece starting where a
+/// piece of the line above started (within one character) takes that
+/// piece's column; any other the nearest column; never left of or on the
+/// column of the piece before it (two pieces in one column become one cell,
+/// with the text between them).
+fn place<'a>(
+    pieces: &[Frag<'a>],
+    cols: &[usize],
+    above: &[(usize, usize, &str)],
+    line: &'a str,
+) -> Placed<'a> {
+    // (column, position, byte start, byte end)
+    let mut spans: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(pieces.len());
+    let mut a = 0usize; // cursor in `above`, which is left to right too
+    for p in pieces {
+        while a < above.len() && above[a].1 + 1 < p.col {
+            a += 1;
+        }
+        let mut c = match above.get(a) {
+            Some(&(ac, apos, _)) if apos <= p.col + 1 => ac,
+            _ => nearest(cols, p.col),
+        };
+        match spans.last_mut() {
+            Some((lc, _, _, end)) if *lc >= c => {
+                if *lc + 1 < cols.len() && p.col > cols[*lc] + 1 {
+                    c = *lc + 1;
+                } else {
+                    *end = p.at + p.text.len();
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        spans.push((c, p.col, p.at, p.at + p.text.len()));
+    }
+    spans
+        .into_iter()
+        .map(|(c, pos, x, y)| (c, pos, &line[x..y]))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn join(lines: &[String]) -> String {
+        lines.join("\n")
+    }
+
+    /// A line with each text starting at the given character column, as
+    /// pdftotext sets them (columns count characters, not display width).
+    fn at(cells: &[(usize, &str)]) -> String {
+        let mut s = String::new();
+        let mut n = 0;
+        for &(col, text) in cells {
+            while n < col {
+                s.push(' ');
+                n += 1;
+            }
+            s.push_str(text);
+            n += text.chars().count();
+        }
+        s
+    }
+
+    fn line(s: &str) -> String {
+        s.to_string()
+    }
+
+    /// (line, running text?, cells without the trailing empty ones)
+    fn rows(text: &str) -> Vec<(u32, bool, Vec<String>)> {
+        read(text)
+            .into_iter()
+            .map(|r| {
+                let mut c: Vec<String> = r.texts().iter().map(|t| t.to_string()).collect();
+                while c.len() > 1 && c.last().is_some_and(|t| t.is_empty()) {
+                    c.pop();
+                }
+                (r.line, r.text, c)
+            })
+            .collect()
+    }
+
+    fn cells(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn positions_are_characters_not_display_width() {
+        // `产出指标` takes 4 columns, not 8: the next cell starts at 4 + 2
+        let f = fragments("产出指标  数量指标 人数   ≥10 人");
+        let got: Vec<(usize, &str)> = f.iter().map(|f| (f.col, f.text)).collect();
+        assert_eq!(
+            got,
+            vec![(0, "产出指标"), (6, "数量指标 人数"), (16, "≥10 人")]
+        );
+        assert_eq!(width("产出指标"), 8);
+        assert_eq!(width("≥10 人"), 6);
+    }
+
+    #[test]
+    fn columns_come_from_the_lines_of_a_segment() {
+        let text = join(&[
+            at(&[(0, "一级指标"), (12, "二级指标"), (26, "指标值")]),
+            at(&[(0, "产出指标"), (12, "数量指标"), (26, "≥10 人")]),
+            at(&[(12, "质量指标"), (26, "100%")]),
+        ]);
+        assert_eq!(
+            rows(&text),
+            vec![
+                (1, false, cells(&["一级指标", "二级指标", "指标值"])),
+                (2, false, cells(&["产出指标", "数量指标", "≥10 人"])),
+                // the missing first cell stays empty, in its place
+                (3, false, cells(&["", "质量指标", "100%"])),
+            ]
+        );
+    }
+
+    #[test]
+    fn cells_centred_in_their_row_and_a_merged_level_cell() {
+        // cells centred vertically: a row's short cells stand on its middle
+        // line, and the merged 产出指标 cell half-way down the rows it spans,
+        // between them; blank lines set the rows apart
+        let text = join(&[
+            at(&[
+                (0, "一级指标"),
+                (12, "二级指标"),
+                (24, "三级指标"),
+                (40, "指标值"),
+            ]),
+            line(""),
+            at(&[(24, "城乡居民基本养老")]),
+            at(&[(12, "数量指标"), (24, "保险参保人数"), (40, "≥95%")]),
+            at(&[(24, "（万人）")]),
+            line(""),
+            at(&[(12, "质量指标"), (24, "资金到位率"), (40, "100%")]),
+            at(&[(0, "产出指标")]),
+            at(&[(12, "时效指标"), (24, "发放及时率"), (40, "100%")]),
+            line(""),
+            at(&[(12, "成本指标"), (24, "人均标准"), (40, "≤36 元")]),
+            line(""),
+            at(&[
+                (0, "效益指标"),
+                (12, "社会效益指标"),
+                (24, "就业"),
+                (40, "提高"),
+            ]),
+        ]);
+        assert_eq!(
+            rows(&text),
+            vec![
+                (
+                    1,
+                    false,
+                    cells(&["一级指标", "二级指标", "三级指标", "指标值"])
+                ),
+                (
+                    3,
+                    false,
+                    cells(&[
+                        "产出指标",
+                        "数量指标",
+                        "城乡居民基本养老保险参保人数（万人）",
+                        "≥95%"
+                    ])
+                ),
+                (7, false, cells(&["", "质量指标", "资金到位率", "100%"])),
+                (9, false, cells(&["", "时效指标", "发放及时率", "100%"])),
+                (11, false, cells(&["", "成本指标", "人均标准", "≤36 元"])),
+                (
+                    13,
+                    false,
+                    cells(&["效益指标", "社会效益指标", "就业", "提高"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_single_space_splits_cells_where_a_column_starts() {
+        // `资金到位率 征缴及时` is two cells: the description column starts there
+        let text = join(&[
+            at(&[
+                (0, "一级指标"),
+                (12, "三级指标"),
+                (20, "绩效指标描述"),
+                (34, "指标值"),
+            ]),
+            at(&[(0, "产出指标"), (12, "资金到位率 征缴及时"), (34, "100%")]),
+            at(&[(0, "效益指标"), (12, "人数 30 人"), (34, "≥30 人")]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(
+            r[1].2,
+            cells(&["产出指标", "资金到位率", "征缴及时", "100%"])
+        );
+        // a number and the word after it stay together (`30 人`), though
+        // the description column starts two characters after it
+        assert_eq!(r[2].2, cells(&["效益指标", "人数 30 人", "", "≥30 人"]));
+    }
+
+    #[test]
+    fn a_single_space_between_han_characters_splits_further_left() {
+        // pdftotext counts a Han character as one column, so after a long
+        // Han cell the next one can stand up to four characters left of its
+        // column; a cell that ends short of a column start is split too
+        let text = join(&[
+            at(&[(0, "评分标准"), (11, "符号"), (20, "值")]),
+            line(""),
+            at(&[(0, "按要求发放退 文字描"), (20, "x")]),
+            at(&[(0, "休人员待遇为 述")]),
+            line(""),
+            at(&[(0, "参保达 95%以 ≥"), (20, "95")]),
+            line(""),
+            // five to the left is too far: the space stays in the cell
+            at(&[(0, "按要求发 放退"), (20, "y")]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(
+            r[1].2,
+            cells(&["按要求发放退休人员待遇为", "文字描述", "x"])
+        );
+        assert_eq!(r[2].2, cells(&["参保达 95%以", "≥", "95"]));
+        assert_eq!(r[3].2, cells(&["按要求发 放退", "", "y"]));
+    }
+
+    #[test]
+    fn a_word_broken_at_the_column_edge_is_joined_without_a_space() {
+        let text = join(&[
+            at(&[(0, "序号"), (6, "项目编码及名称:"), (30, "年度")]),
+            at(&[(6, "[13081122P00800810"), (30, "2024")]),
+            at(&[(6, "001Y]城乡医保")]),
+            line(""),
+            at(&[(0, "1"), (6, "目标 1"), (30, "x")]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(
+            r[0].2,
+            cells(&[
+                "序号",
+                "项目编码及名称: [13081122P00800810001Y]城乡医保",
+                "年度 2024"
+            ])
+        );
+    }
+
+    #[test]
+    fn a_row_broken_by_a_page_goes_on_after_the_break() {
+        // the last line of page 1 has full cells in the last two columns;
+        // page 2 opens with their tails, set a little further left
+        let text = join(&[
+            at(&[(0, "栏次"), (6, "一级指标"), (16, "评分标准"), (26, "依据")]),
+            line(""),
+            at(&[
+                (0, "21"),
+                (6, "产出指标"),
+                (16, "满意度达 95%"),
+                (26, "大部分参保群众对"),
+            ]),
+            at(&[(16, "以上为优，不"), (26, "社会保险经办机构")]),
+            at(&[(0, "\u{c}"), (14, "满意为扣分项"), (24, "所提供满意")]),
+            line(""),
+            at(&[(0, "22"), (5, "效益指标"), (14, "按时发放"), (24, "政策")]),
+            // a new row after the next break: its first cell is not a tail
+            at(&[
+                (0, "\u{c}23"),
+                (5, "满意度指标"),
+                (14, "满意"),
+                (24, "调查"),
+            ]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(r.len(), 4);
+        assert_eq!(
+            r[1],
+            (
+                3,
+                false,
+                cells(&[
+                    "21",
+                    "产出指标",
+                    "满意度达 95% 以上为优，不满意为扣分项",
+                    "大部分参保群众对社会保险经办机构所提供满意"
+                ])
+            )
+        );
+        assert_eq!(r[3].2, cells(&["23", "满意度指标", "满意", "调查"]));
+    }
+
+    #[test]
+    fn near_starts_never_on_one_line_are_one_column() {
+        // the scoring column starts at 20 in one row and at 23 in the next:
+        // no line starts text at both, so they are one column
+        let text = join(&[
+            at(&[
+                (0, "一级指标"),
+                (10, "三级指标"),
+                (20, "评分标准"),
+                (32, "依据"),
+            ]),
+            line(""),
+            at(&[
+                (0, "产出指标"),
+                (10, "人数"),
+                (23, "达标为优"),
+                (32, "文件"),
+            ]),
+            line(""),
+            at(&[
+                (0, "效益指标"),
+                (10, "效益"),
+                (20, "提高为优"),
+                (32, "规定"),
+            ]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(r[1].2, cells(&["产出指标", "人数", "达标为优", "文件"]));
+        assert_eq!(r[2].2, cells(&["效益指标", "效益", "提高为优", "规定"]));
+    }
+
+    #[test]
+    fn text_running_past_a_column_start_is_two_cells() {
+        // pdftotext set the description eight characters left of its
+        // column (32): the text runs on past 32, so the last space between
+        // Han characters before it parts the cells; a value's comparator
+        // after Han text likewise
+        let text = join(&[
+            at(&[
+                (0, "二级指标"),
+                (12, "三级指标"),
+                (32, "绩效指标描述"),
+                (52, "指标值"),
+            ]),
+            line(""),
+            at(&[
+                (0, "数量指标"),
+                (12, "事业退休人员物业补贴金 行政退休人员物业补贴金额"),
+                (52, "140 万元"),
+            ]),
+            at(&[(12, "额")]),
+            line(""),
+            at(&[
+                (0, "满意度"),
+                (32, "受补助职工数满意和比较满意占总人 >=90%"),
+            ]),
+            line(""),
+            // a cell with spaces of its own that stays short of the next
+            // column is left alone
+            at(&[
+                (0, "成本指标"),
+                (12, "2025 年 补贴 标准"),
+                (32, "标准"),
+                (52, "≥5 元"),
+            ]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(
+            r[1].2,
+            cells(&[
+                "数量指标",
+                "事业退休人员物业补贴金额",
+                "行政退休人员物业补贴金额",
+                "140 万元"
+            ])
+        );
+        assert_eq!(
+            r[2].2,
+            cells(&["满意度", "", "受补助职工数满意和比较满意占总人", ">=90%"])
+        );
+        assert_eq!(
+            r[3].2,
+            cells(&["成本指标", "2025 年 补贴 标准", "标准", "≥5 元"])
+        );
+    }
+
+    #[test]
+    fn a_heading_under_a_wrapped_first_cell_is_running_text() {
+        // `标` goes on with `满意度指`; the heading after it is wider than
+        // the first cell's first line, so it is not part of that cell
+        let text = join(&[
+            at(&[(0, "满意度指"), (8, "服务对象满意度指标"), (30, ">=90%")]),
+            at(&[(0, "标")]),
+            line("六、政府采购预算情况"),
+        ]);
+        let r = rows(&text);
+        assert_eq!(
+            r[0].2,
+            cells(&["满意度指标", "服务对象满意度指标", ">=90%"])
+        );
+        assert_eq!(r[1], (3, true, cells(&["六、政府采购预算情况"])));
+    }
+
+    #[test]
+    fn tall_rows_set_apart_by_blank_lines_are_one_row_each() {
+        // one blank line per nine or ten table lines still parts the rows
+        // (narrow columns wrap a cell over many lines); the short cells are
+        // centred on a middle line of their row
+        let mut lines = vec![at(&[(0, "栏次"), (6, "三级指标"), (20, "依据")]), line("")];
+        for (no, name) in [("14", "人数"), ("15", "比率")] {
+            for k in 0..9 {
+                if k == 4 {
+                    lines.push(at(&[(0, no), (6, name), (20, "按城乡居民养老")]));
+                } else {
+                    lines.push(at(&[(20, "按城乡居民养老")]));
+                }
+            }
+            lines.push(line(""));
+        }
+        let r = rows(&join(&lines));
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[1].2[..2], cells(&["14", "人数"]));
+        assert_eq!(r[1].2[2], "按城乡居民养老".repeat(9).as_str());
+        assert_eq!(r[2].2[..2], cells(&["15", "比率"]));
+    }
+
+    #[test]
+    fn wrapped_cells_continue_on_the_next_lines() {
+        // rows set apart by blank lines: the lines between them are one row
+        let text = join(&[
+            at(&[
+                (0, "一级指标"),
+                (12, "二级指标"),
+                (24, "三级指标"),
+                (32, "指标值"),
+            ]),
+            line(""),
+            at(&[
+                (0, "产出指标"),
+                (12, "数量指标"),
+                (24, "城乡居民基本"),
+                (32, "≥95%"),
+            ]),
+            at(&[(24, "养老保险参保")]),
+            at(&[(24, "人数")]),
+            line(""),
+            at(&[(12, "质量指标"), (24, "资金到位率"), (32, "100%")]),
+        ]);
+        assert_eq!(
+            rows(&text),
+            vec![
+                (
+                    1,
+                    false,
+                    cells(&["一级指标", "二级指标", "三级指标", "指标值"])
+                ),
+                (
+                    3,
+                    false,
+                    cells(&[
+                        "产出指标",
+                        "数量指标",
+                        "城乡居民基本养老保险参保人数",
+                        "≥95%"
+                    ])
+                ),
+                (7, false, cells(&["", "质量指标", "资金到位率", "100%"])),
+            ]
+        );
+    }
+
+    #[test]
+    fn without_blank_lines_a_continuation_sits_under_a_full_cell() {
+        // no blank lines: a line continues the row only under cells that
+        // filled their column; `质量指标` under the short `数量指标` starts a row
+        let text = join(&[
+            at(&[
+                (0, "一级指标"),
+                (12, "二级指标"),
+                (24, "三级指标"),
+                (32, "指标值"),
+            ]),
+            at(&[
+                (0, "产出指标"),
+                (12, "数量指标"),
+                (24, "城乡居民基本"),
+                (32, "≥95%"),
+            ]),
+            at(&[(24, "养老保险参保")]),
+            at(&[(12, "质量指标"), (24, "资金到位率"), (32, "100%")]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[1].2[2], "城乡居民基本养老保险参保");
+        assert_eq!(r[2].2, cells(&["", "质量指标", "资金到位率", "100%"]));
+    }
+
+    #[test]
+    fn a_table_goes_on_after_a_page_break_with_shifted_columns() {
+        // the header is on page 1; page 2 sets the same columns a few
+        // characters further left (pdftotext places each page anew)
+        let text = join(&[
+            at(&[
+                (0, "一级指标"),
+                (12, "二级指标"),
+                (30, "三级指标"),
+                (44, "指标值"),
+            ]),
+            at(&[
+                (0, "产出指标"),
+                (12, "数量指标"),
+                (30, "人数"),
+                (44, "≥10 人"),
+            ]),
+            line(""),
+            at(&[
+                (0, "\u{c}效益指标"),
+                (11, "社会效益指标"),
+                (27, "就业"),
+                (40, "提高"),
+            ]),
+            line(""),
+            at(&[
+                (0, "满意度指标"),
+                (11, "满意度指标"),
+                (27, "满意度"),
+                (40, "≥95%"),
+            ]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(r.len(), 4);
+        assert_eq!(
+            r[2],
+            (
+                4,
+                false,
+                cells(&["效益指标", "社会效益指标", "就业", "提高"])
+            )
+        );
+        assert_eq!(
+            r[3].2,
+            cells(&["满意度指标", "满意度指标", "满意度", "≥95%"])
+        );
+        // a page that starts with a heading starts a new table
+        let text = join(&[
+            at(&[
+                (0, "一级指标"),
+                (12, "二级指标"),
+                (30, "三级指标"),
+                (44, "指标值"),
+            ]),
+            line("\u{c}3. 示例绩效目标表"),
+            at(&[(0, "项目编码"), (10, "P1"), (16, "项目名称"), (26, "示例")]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(r[2].2, cells(&["项目编码", "P1", "项目名称", "示例"]));
+    }
+
+    #[test]
+    fn text_lines_headings_and_page_numbers() {
+        let text = join(&[
+            line("2. 示例项目绩效目标表"),
+            line("单位：万元"),
+            at(&[(0, "项目编码"), (10, "P1"), (16, "项目名称"), (26, "示例")]),
+            line(""),
+            at(&[(17, "- 3 -")]),
+            line("\u{c}说明文字在页边开始，比任何首列单元格都宽得多。"),
+        ]);
+        assert_eq!(
+            rows(&text),
+            vec![
+                (1, true, cells(&["2. 示例项目绩效目标表"])),
+                (2, true, cells(&["单位：万元"])),
+                (3, false, cells(&["项目编码", "P1", "项目名称", "示例"])),
+                // `- 3 -` before the page break is dropped
+                (
+                    6,
+                    true,
+                    cells(&["说明文字在页边开始，比任何首列单元格都宽得多。"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_first_cell_is_not_a_heading() {
+        let text = join(&[
+            at(&[(0, "资金支出计划"), (10, "3 月底"), (20, "6 月底")]),
+            line("（%）"),
+            line(""),
+            at(&[(10, "25%"), (20, "50%")]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(r[0].2, cells(&["资金支出计划（%）", "3 月底", "6 月底"]));
+        assert_eq!(r[1].2, cells(&["", "25%", "50%"]));
+    }
+
+    #[test]
+    fn line_numbers_match_the_shared_line_splitter() {
+        let text = "a  b  c\r\n\u{c}d  e  f\rg\n\n  h  i\u{c}";
+        let ours: Vec<(u32, &str)> = plines(text).iter().map(|l| (l.no, l.text)).collect();
+        let shared: Vec<(u32, &str)> = super::super::row::lines(text)
+            .iter()
+            .map(|l| (l.no, l.text.trim_end_matches('\u{c}')))
+            .collect();
+        assert_eq!(ours, shared);
+        assert!(plines(text)[1].page_break);
+    }
+
+    #[test]
+    fn odd_input_reads_without_panicking() {
+        for text in [
+            "",
+            "\u{c}",
+            "\u{c}\u{c}\n\u{c}",
+            "  ",
+            "a\tb  c\u{3000}d",
+            "  x\n    y\n  z  w\n\u{c}  q",
+            "1\n\n2\n\u{c}3",
+            "≥  ≥ ≥  ≥\n ≥ ≥  ≥",
+            "a  b\n\u{c}a  b  c  d  e\n\u{c}  x",
+        ] {
+            let r = read(text);
+            assert!(
+                r.iter().all(|r| r.line >= 1 && !r.cells.is_empty()),
+                "{text:?}"
+            );
+        }
+    }
+}
