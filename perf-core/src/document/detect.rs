@@ -22,9 +22,10 @@ pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
             continue;
         }
         nonblank += 1;
-        if let Some(pos) = t.find('\t') {
+        let b = t.as_bytes();
+        if let Some(pos) = memchr::memchr(b'\t', b) {
             tabbed += 1;
-            if pos == 0 && !t[1..].contains('\t') {
+            if pos == 0 && memchr::memchr(b'\t', &b[1..]).is_none() {
                 single += 1;
             }
         }

@@ -16,6 +16,7 @@
 //! header, a page number) is removed first. Where the cells cannot be told
 //! apart the row is still emitted, with an `ambiguous-cells` diagnostic.
 
+use crate::find::Has;
 use std::borrow::Cow;
 
 use super::labels;
@@ -86,7 +87,7 @@ impl<'a> Reader<'a, '_> {
                 i = self.plan(i);
             } else if l.starts_with("绩效目标")
                 && l.chars().count() < 60
-                && !l.contains("：")
+                && !l.has("：")
                 && !l.contains(':')
             {
                 i = self.goals(i);
@@ -100,7 +101,7 @@ impl<'a> Reader<'a, '_> {
     /// A project heading at line `i`, possibly wrapped onto the next line or two.
     fn heading_at(&self, i: usize) -> Option<(String, usize)> {
         let first = t(&self.lines[i]);
-        if !first.contains('表')
+        if !first.has('表')
             && !first
                 .trim_start_matches(['-', ' '])
                 .starts_with(|c: char| c.is_ascii_digit())
@@ -114,7 +115,7 @@ impl<'a> Reader<'a, '_> {
         let numbered = l.bytes().take_while(u8::is_ascii_digit).count() > 0
             && l.trim_start_matches(|c: char| c.is_ascii_digit())
                 .starts_with(['.', '、', '．']);
-        if !numbered || l.contains("绩效目标:") || l.contains("绩效指标:") {
+        if !numbered || l.has("绩效目标:") || l.has("绩效指标:") {
             return None;
         }
         let mut joined = first.to_string();
@@ -134,14 +135,13 @@ impl<'a> Reader<'a, '_> {
 
     fn is_section_end(&self, i: usize) -> bool {
         let s = t(&self.lines[i]);
-        if !(s.contains('表')
-            || s.starts_with(|c: char| c.is_ascii_digit() || c == '第' || c == '项'))
+        if !(s.has('表') || s.starts_with(|c: char| c.is_ascii_digit() || c == '第' || c == '项'))
         {
             return false;
         }
         let l = label(s);
         self.heading_at(i).is_some()
-            || (l.starts_with('第') && l.contains("部分") && l.chars().count() <= 12)
+            || (l.starts_with('第') && l.has("部分") && l.chars().count() <= 12)
             || l.starts_with("项目编码")
             || l.starts_with("项目编号")
     }
@@ -422,8 +422,8 @@ impl<'a> Reader<'a, '_> {
 
     fn rows_of(&mut self, frags: &[Frag], columns: &[String]) {
         let find = |f: &dyn Fn(&str) -> bool| columns.iter().position(|c| f(c));
-        let l2c = find(&|c| c.contains("二级指标")).unwrap_or(1);
-        let vc = find(&|c| c.starts_with("指标值") && !c.contains("依据"))
+        let l2c = find(&|c| c.has("二级指标")).unwrap_or(1);
+        let vc = find(&|c| c.starts_with("指标值") && !c.has("依据"))
             .unwrap_or(columns.len().saturating_sub(2));
         let width = columns.len().max(vc + 2);
         let pre_cols = vc.saturating_sub(l2c + 1);
@@ -757,9 +757,9 @@ fn label_at(frags: &[Frag], k: usize) -> Option<(String, String, usize)> {
 fn is_header_fragment(s: &str) -> bool {
     let l = label(s);
     l.chars().count() <= 12
-        && (l.contains("依据")
+        && (l.has("依据")
             || l.starts_with("指标值确定")
-            || (l.contains('评') && l.contains('分'))
+            || (l.has('评') && l.has('分'))
             || l == "(指标内容)")
 }
 
