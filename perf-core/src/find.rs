@@ -4,8 +4,8 @@
 //! `str::contains` sets up a two-way searcher whenever its SIMD path does not
 //! apply, which is the case for most cells (shorter than 16 bytes plus the
 //! needle); that set-up costs more than scanning the cell. [`Has::has`]
-//! scans short haystacks byte by byte, testing the first two bytes of the
-//! needle before comparing the rest, and leaves long ones to `str::contains`.
+//! finds the needle's last byte in short haystacks with `memchr` and compares
+//! the bytes before it, and leaves long ones to `str::contains`.
 //! The answer is always exactly `str::contains`'s.
 
 /// Haystacks at least this long go to `str::contains` (its SIMD path).
@@ -46,21 +46,13 @@ impl Has for str {
 }
 
 fn short_contains(h: &[u8], n: &[u8]) -> bool {
-    let Some(&a) = n.first() else {
+    // look for the needle's last byte (for CJK a continuation byte, rarer
+    // than a lead byte), then compare what stands before it
+    let Some((&last, head)) = n.split_last() else {
         return true;
     };
-    if n.len() > h.len() {
-        return false;
-    }
-    let last = h.len() - n.len();
-    let mut i = 0;
-    while i <= last {
-        if h[i] == a && (n.len() == 1 || (h[i + 1] == n[1] && h[i + 2..i + n.len()] == n[2..])) {
-            return true;
-        }
-        i += 1;
-    }
-    false
+    let k = head.len();
+    memchr::memchr_iter(last, h).any(|p| p >= k && h[p - k..p] == *head)
 }
 
 #[cfg(test)]

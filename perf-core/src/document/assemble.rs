@@ -1155,14 +1155,15 @@ pub(crate) fn split_goals(s: &str) -> Vec<String> {
         let (pos, c) = chars[k];
         let boundary = k == 0 || {
             let p = chars[k - 1].1;
-            p.is_whitespace() || "；;。，,".contains(p)
+            p.is_whitespace() || matches!(p, '；' | ';' | '。' | '，' | ',')
         };
         if c.is_ascii_digit() && boundary {
             let mut j = k;
             while j < chars.len() && chars[j].1.is_ascii_digit() {
                 j += 1;
             }
-            if j < chars.len() && ".、．)）".contains(chars[j].1) && j - k <= 2 {
+            if j < chars.len() && matches!(chars[j].1, '.' | '、' | '．' | ')' | '）') && j - k <= 2
+            {
                 let next_is_digit = chars.get(j + 1).is_some_and(|(_, c)| c.is_ascii_digit());
                 if !next_is_digit {
                     let text_start = chars.get(j + 1).map(|(p, _)| *p).unwrap_or(s.len());

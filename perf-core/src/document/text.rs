@@ -163,6 +163,19 @@ pub(crate) fn label(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Exactly `label(s).starts_with(prefix)`, reading only as many chars of
+/// `s` as the prefix has (no label built).
+pub(crate) fn label_starts(s: &str, prefix: &str) -> bool {
+    let mut it = s.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
+        '（' => '(',
+        '）' => ')',
+        '：' => ':',
+        '％' => '%',
+        c => c,
+    });
+    prefix.chars().all(|p| it.next() == Some(p))
+}
+
 /// Folds full-width digits and the full-width point to ASCII.
 fn fold_digit(c: char) -> char {
     match c {
@@ -422,6 +435,34 @@ mod tests {
         for s in samples {
             for (bom, forms) in [(true, false), (false, true)] {
                 assert_eq!(needs_fold(s, bom, forms), by_chars(s, bom, forms), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn label_starts_agrees_with_label() {
+        let samples = [
+            "",
+            "一级指标",
+            " 一级 指标二级",
+            "资金支出计 划（%）",
+            "项目编码：1308",
+            "（一）",
+            "预算",
+        ];
+        let prefixes = [
+            "",
+            "一级指标",
+            "一级指标二级",
+            "资金支出计划(%)",
+            "项目编码:",
+            "(一",
+            "预算数",
+            "预算",
+        ];
+        for s in samples {
+            for p in prefixes {
+                assert_eq!(label_starts(s, p), label(s).starts_with(p), "{s:?} {p:?}");
             }
         }
     }
