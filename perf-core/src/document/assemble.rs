@@ -772,7 +772,11 @@ impl Asm {
         };
         let join = self.join_cjk;
         // Cells in no column the header names are reported, never dropped.
-        let used: Vec<usize> = t.columns().into_iter().filter_map(physical).collect();
+        let (cols, ncols) = t.columns();
+        let mut used = [usize::MAX; 9];
+        for (u, c) in used.iter_mut().zip(&cols[..ncols]) {
+            *u = physical(*c).unwrap_or(usize::MAX);
+        }
         let outside: Vec<Cow<'_, str>> = (0..cells.len())
             .filter(|i| !used.contains(i))
             .map(|i| clean(&cells[i].text))
@@ -787,19 +791,20 @@ impl Asm {
             );
         }
         let Some(t) = &mut self.table else { return };
-        let cell = |i: Option<usize>| -> String {
+        // cells stay borrowed until an indicator keeps them
+        let cell = |i: Option<usize>| -> Cow<'_, str> {
             i.and_then(physical)
                 .and_then(|i| cells.get(i))
-                .map(|c| text::clean_with(&c.text, join).into_owned())
-                .unwrap_or_default()
+                .map(|c| text::clean_with(&c.text, join))
+                .unwrap_or(Cow::Borrowed(""))
         };
         // level labels never hold meaningful spaces (`社会效益指 标`): cleaned
         // joining CJK whatever the layout (the same as cleaning twice)
-        let level = |i: usize| -> String {
+        let level = |i: usize| -> Cow<'_, str> {
             physical(i)
                 .and_then(|i| cells.get(i))
-                .map(|c| clean(&c.text).into_owned())
-                .unwrap_or_default()
+                .map(|c| clean(&c.text))
+                .unwrap_or(Cow::Borrowed(""))
         };
         let l1 = level(t.l1);
         let l2 = level(t.l2);
@@ -807,26 +812,26 @@ impl Asm {
         let mut desc = cell(t.desc);
         let mut scoring = cell(t.scoring);
         let basis = cell(t.basis);
-        let raw = match t.value {
+        let raw: Cow<'_, str> = match t.value {
             Some(ValueCols::Single(v)) => cell(Some(v)),
             Some(ValueCols::Split { sym, val, unit }) => {
                 let (s, v, u) = (cell(Some(sym)), cell(Some(val)), cell(Some(unit)));
                 let sl = label(&s);
-                if sl == "文字描述" || sl == "定性" {
-                    [v, u]
-                        .into_iter()
-                        .filter(|x| !x.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" ")
+                let parts: &[&str] = if sl == "文字描述" || sl == "定性" {
+                    &[&v, &u]
                 } else {
-                    [s, v, u]
-                        .into_iter()
-                        .filter(|x| !x.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" ")
+                    &[&s, &v, &u]
+                };
+                let mut joined = String::new();
+                for p in parts.iter().filter(|x| !x.is_empty()) {
+                    if !joined.is_empty() {
+                        joined.push(' ');
+                    }
+                    joined.push_str(p);
                 }
+                Cow::Owned(joined)
             }
-            None => String::new(),
+            None => Cow::Borrowed(""),
         };
 
         // A row that only continues the cells of the row above.
@@ -895,7 +900,7 @@ impl Asm {
             }
         }
         let Some(t) = &mut self.table else { return };
-        let levels = t.levels(l1, l2, l3);
+        let levels = t.levels([l1, l2, l3]);
         let department = t.department;
         let value = Value::parse(&raw).into_owned();
         if raw.is_empty() {
@@ -914,10 +919,10 @@ impl Asm {
             level1,
             level2,
             level3,
-            description: nonempty_opt(desc),
+            description: nonempty_opt(&desc),
             value,
-            basis: nonempty_opt(basis),
-            scoring: nonempty_opt(scoring),
+            basis: nonempty_opt(&basis),
+            scoring: nonempty_opt(&scoring),
             line,
         };
         if department {
@@ -939,14 +944,16 @@ impl Table {
         }
     }
 
-    /// The columns the header names.
-    fn columns(&self) -> Vec<usize> {
+    /// The columns the header names (the first of the count returned).
+    fn columns(&self) -> ([usize; 9], usize) {
         let value: &[usize] = match self.value {
             Some(ValueCols::Single(v)) => &[v][..],
             Some(ValueCols::Split { sym, val, unit }) => &[sym, val, unit][..],
             None => &[][..],
         };
-        [
+        let mut out = [0usize; 9];
+        let mut n = 0;
+        for c in [
             Some(self.l1),
             Some(self.l2),
             self.l3,
@@ -957,7 +964,11 @@ impl Table {
         .into_iter()
         .flatten()
         .chain(value.iter().copied())
-        .collect()
+        {
+            out[n] = c;
+            n += 1;
+        }
+        (out, n)
     }
 
     /// The number of columns the header describes.
@@ -985,11 +996,10 @@ impl Table {
 
     /// Levels with blank cells carrying the level above; a level given
     /// resets the levels under it.
-    fn levels(&mut self, l1: String, l2: String, l3: String) -> [Option<String>; 3] {
-        let given = [l1, l2, l3];
+    fn levels(&mut self, given: [Cow<'_, str>; 3]) -> [Option<String>; 3] {
         for (k, g) in given.into_iter().enumerate() {
             if !g.is_empty() {
-                self.carry[k] = Some(g);
+                self.carry[k] = Some(g.into_owned());
                 for lower in self.carry.iter_mut().skip(k + 1) {
                     *lower = None;
                 }
@@ -1010,11 +1020,11 @@ fn join_field(field: &mut Option<String>, more: &str) {
     }
 }
 
-fn nonempty_opt(s: String) -> Option<String> {
+fn nonempty_opt(s: &str) -> Option<String> {
     if s.is_empty() {
         None
     } else {
-        Some(s)
+        Some(s.to_owned())
     }
 }
 

@@ -25,7 +25,8 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
             continue;
         }
         if let Some(body) = raw.strip_prefix('\t') {
-            let row = cur.get_or_insert_with(|| Row::table(l.no, Vec::new()));
+            // room for a typical indicator row without growing
+            let row = cur.get_or_insert_with(|| Row::table(l.no, Vec::with_capacity(8)));
             // A tab inside the cell text separates further cells on this line.
             for piece in body.split('\t') {
                 row.cells.push(Cell {

@@ -288,7 +288,15 @@ pub(crate) fn is_page_number(s: &str) -> bool {
     {
         return false;
     }
-    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    // the line without white space, in a buffer on the stack (at most 40 bytes)
+    let mut buf = [0u8; 40];
+    let mut n = 0;
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
+        n += c.encode_utf8(&mut buf[n..]).len();
+    }
+    let Ok(t) = std::str::from_utf8(&buf[..n]) else {
+        return false;
+    };
     if t.is_empty() {
         return false;
     }

@@ -108,15 +108,20 @@ impl<'a> Reader<'a, '_> {
         if super::assemble::project_heading(first).is_some() {
             return Some((first.to_string(), 1));
         }
-        // numbering: the label starts with a digit exactly when the line does
+        // numbering, as the label reads it (white space removed): digits,
+        // then `.`, `、` or `．`
         if !first.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
+        let after = first
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
+            .chars()
+            .next();
+        if !matches!(after, Some('.' | '、' | '．')) {
+            return None;
+        }
         let l = label(first);
-        let numbered = l.bytes().take_while(u8::is_ascii_digit).count() > 0
-            && l.trim_start_matches(|c: char| c.is_ascii_digit())
-                .starts_with(['.', '、', '．']);
-        if !numbered || l.has("绩效目标:") || l.has("绩效指标:") {
+        if l.has("绩效目标:") || l.has("绩效指标:") {
             return None;
         }
         let mut joined = first.to_string();
@@ -765,31 +770,25 @@ fn is_header_fragment(s: &str) -> bool {
 /// Splits a line at the first token where a complete value starts:
 /// the tokens before it, and the value.
 fn split_value(s: &str) -> Option<(Vec<String>, String)> {
-    // token spans, so that each candidate is a slice of the line: `is_value`
-    // reads white space runs between tokens as the single spaces of a join
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut start = None;
+    // each candidate is a slice of the line from a token's start to the end
+    // of the last token: `is_value` reads white space runs between tokens as
+    // the single spaces of a join
+    let end = s.trim_end().len();
+    let ntok = s.split_whitespace().count();
+    let mut k = 0;
+    let mut prev_ws = true;
     for (i, c) in s.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(st)) => {
-                spans.push((st, i));
-                start = None;
+        let ws = c.is_whitespace();
+        if prev_ws && !ws {
+            if is_value(&s[i..end], ntok - k) {
+                let mut toks = s.split_whitespace();
+                let pre = toks.by_ref().take(k).map(str::to_string).collect();
+                let value = toks.collect::<Vec<_>>().join(" ");
+                return Some((pre, value));
             }
-            (false, None) => start = Some(i),
-            _ => {}
+            k += 1;
         }
-    }
-    if let Some(st) = start {
-        spans.push((st, s.len()));
-    }
-    let end = spans.last()?.1;
-    for (k, &(from, _)) in spans.iter().enumerate() {
-        if is_value(&s[from..end], spans.len() - k) {
-            let tok = |&(a, b): &(usize, usize)| &s[a..b];
-            let pre = spans[..k].iter().map(|sp| tok(sp).to_string()).collect();
-            let value = spans[k..].iter().map(tok).collect::<Vec<_>>().join(" ");
-            return Some((pre, value));
-        }
+        prev_ws = ws;
     }
     None
 }
@@ -890,11 +889,38 @@ fn is_value(cand: &str, ntok: usize) -> bool {
         .take_while(|b| b.is_ascii_digit() || *b == b'.')
         .count();
     if digits > 0 && s.as_bytes()[0].is_ascii_digit() {
-        let unit: String = s[digits..].chars().filter(|c| !c.is_whitespace()).collect();
-        let bad = unit
-            .chars()
-            .any(|c| "，。、；：【】（）()[]《》,;:".contains(c));
-        return unit.chars().count() <= 12 && !bad;
+        // the unit: what follows the number, white space removed
+        let mut unit = s[digits..].chars().filter(|c| !c.is_whitespace());
+        let bad = |c: char| {
+            matches!(
+                c,
+                '，' | '。'
+                    | '、'
+                    | '；'
+                    | '：'
+                    | '【'
+                    | '】'
+                    | '（'
+                    | '）'
+                    | '('
+                    | ')'
+                    | '['
+                    | ']'
+                    | '《'
+                    | '》'
+                    | ','
+                    | ';'
+                    | ':'
+            )
+        };
+        let mut n = 0;
+        for c in unit.by_ref() {
+            if bad(c) {
+                return false;
+            }
+            n += 1;
+        }
+        return n <= 12;
     }
     if ntok == 1 && s.chars().count() <= 4 {
         if TERMS.contains(&s) {
@@ -965,6 +991,26 @@ mod tests {
             Some((vec!["资金发放准时率".to_string()], "100 百分比".to_string()))
         );
         assert_eq!(split_value("  "), None);
+    }
+
+    #[test]
+    fn numbered_headings_read_through_white_space() {
+        let l = lines("1 2 . 示例项目绩效\n目标表\n");
+        let r = Reader {
+            lines: &l,
+            ts: l.iter().map(t).collect(),
+            rows: Vec::new(),
+            notes: Vec::new(),
+        };
+        assert_eq!(r.heading_at(0).map(|h| h.1), Some(2));
+        let l = lines("12 号文件\n目标表\n");
+        let r = Reader {
+            lines: &l,
+            ts: l.iter().map(t).collect(),
+            rows: Vec::new(),
+            notes: Vec::new(),
+        };
+        assert_eq!(r.heading_at(0), None);
     }
 
     #[test]
