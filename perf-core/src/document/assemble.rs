@@ -14,7 +14,7 @@
 //!   only continues the cells above is joined to the previous indicator;
 //! - a table row nothing can place becomes an `unplaced-line` diagnostic.
 
-use crate::find::Has;
+use crate::find::{blank, Has};
 use std::borrow::Cow;
 
 use rust_decimal::Decimal;
@@ -1048,11 +1048,6 @@ fn unreachable_project(line: u32) -> Project {
 /// for the cells that do.
 fn label_contains(raw: &str, hint: char, needle: &str) -> bool {
     raw.has(hint) && label(raw).has(needle)
-}
-
-/// True when `s` is empty or white space only (its label form is empty).
-fn blank(s: &str) -> bool {
-    s.trim().is_empty()
 }
 
 fn is_header(cells: &[&Cell]) -> bool {

@@ -10,6 +10,7 @@
 
 use super::row::{Cell, Line, Row};
 use super::text;
+use crate::find::blank;
 
 pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
     let mut groups: Vec<Row> = Vec::new();
@@ -17,7 +18,7 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
     let mut prev_was_cell = false;
     for l in lines {
         let raw = text::strip_markers(l.text);
-        if raw.trim().is_empty() && !raw.starts_with('\t') {
+        if blank(raw) && !raw.starts_with('\t') {
             if let Some(r) = cur.take() {
                 groups.push(r);
             }

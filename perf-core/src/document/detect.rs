@@ -2,6 +2,7 @@
 
 use super::row::Line;
 use super::Layout;
+use crate::find::{blank, find_byte};
 
 /// Decides the layout from the lines:
 /// - few lines hold a tab → [`Layout::Wrapped`] (PDF text without delimiters);
@@ -13,7 +14,7 @@ pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
     let mut single = 0usize;
     for l in lines {
         let t = l.text.trim_end();
-        if t.trim().is_empty() {
+        if blank(t) {
             if t.starts_with('\t') {
                 // a bare tab: an empty cell of a cell-per-line table
                 tabbed += 1;
@@ -23,9 +24,9 @@ pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
         }
         nonblank += 1;
         let b = t.as_bytes();
-        if let Some(pos) = memchr::memchr(b'\t', b) {
+        if let Some(pos) = find_byte(b, b'\t') {
             tabbed += 1;
-            if pos == 0 && memchr::memchr(b'\t', &b[1..]).is_none() {
+            if pos == 0 && find_byte(&b[1..], b'\t').is_none() {
                 single += 1;
             }
         }

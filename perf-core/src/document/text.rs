@@ -188,6 +188,13 @@ fn fold_digit(c: char) -> char {
 /// Reads an amount cell: `126.15`, `90万元`, `1,056.00`, `20.982 万元`.
 /// Returns the number and the amount unit written after it, if any.
 pub(crate) fn amount(s: &str) -> Option<(Decimal, Option<&'static str>)> {
+    // the number must start with a digit once white space and commas go
+    let first = s
+        .chars()
+        .find(|c| !c.is_whitespace() && *c != ',' && *c != '，');
+    if !first.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        return None;
+    }
     let t: String = s
         .chars()
         .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
@@ -215,6 +222,10 @@ pub(crate) fn amount(s: &str) -> Option<(Decimal, Option<&'static str>)> {
 
 /// Reads a percent cell of a spending plan: `25%`, `25 %`, `0`, `100`.
 pub(crate) fn percent(s: &str) -> Option<Decimal> {
+    let first = s.chars().find(|c| !c.is_whitespace());
+    if !first.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        return None;
+    }
     let t: String = s
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -374,6 +385,12 @@ mod tests {
         assert_eq!(percent("25%"), Some(Decimal::from(25)));
         assert_eq!(percent("100"), Some(Decimal::from(100)));
         assert_eq!(percent("%"), None);
+        assert_eq!(percent(" ２５ ％"), Some(Decimal::from(25)));
+        assert_eq!(
+            amount("，1,056.00 元"),
+            Some((Decimal::from(1056), Some("元")))
+        );
+        assert_eq!(amount("元"), None);
     }
 
     #[test]
