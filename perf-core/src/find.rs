@@ -99,6 +99,25 @@ pub(crate) fn blank(s: &str) -> bool {
     }
 }
 
+/// Exactly `s.chars().any(char::is_whitespace)`, from the UTF-8 bytes: every
+/// white-space char is ASCII or starts with C2, E1, E2 or E3.
+pub(crate) fn has_white_space(s: &str) -> bool {
+    let b = s.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'\t'..=b'\r' | b' ' => true,
+        0xC2 => matches!(at(i + 1), 0x85 | 0xA0),
+        0xE1 => at(i + 1) == 0x9A && at(i + 2) == 0x80,
+        0xE2 => match at(i + 1) {
+            0x80 => matches!(at(i + 2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+            0x81 => at(i + 2) == 0x9F,
+            _ => false,
+        },
+        0xE3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
+        _ => false,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,6 +134,14 @@ mod tests {
                     "{start} {b}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn white_space_by_bytes_agrees_with_chars() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("社{c}会");
+            assert_eq!(has_white_space(&s), c.is_whitespace(), "U+{:04X}", c as u32);
         }
     }
 

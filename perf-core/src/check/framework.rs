@@ -270,13 +270,68 @@ pub struct Row<'a> {
 /// over), a new 二级 replaces the carried one. A reader that already filled
 /// the levels down gives the same result.
 pub fn rows(table: &[Indicator]) -> Vec<Row<'_>> {
+    rows_with(table, &mut Memo::default())
+}
+
+/// The 二级 a label stands for, if in the framework.
+type Known2 = Option<(&'static Level1, &'static str)>;
+
+/// Level lookups over one document: a table repeats a handful of level names,
+/// so each distinct name is worked out once. At most [`Memo::CAP`] names are
+/// kept (a document with more distinct names is looked up directly, so the
+/// work stays linear).
+#[derive(Default)]
+pub(super) struct Memo<'a> {
+    dims: Vec<(Option<&'a str>, Option<&'a str>, Option<Dim>)>,
+    l1: Vec<(&'a str, Option<&'static Level1>)>,
+    l2: Vec<(&'a str, Known2, Option<Dim>)>,
+}
+
+impl<'a> Memo<'a> {
+    const CAP: usize = 32;
+
+    fn dimension(&mut self, l1: Option<&'a str>, l2: Option<&'a str>) -> Option<Dim> {
+        if let Some(&(_, _, d)) = self.dims.iter().find(|(a, b, _)| *a == l1 && *b == l2) {
+            return d;
+        }
+        let d = dimension(l1, l2);
+        if self.dims.len() < Self::CAP {
+            self.dims.push((l1, l2, d));
+        }
+        d
+    }
+
+    fn level1(&mut self, l1: &'a str) -> Option<&'static Level1> {
+        if let Some(&(_, v)) = self.l1.iter().find(|(k, _)| *k == l1) {
+            return v;
+        }
+        let v = level1(l1);
+        if self.l1.len() < Self::CAP {
+            self.l1.push((l1, v));
+        }
+        v
+    }
+
+    /// The 二级 a label stands for and the dimension it alone gives.
+    fn level2(&mut self, l2: &'a str) -> (Known2, Option<Dim>) {
+        if let Some(&(_, v, d)) = self.l2.iter().find(|(k, _, _)| *k == l2) {
+            return (v, d);
+        }
+        let (v, d) = (level2(l2), dimension(None, Some(l2)));
+        if self.l2.len() < Self::CAP {
+            self.l2.push((l2, v, d));
+        }
+        (v, d)
+    }
+}
+
+/// [`rows`], with the document's lookups.
+pub(super) fn rows_with<'a>(table: &'a [Indicator], memo: &mut Memo<'a>) -> Vec<Row<'a>> {
     fn given(s: &Option<String>) -> Option<&str> {
         s.as_deref().filter(|s| !blank(Some(s)))
     }
     let mut l1: Option<&str> = None;
     let mut l2: Option<&str> = None;
-    // the dimension of the levels of the row above: levels repeat down a table
-    let mut last: Option<(Option<&str>, Option<&str>, Option<Dim>)> = None;
     table
         .iter()
         .map(|ind| {
@@ -289,11 +344,7 @@ pub fn rows(table: &[Indicator]) -> Vec<Row<'_>> {
             if let Some(g) = given(&ind.level2) {
                 l2 = Some(g);
             }
-            let dim = match last {
-                Some((a, b, d)) if a == l1 && b == l2 => d,
-                _ => dimension(l1, l2),
-            };
-            last = Some((l1, l2, dim));
+            let dim = memo.dimension(l1, l2);
             Row {
                 indicator: ind,
                 level1: l1,
@@ -318,7 +369,13 @@ fn is_satisfaction_measure(level3: &str) -> bool {
             .any(|w| s.contains(w))
 }
 
+#[cfg(test)]
 pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
+    check_with(table, out, &mut Memo::default())
+}
+
+/// The framework check, with the document's lookups.
+pub(super) fn check_with<'a>(table: &[Row<'a>], out: &mut Vec<Diagnostic>, memo: &mut Memo<'a>) {
     let mut seen: Vec<String> = Vec::new();
     let mut once = |out: &mut Vec<Diagnostic>, line: u32, message: String| {
         if !seen.contains(&message) {
@@ -326,28 +383,12 @@ pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
             out.push(diag(codes::FRAMEWORK, line, message));
         }
     };
-    // the levels repeat down a table: look each up once per change
-    let mut memo1: Option<(Option<&str>, Option<&'static Level1>)> = None;
-    type Known2 = Option<(&'static Level1, &'static str)>;
-    let mut memo2: Option<(Option<&str>, Known2, Option<Dim>)> = None;
     for row in table {
         let (ind, l1, l2) = (row.indicator, row.level1, row.level2);
-        let known1 = match memo1 {
-            Some((k, v)) if k == l1 => v,
-            _ => {
-                let v = l1.and_then(level1);
-                memo1 = Some((l1, v));
-                v
-            }
-        };
-        let (known2, dim2) = match memo2 {
-            Some((k, v, d)) if k == l2 => (v, d),
-            _ => {
-                let v = l2.and_then(level2);
-                let d = dimension(None, l2);
-                memo2 = Some((l2, v, d));
-                (v, d)
-            }
+        let known1 = l1.and_then(|l| memo.level1(l));
+        let (known2, dim2) = match l2 {
+            Some(l) => memo.level2(l),
+            None => (None, dimension(None, None)),
         };
         if let (Some(name), None) = (l1, known1) {
             let near = nearest(name, FRAMEWORK.iter().map(|l| l.name)).unwrap_or("");

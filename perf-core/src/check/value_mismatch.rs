@@ -27,6 +27,8 @@
 
 use std::borrow::Cow;
 
+use crate::find::Has;
+
 use rust_decimal::Decimal;
 
 use super::framework::{Dim, Row};
@@ -132,7 +134,7 @@ pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
         if (satisfaction || rate)
             && is_percent(v)
             && unit_text != "百分点"
-            && !CHANGE_WORDS.iter().any(|w| name.contains(w))
+            && !CHANGE_WORDS.iter().any(|w| name.has(*w))
         {
             if let Some(n) = top(v).filter(|n| *n > Decimal::ONE_HUNDRED) {
                 push(format!("{}不能超过 100%，指标值为 {}%", shown(), dec(n)));

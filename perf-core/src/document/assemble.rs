@@ -259,7 +259,24 @@ impl Asm {
             }
         }
 
-        let header = is_header(&cells);
+        // 级 (E7 BA A7) is in every header label, 符 (E7 AC A6) in the
+        // 符号 of a split-value header: one scan of the row finds whether
+        // either stands anywhere, and only then are labels looked at
+        let (mut ji, mut fu) = (false, false);
+        for c in &cells {
+            let b = c.text.as_bytes();
+            let mut from = 0;
+            while let Some(p) = crate::find::find_byte(&b[from..], 0xE7) {
+                let p = from + p;
+                match (b.get(p + 1), b.get(p + 2)) {
+                    (Some(0xBA), Some(0xA7)) => ji = true,
+                    (Some(0xAC), Some(0xA6)) => fu = true,
+                    _ => {}
+                }
+                from = p + 1;
+            }
+        }
+        let header = ji && is_header(&cells);
         if self.table.is_some() {
             if header {
                 if !self.meta_since_table {
@@ -269,7 +286,7 @@ impl Asm {
                     }
                     return;
                 }
-            } else if let Some(split) = subheader(&cells) {
+            } else if let Some(split) = fu.then(|| subheader(&cells)).flatten() {
                 if let Some(t) = &mut self.table {
                     t.set_split(split);
                     t.since_header = 0;
