@@ -240,7 +240,12 @@ impl Asm {
         let Some(fi) = cells.iter().position(|c| !blank(&c.text)) else {
             return;
         };
-        let first = label(&cells[fi].text);
+        // the same cell as before unless a row-number cell was dropped
+        let first = if std::ptr::eq(cells[fi], &row.cells[f0]) {
+            first
+        } else {
+            label(&cells[fi].text)
+        };
 
         // A heading written into a table row (a TOC line with its page number).
         let heading = cells[fi]
@@ -309,10 +314,14 @@ impl Asm {
 
     fn meta_row(&mut self, cells: &[&Cell], labels: &[Cow<'_, str>], fi: usize, line: u32) {
         let first = &*labels[fi];
-        let row_months = cells
-            .iter()
-            .map(|c| text::months(&c.text).len())
-            .sum::<usize>();
+        // month marks need a 月; counted only when a rule asks
+        let row_months = || {
+            cells
+                .iter()
+                .filter(|c| c.text.has('月'))
+                .map(|c| text::months(&c.text).len())
+                .sum::<usize>()
+        };
         if first.starts_with("项目编码及名称") || first.starts_with("项目编号及名称")
         {
             self.code_and_name(cells, line);
@@ -361,7 +370,7 @@ impl Asm {
             self.mode = Mode::Budget;
             return;
         }
-        if first.starts_with("资金支出") || row_months >= 2 {
+        if first.starts_with("资金支出") || row_months() >= 2 {
             self.project(line);
             self.mode = Mode::Plan;
             self.pending_months.clear();
