@@ -39,23 +39,60 @@ pub(crate) fn clean_with(s: &str, join_cjk: bool) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
-        if c.is_whitespace() || c == '\u{feff}' {
-            if !out.is_empty() {
-                pending_space = true;
-            }
-            continue;
-        }
-        if pending_space {
+    // copies the runs between white-space chars whole
+    let push_run = |out: &mut String, pending_space: &mut bool, run: &str| {
+        let Some(c) = run.chars().next() else {
+            return;
+        };
+        if *pending_space {
             let prev = out.chars().next_back().unwrap_or(' ');
             if !(join_cjk && is_cjk(prev) && is_cjk(c)) {
                 out.push(' ');
             }
-            pending_space = false;
+            *pending_space = false;
         }
-        out.push(c);
+        out.push_str(run);
+    };
+    let b = s.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        let w = space_len(b, i);
+        if w == 0 {
+            i += 1;
+            continue;
+        }
+        push_run(&mut out, &mut pending_space, &s[start..i]);
+        if !out.is_empty() {
+            pending_space = true;
+        }
+        i += w;
+        start = i;
     }
+    push_run(&mut out, &mut pending_space, &s[start..]);
     Cow::Owned(out)
+}
+
+/// The length in bytes of the white-space char (or BOM) starting at byte
+/// `i`, 0 when none starts there. Exactly `char::is_whitespace` or U+FEFF:
+/// every such char is ASCII or starts with C2, E1, E2, E3 or EF.
+fn space_len(b: &[u8], i: usize) -> usize {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match b[i] {
+        b'\t'..=b'\r' | b' ' => 1,
+        0xC2 if matches!(at(1), 0x85 | 0xA0) => 2,
+        0xE1 if at(1) == 0x9A && at(2) == 0x80 => 3,
+        0xE2 if match at(1) {
+            0x80 => matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+            0x81 => at(2) == 0x9F,
+            _ => false,
+        } =>
+        {
+            3
+        }
+        0xE3 if at(1) == 0x80 && at(2) == 0x80 => 3,
+        0xEF if at(1) == 0xBB && at(2) == 0xBF => 3,
+        _ => 0,
+    }
 }
 
 /// What a fold of `s` would change, found by one scan of its UTF-8 bytes
@@ -359,6 +396,53 @@ mod tests {
         assert_eq!(clean("社会效益指 标"), "社会效益指标");
         assert_eq!(clean("≥20.5 元/ 人月"), "≥20.5 元/ 人月");
         assert_eq!(clean("a\n\tb"), "a b");
+    }
+
+    #[test]
+    fn clean_agrees_with_the_char_by_char_fold() {
+        fn by_chars(s: &str, join_cjk: bool) -> String {
+            let mut out = String::new();
+            let mut pending_space = false;
+            for c in s.chars() {
+                if c.is_whitespace() || c == '\u{feff}' {
+                    if !out.is_empty() {
+                        pending_space = true;
+                    }
+                    continue;
+                }
+                if pending_space {
+                    let prev = out.chars().next_back().unwrap_or(' ');
+                    if !(join_cjk && is_cjk(prev) && is_cjk(c)) {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                }
+                out.push(c);
+            }
+            out
+        }
+        let mut samples: Vec<String> = [
+            " 养老金发放 准确率 ",
+            "a\u{feff}b",
+            "\u{feff}\u{3000}x \u{a0} y\u{2028}",
+            "社会\u{1680}效益\u{85}指\u{202f}标\u{205f}",
+            "2025 年 8 月",
+            "  ",
+            "",
+            "≥20.5 元/ 人月",
+            "、 。",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for c in (0..=0x3100u32).filter_map(char::from_u32) {
+            samples.push(format!("产{c}出 a{c}b"));
+        }
+        for s in &samples {
+            for join in [true, false] {
+                assert_eq!(clean_with(s, join), by_chars(s, join), "{s:?}");
+            }
+        }
     }
 
     #[test]
