@@ -30,6 +30,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, Error> {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
         return finish(enc, &bytes[bom..], bom);
     }
+    // encoding_rs validates UTF-8 faster than std on CJK text (and borrows)
+    if let Some(text) = UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
+        return Ok(Decoded {
+            text,
+            encoding: UTF_8.name(),
+            diagnostics: Vec::new(),
+        });
+    }
     match std::str::from_utf8(bytes) {
         Ok(s) => {
             return Ok(Decoded {

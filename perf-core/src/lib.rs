@@ -13,6 +13,7 @@ pub mod check;
 pub mod decode;
 pub mod document;
 pub mod error;
+mod find;
 pub mod value;
 
 pub use assess::{assess, Assessment};

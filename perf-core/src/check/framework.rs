@@ -17,6 +17,7 @@
 //! The module also classifies an indicator into its dimension ([`Dim`]),
 //! which the other checks use.
 
+use crate::find::Has;
 use std::borrow::Cow;
 
 use super::{blank, codes, diag, squash};
@@ -130,6 +131,32 @@ fn distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// True when `a` and `b` are at most one edit apart (Levenshtein on chars),
+/// without building the distance table.
+fn within_one_edit(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let (short, long) = if la <= lb { (a, b) } else { (b, a) };
+    match la.abs_diff(lb) {
+        0 => a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() <= 1,
+        1 => {
+            // skip one char of the longer string at the first mismatch
+            let mut s = short.chars().peekable();
+            let mut skipped = false;
+            for c in long.chars() {
+                if s.peek() == Some(&c) {
+                    s.next();
+                } else if skipped {
+                    return false;
+                } else {
+                    skipped = true;
+                }
+            }
+            true
+        }
+        _ => false,
+    }
+}
+
 /// The allowed name nearest to `label` (first on a tie).
 pub fn nearest<'n>(label: &str, allowed: impl IntoIterator<Item = &'n str>) -> Option<&'n str> {
     let k = normalize(label);
@@ -191,10 +218,12 @@ pub fn dimension(level1: Option<&str>, level2_name: Option<&str>) -> Option<Dim>
         if level2_by_key(&k).is_some() || k.chars().count() < 2 {
             return k;
         }
-        let all = FRAMEWORK.iter().flat_map(|l| l.level2.iter().copied());
-        match nearest(&k, all) {
-            Some(n) if distance(&k, key(n)) <= 1 => Cow::Borrowed(key(n)),
-            _ => k,
+        // No name equals `k` here, so the nearest name is within one edit
+        // exactly when the first name one edit away exists: it is that one.
+        let mut all = FRAMEWORK.iter().flat_map(|l| l.level2.iter().copied());
+        match all.find(|n| within_one_edit(&k, key(n))) {
+            Some(n) => Cow::Borrowed(key(n)),
+            None => k,
         }
     });
     if let Some(l2) = l2.as_deref() {
@@ -204,22 +233,22 @@ pub fn dimension(level1: Option<&str>, level2_name: Option<&str>) -> Option<Dim>
             "时效" => return Some(Dim::Timeliness),
             _ => {}
         }
-        if l2.contains("成本") {
+        if l2.has("成本") {
             return Some(Dim::Cost);
         }
-        if l2.contains("满意") {
+        if l2.has("满意") {
             return Some(Dim::Satisfaction);
         }
-        if l2.contains("效益") || l2.contains("影响") {
+        if l2.has("效益") || l2.has("影响") {
             return Some(Dim::Benefit);
         }
     }
     let l1 = l1?;
-    if l1.contains("满意") {
+    if l1.has("满意") {
         Some(Dim::Satisfaction)
-    } else if l1.contains("成本") {
+    } else if l1.has("成本") {
         Some(Dim::Cost)
-    } else if l1.contains("效益") || l1.contains("效果") {
+    } else if l1.has("效益") || l1.has("效果") {
         Some(Dim::Benefit)
     } else {
         None
@@ -241,6 +270,63 @@ pub struct Row<'a> {
 /// over), a new 二级 replaces the carried one. A reader that already filled
 /// the levels down gives the same result.
 pub fn rows(table: &[Indicator]) -> Vec<Row<'_>> {
+    rows_with(table, &mut Memo::default())
+}
+
+/// The 二级 a label stands for, if in the framework.
+type Known2 = Option<(&'static Level1, &'static str)>;
+
+/// Level lookups over one document: a table repeats a handful of level names,
+/// so each distinct name is worked out once. At most [`Memo::CAP`] names are
+/// kept (a document with more distinct names is looked up directly, so the
+/// work stays linear).
+#[derive(Default)]
+pub(super) struct Memo<'a> {
+    dims: Vec<(Option<&'a str>, Option<&'a str>, Option<Dim>)>,
+    l1: Vec<(&'a str, Option<&'static Level1>)>,
+    l2: Vec<(&'a str, Known2, Option<Dim>)>,
+}
+
+impl<'a> Memo<'a> {
+    const CAP: usize = 32;
+
+    fn dimension(&mut self, l1: Option<&'a str>, l2: Option<&'a str>) -> Option<Dim> {
+        if let Some(&(_, _, d)) = self.dims.iter().find(|(a, b, _)| *a == l1 && *b == l2) {
+            return d;
+        }
+        let d = dimension(l1, l2);
+        if self.dims.len() < Self::CAP {
+            self.dims.push((l1, l2, d));
+        }
+        d
+    }
+
+    fn level1(&mut self, l1: &'a str) -> Option<&'static Level1> {
+        if let Some(&(_, v)) = self.l1.iter().find(|(k, _)| *k == l1) {
+            return v;
+        }
+        let v = level1(l1);
+        if self.l1.len() < Self::CAP {
+            self.l1.push((l1, v));
+        }
+        v
+    }
+
+    /// The 二级 a label stands for and the dimension it alone gives.
+    fn level2(&mut self, l2: &'a str) -> (Known2, Option<Dim>) {
+        if let Some(&(_, v, d)) = self.l2.iter().find(|(k, _, _)| *k == l2) {
+            return (v, d);
+        }
+        let (v, d) = (level2(l2), dimension(None, Some(l2)));
+        if self.l2.len() < Self::CAP {
+            self.l2.push((l2, v, d));
+        }
+        (v, d)
+    }
+}
+
+/// [`rows`], with the document's lookups.
+pub(super) fn rows_with<'a>(table: &'a [Indicator], memo: &mut Memo<'a>) -> Vec<Row<'a>> {
     fn given(s: &Option<String>) -> Option<&str> {
         s.as_deref().filter(|s| !blank(Some(s)))
     }
@@ -258,11 +344,12 @@ pub fn rows(table: &[Indicator]) -> Vec<Row<'_>> {
             if let Some(g) = given(&ind.level2) {
                 l2 = Some(g);
             }
+            let dim = memo.dimension(l1, l2);
             Row {
                 indicator: ind,
                 level1: l1,
                 level2: l2,
-                dimension: dimension(l1, l2),
+                dimension: dim,
             }
         })
         .collect()
@@ -271,14 +358,24 @@ pub fn rows(table: &[Indicator]) -> Vec<Row<'_>> {
 /// A 三级 name that measures satisfaction (`群众满意度`, `参保人员满意率`),
 /// not an outcome about it (`满意度提升`).
 fn is_satisfaction_measure(level3: &str) -> bool {
+    // squashing only removes white space: no 满 in the cell, no 满意度 after it
+    if !level3.has('满') {
+        return false;
+    }
     let s = squash(level3);
-    (s.contains("满意度") || s.contains("满意率"))
+    (s.has("满意度") || s.has("满意率"))
         && !["提升", "提高", "增长", "增加"]
             .iter()
             .any(|w| s.contains(w))
 }
 
+#[cfg(test)]
 pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
+    check_with(table, out, &mut Memo::default())
+}
+
+/// The framework check, with the document's lookups.
+pub(super) fn check_with<'a>(table: &[Row<'a>], out: &mut Vec<Diagnostic>, memo: &mut Memo<'a>) {
     let mut seen: Vec<String> = Vec::new();
     let mut once = |out: &mut Vec<Diagnostic>, line: u32, message: String| {
         if !seen.contains(&message) {
@@ -288,7 +385,11 @@ pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
     };
     for row in table {
         let (ind, l1, l2) = (row.indicator, row.level1, row.level2);
-        let known1 = l1.and_then(level1);
+        let known1 = l1.and_then(|l| memo.level1(l));
+        let (known2, dim2) = match l2 {
+            Some(l) => memo.level2(l),
+            None => (None, dimension(None, None)),
+        };
         if let (Some(name), None) = (l1, known1) {
             let near = nearest(name, FRAMEWORK.iter().map(|l| l.name)).unwrap_or("");
             once(
@@ -301,7 +402,7 @@ pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
             );
         }
         if let Some(name) = l2 {
-            match (known1, level2(name)) {
+            match (known1, known2) {
                 (Some(parent), Some((owner, canon))) if owner.name != parent.name => once(
                     out,
                     ind.line,
@@ -341,7 +442,7 @@ pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
         // the 二级-under-the-wrong-一级 problem above, reported once.
         if let (Some(parent), Some(l3)) = (known1, ind.level3.as_deref()) {
             if parent.name != "满意度指标"
-                && dimension(None, l2) != Some(Dim::Satisfaction)
+                && dim2 != Some(Dim::Satisfaction)
                 && is_satisfaction_measure(l3)
             {
                 once(
@@ -389,6 +490,31 @@ mod tests {
             Some(("效益指标", "可持续影响指标"))
         );
         assert_eq!(level2("数量").map(|(_, n)| n), Some("数量指标"));
+    }
+
+    #[test]
+    fn one_edit_agrees_with_distance() {
+        let names = [
+            "",
+            "产出",
+            "产品",
+            "实效",
+            "时效",
+            "社会效益",
+            "经济效益",
+            "满意度",
+            "服务对象满意度",
+            "可持续影响",
+            "可持续性影响",
+            "ab",
+            "ba",
+            "a",
+        ];
+        for a in names {
+            for b in names {
+                assert_eq!(within_one_edit(a, b), distance(a, b) <= 1, "{a} {b}");
+            }
+        }
     }
 
     #[test]

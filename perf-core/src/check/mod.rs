@@ -34,23 +34,29 @@ use framework::Row;
 /// bottom; diagnostics without a line come last.
 pub fn run(doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let mut memo = framework::Memo::default();
     for p in &doc.projects {
-        let rows = framework::rows(&p.indicators);
+        let rows = framework::rows_with(&p.indicators, &mut memo);
         budget_sum::check(p, &mut out);
         spending_plan::check(p, &mut out);
-        indicator_checks(&rows, &mut out);
+        indicator_checks(&rows, &mut out, &mut memo);
         missing_dimension::check(p, &rows, &mut out);
     }
     // The department-wide table follows its own framework (部门产出 …) and is
     // not a project: every indicator check applies, missing-dimension does not.
-    indicator_checks(&framework::rows(&doc.department_indicators), &mut out);
+    let rows = framework::rows_with(&doc.department_indicators, &mut memo);
+    indicator_checks(&rows, &mut out, &mut memo);
     out.sort_by_key(|d| d.line.unwrap_or(u32::MAX));
     out
 }
 
 /// The checks that look at one indicator table.
-fn indicator_checks(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
-    framework::check(table, out);
+fn indicator_checks<'a>(
+    table: &[Row<'a>],
+    out: &mut Vec<Diagnostic>,
+    memo: &mut framework::Memo<'a>,
+) {
+    framework::check_with(table, out, memo);
     value_mismatch::check(table, out);
     garbled_cell::check(table, out);
     duplicate_indicator::check(table, out);
@@ -79,10 +85,7 @@ fn squash(s: &str) -> Cow<'_, str> {
     // Every white-space char is ASCII or starts with one of these UTF-8 lead
     // bytes (U+0085/U+00A0: C2; U+1680: E1; U+2000–U+205F: E2; U+3000: E3);
     // CJK ideographs (E4–E9) never do, so most labels are passed by bytes.
-    let may_have_space = s
-        .bytes()
-        .any(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3));
-    if may_have_space && s.chars().any(char::is_whitespace) {
+    if crate::find::has_white_space(s) {
         Cow::Owned(s.chars().filter(|c| !c.is_whitespace()).collect())
     } else {
         Cow::Borrowed(s)

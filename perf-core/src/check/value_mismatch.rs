@@ -27,6 +27,8 @@
 
 use std::borrow::Cow;
 
+use crate::find::Has;
+
 use rust_decimal::Decimal;
 
 use super::framework::{Dim, Row};
@@ -102,10 +104,13 @@ pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
             continue;
         }
         let name = indicator_name(ind).unwrap_or_default();
-        let shown = if name.is_empty() {
-            "该指标".to_owned()
-        } else {
-            format!("「{name}」")
+        // the name as messages show it, written only when a rule fires
+        let shown = || {
+            if name.is_empty() {
+                "该指标".to_owned()
+            } else {
+                format!("「{name}」")
+            }
         };
         let raw = v.raw.trim();
         let dim = row.dimension;
@@ -119,7 +124,8 @@ pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
             percent_rule = true;
             let what = if satisfaction { "满意度" } else { "比率" };
             push(format!(
-                "{shown}是{what}指标，指标值应为百分比，实际为「{raw}」"
+                "{}是{what}指标，指标值应为百分比，实际为「{raw}」",
+                shown()
             ));
         }
 
@@ -128,10 +134,10 @@ pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
         if (satisfaction || rate)
             && is_percent(v)
             && unit_text != "百分点"
-            && !CHANGE_WORDS.iter().any(|w| name.contains(w))
+            && !CHANGE_WORDS.iter().any(|w| name.has(*w))
         {
             if let Some(n) = top(v).filter(|n| *n > Decimal::ONE_HUNDRED) {
-                push(format!("{shown}不能超过 100%，指标值为 {}%", dec(n)));
+                push(format!("{}不能超过 100%，指标值为 {}%", shown(), dec(n)));
             }
         }
 
@@ -143,7 +149,8 @@ pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
                 .is_some_and(|u| u.denominators().any(|x| PERIODS.contains(&x)));
             if !matches!(d, Some(Dimension::Duration) | Some(Dimension::Percent)) && !per_period {
                 push(format!(
-                    "时效指标{shown}的指标值应为时间或期限，实际为「{raw}」"
+                    "时效指标{}的指标值应为时间或期限，实际为「{raw}」",
+                    shown()
                 ));
             }
         }
@@ -156,35 +163,52 @@ pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
             && !percent_rule
             && (names_count(&name) || (dim == Some(Dim::Quantity) && !names_amount(&name)))
         {
-            push(format!("数量指标{shown}的指标值是金额「{raw}」，应为数量"));
+            push(format!(
+                "数量指标{}的指标值是金额「{raw}」，应为数量",
+                shown()
+            ));
         }
 
         // 5. description disagrees
         if let (Some(n), Some(u)) = (v.number(), v.unit()) {
             if v.kind() == Kind::Quantity && !u.is_none() {
-                let written: Vec<(Cow<'_, str>, Vec<Decimal>)> =
-                    [ind.description.as_deref(), ind.level3.as_deref()]
-                        .into_iter()
-                        .flatten()
-                        .map(|t| {
-                            let t = squash(t);
-                            let nums = numbers_before(&t, u.as_str());
-                            (t, nums)
-                        })
-                        .filter(|(_, nums)| !nums.is_empty())
-                        .collect();
-                if let Some((text, nums)) = written.first() {
-                    if !written.iter().any(|(_, ns)| ns.contains(&n)) {
-                        push(format!(
-                            "指标值「{raw}」与「{text}」中写明的 {}{} 不符",
-                            dec(nums[0]),
-                            u.as_str()
-                        ));
+                // the first text that writes numbers with the unit, and
+                // whether any such text writes the value's own number
+                let mut first: Option<(Cow<'_, str>, Decimal)> = None;
+                let mut agrees = false;
+                for t in [ind.description.as_deref(), ind.level3.as_deref()]
+                    .into_iter()
+                    .flatten()
+                {
+                    if !has_digit(t) {
+                        continue;
                     }
+                    let t = squash(t);
+                    let nums = numbers_before(&t, u.as_str());
+                    if nums.is_empty() {
+                        continue;
+                    }
+                    agrees |= nums.contains(&n);
+                    if first.is_none() {
+                        first = Some((t, nums[0]));
+                    }
+                }
+                if let (Some((text, n0)), false) = (first, agrees) {
+                    push(format!(
+                        "指标值「{raw}」与「{text}」中写明的 {}{} 不符",
+                        dec(n0),
+                        u.as_str()
+                    ));
                 }
             }
         }
     }
+}
+
+/// True when `s` holds an ASCII digit or a full-width one (`０`–`９`, lead
+/// byte 0xEF): without one it writes no number.
+fn has_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit() || b == 0xEF)
 }
 
 /// The numbers in `text` written right before `unit` (white space already

@@ -14,6 +14,7 @@
 //!   only continues the cells above is joined to the previous indicator;
 //! - a table row nothing can place becomes an `unplaced-line` diagnostic.
 
+use crate::find::{blank, Has};
 use std::borrow::Cow;
 
 use rust_decimal::Decimal;
@@ -133,7 +134,7 @@ impl Asm {
 
     fn text_row(&mut self, line: u32, s: &str) {
         let raw = text::strip_markers(s).trim();
-        if raw.len() > 240 && raw.contains('。') {
+        if raw.len() > 240 && raw.has('。') {
             // a paragraph of running text: it only ends a table
             self.table = None;
             return;
@@ -151,23 +152,23 @@ impl Asm {
             return;
         }
         let short = is_short_heading(&s);
-        let l = if short || s.contains("单位") {
+        let l = if short || s.has("单位") {
             label(&s)
         } else {
             Cow::Borrowed("")
         };
-        if short && l.contains("部门整体") {
+        if short && l.has("部门整体") {
             self.finish_project();
             self.pending_title = None;
             self.context = Context::Department;
             return;
         }
-        if short && l.contains("项目") && l.contains("绩效") {
+        if short && l.has("项目") && l.has("绩效") {
             self.finish_project();
             self.context = Context::Project;
             return;
         }
-        if short && is_numbered_heading(&s) && !l.contains("绩效") {
+        if short && is_numbered_heading(&s) && !l.has("绩效") {
             // another part of the document (保障措施, 政府采购, 国有资产 …)
             self.finish_project();
             self.pending_title = None;
@@ -183,7 +184,7 @@ impl Asm {
             self.set_amount_unit(u);
             used = true;
         }
-        if !used && self.table.is_some() && (s.contains('。') || s.chars().count() > 60) {
+        if !used && self.table.is_some() && (s.has('。') || s.chars().count() > 60) {
             // running text after the table
             self.table = None;
         } else if !used && self.table.is_some() {
@@ -218,14 +219,12 @@ impl Asm {
 
     fn table_row(&mut self, row: &Row) {
         let mut cells: Vec<&Cell> = row.cells.iter().collect();
-        let first = cells
-            .iter()
-            .map(|c| label(&c.text))
-            .find(|l| !l.is_empty())
-            .unwrap_or_default();
-        if first.is_empty() {
+        // Labels are computed only where a rule looks at them: a cell's
+        // label is empty exactly when the cell is blank.
+        let Some(f0) = cells.iter().position(|c| !blank(&c.text)) else {
             return;
-        }
+        };
+        let first = label(&cells[f0].text);
         if first == "栏次" || first == "序号" {
             self.rownum = true;
             if first == "栏次" {
@@ -238,22 +237,26 @@ impl Asm {
         {
             cells.remove(0);
         }
-        let labels: Vec<Cow<'_, str>> = cells.iter().map(|c| label(&c.text)).collect();
-        let Some(fi) = labels.iter().position(|l| !l.is_empty()) else {
+        let Some(fi) = cells.iter().position(|c| !blank(&c.text)) else {
             return;
         };
-        let first = &*labels[fi];
+        // the same cell as before unless a row-number cell was dropped
+        let first = if std::ptr::eq(cells[fi], &row.cells[f0]) {
+            first
+        } else {
+            label(&cells[fi].text)
+        };
 
         // A heading written into a table row (a TOC line with its page number).
         let heading = cells[fi]
             .text
-            .contains('表')
+            .has('表')
             .then(|| project_heading(&clean(&cells[fi].text)));
         if let Some(name) = heading.flatten() {
-            if labels[fi + 1..]
-                .iter()
-                .all(|l| l.is_empty() || text::is_small_int(l))
-            {
+            if cells[fi + 1..].iter().all(|c| {
+                let l = label(&c.text);
+                l.is_empty() || text::is_small_int(&l)
+            }) {
                 self.finish_project();
                 self.pending_title = Some((name, row.line));
                 self.context = Context::Project;
@@ -261,7 +264,24 @@ impl Asm {
             }
         }
 
-        let header = is_header(&labels);
+        // 级 (E7 BA A7) is in every header label, 符 (E7 AC A6) in the
+        // 符号 of a split-value header: one scan of the row finds whether
+        // either stands anywhere, and only then are labels looked at
+        let (mut ji, mut fu) = (false, false);
+        for c in &cells {
+            let b = c.text.as_bytes();
+            let mut from = 0;
+            while let Some(p) = crate::find::find_byte(&b[from..], 0xE7) {
+                let p = from + p;
+                match (b.get(p + 1), b.get(p + 2)) {
+                    (Some(0xBA), Some(0xA7)) => ji = true,
+                    (Some(0xAC), Some(0xA6)) => fu = true,
+                    _ => {}
+                }
+                from = p + 1;
+            }
+        }
+        let header = ji && is_header(&cells);
         if self.table.is_some() {
             if header {
                 if !self.meta_since_table {
@@ -271,19 +291,20 @@ impl Asm {
                     }
                     return;
                 }
-            } else if let Some(split) = subheader(&labels) {
+            } else if let Some(split) = fu.then(|| subheader(&cells)).flatten() {
                 if let Some(t) = &mut self.table {
                     t.set_split(split);
                     t.since_header = 0;
                 }
                 return;
-            } else if !starts_meta(first) {
-                self.indicator_row(&cells, &labels, row.line);
+            } else if !starts_meta(&first) {
+                self.indicator_row(&cells, row.line);
                 return;
             } else {
                 self.table = None;
             }
         }
+        let labels: Vec<Cow<'_, str>> = cells.iter().map(|c| label(&c.text)).collect();
         if header {
             self.start_table(&labels, row.line);
             return;
@@ -293,10 +314,14 @@ impl Asm {
 
     fn meta_row(&mut self, cells: &[&Cell], labels: &[Cow<'_, str>], fi: usize, line: u32) {
         let first = &*labels[fi];
-        let row_months = cells
-            .iter()
-            .map(|c| text::months(&c.text).len())
-            .sum::<usize>();
+        // month marks need a 月; counted only when a rule asks
+        let row_months = || {
+            cells
+                .iter()
+                .filter(|c| c.text.has('月'))
+                .map(|c| text::months(&c.text).len())
+                .sum::<usize>()
+        };
         if first.starts_with("项目编码及名称") || first.starts_with("项目编号及名称")
         {
             self.code_and_name(cells, line);
@@ -339,13 +364,13 @@ impl Asm {
         }
         if labels
             .iter()
-            .any(|l| l.contains("预算数") || l.starts_with("预算规模"))
+            .any(|l| l.has("预算数") || l.starts_with("预算规模"))
         {
             self.budget_row(cells, labels, line);
             self.mode = Mode::Budget;
             return;
         }
-        if first.starts_with("资金支出") || row_months >= 2 {
+        if first.starts_with("资金支出") || row_months() >= 2 {
             self.project(line);
             self.mode = Mode::Plan;
             self.pending_months.clear();
@@ -515,12 +540,11 @@ impl Asm {
         let mut lab = String::new();
         for (c, l) in cells.iter().zip(labels) {
             if let Some((n, unit)) = text::amount(&c.text) {
-                let slot = if lab.contains("预算数") || lab.contains("总额") || lab.contains("合计")
-                {
+                let slot = if lab.has("预算数") || lab.has("总额") || lab.has("合计") {
                     Some(&mut p.budget.total)
-                } else if lab.contains("财政") {
+                } else if lab.has("财政") {
                     Some(&mut p.budget.fiscal)
-                } else if lab.contains("其他") {
+                } else if lab.has("其他") {
                     Some(&mut p.budget.other)
                 } else {
                     None
@@ -546,7 +570,7 @@ impl Asm {
         }
         let mut items: Vec<(usize, Item)> = Vec::new();
         for (i, c) in cells.iter().enumerate() {
-            if labels[i].starts_with("资金") || labels[i].contains("计划") {
+            if labels[i].starts_with("资金") || labels[i].has("计划") {
                 continue;
             }
             let ms = text::months(&c.text);
@@ -694,16 +718,15 @@ impl Asm {
         self.mode = Mode::None;
         self.meta_since_table = false;
         let find = |f: &dyn Fn(&str) -> bool| labels.iter().position(|l| f(l));
-        let l1 = find(&|l| l.contains("一级指标")).unwrap_or(0);
-        let l2 = find(&|l| l.contains("二级指标")).unwrap_or(l1 + 1);
-        let l3 = find(&|l| l.contains("三级指标"));
+        let l1 = find(&|l| l.has("一级指标")).unwrap_or(0);
+        let l2 = find(&|l| l.has("二级指标")).unwrap_or(l1 + 1);
+        let l3 = find(&|l| l.has("三级指标"));
         let desc = find(&|l| {
             l.starts_with("绩效指标描述") || l.starts_with("指标内容") || l == "指标描述"
         });
-        let basis = find(&|l| l.contains("依据"));
-        let scoring = find(&|l| l.contains("评") && l.contains("分"));
-        let value =
-            find(&|l| l.starts_with("指标值") && !l.contains("依据")).map(ValueCols::Single);
+        let basis = find(&|l| l.has("依据"));
+        let scoring = find(&|l| l.has("评") && l.has("分"));
+        let value = find(&|l| l.starts_with("指标值") && !l.has("依据")).map(ValueCols::Single);
         self.table = Some(Table {
             l1,
             l2,
@@ -720,14 +743,21 @@ impl Asm {
         });
     }
 
-    fn indicator_row(&mut self, cells: &[&Cell], labels: &[Cow<'_, str>], line: u32) {
+    fn indicator_row(&mut self, cells: &[&Cell], line: u32) {
         let Some(t) = &mut self.table else { return };
         t.since_header += 1;
+        // the label of cell `i` ("" past the end), computed where a rule asks
+        let lab = |i: usize| -> Cow<'_, str> {
+            cells
+                .get(i)
+                .map(|c| label(&c.text))
+                .unwrap_or(Cow::Borrowed(""))
+        };
         // Header continued on a following row (`单位 (文字描` / `述)`).
         if t.since_header <= 2 {
-            let mut nonempty = (0..labels.len()).filter(|i| !labels[*i].is_empty());
+            let mut nonempty = (0..cells.len()).filter(|i| !blank(&cells[*i].text));
             if let (Some(only), None) = (nonempty.next(), nonempty.next()) {
-                let l = &labels[only];
+                let l = lab(only);
                 if l.chars().count() <= 4
                     && !l.chars().any(|c| c.is_ascii_digit())
                     && only != t.l1
@@ -741,17 +771,18 @@ impl Asm {
         // A row one column off, told by where the level labels stand:
         // `shifted` maps a column of the header to the cell that holds it.
         let mut shifted = 0isize;
-        if at(labels, t.l1).is_empty()
-            && labels::is_level1(at(labels, t.l1 + 1))
-            && (labels::is_level2(at(labels, t.l2 + 1)) || at(labels, t.l2 + 1).is_empty())
-            && !labels::is_level2(at(labels, t.l2))
+        if cells.get(t.l1).map_or(true, |c| blank(&c.text))
+            && labels::is_level1(&lab(t.l1 + 1))
+            && (labels::is_level2(&lab(t.l2 + 1))
+                || cells.get(t.l2 + 1).map_or(true, |c| blank(&c.text)))
+            && !labels::is_level2(&lab(t.l2))
         {
             shifted = 1;
         } else if t.l1 + 1 == t.l2
-            && labels::is_level2(at(labels, t.l1))
-            && !labels::is_level1(at(labels, t.l1))
-            && !at(labels, t.l2).is_empty()
-            && !labels::is_level2(at(labels, t.l2))
+            && labels::is_level2(&lab(t.l1))
+            && !labels::is_level1(&lab(t.l1))
+            && cells.get(t.l2).is_some_and(|c| !blank(&c.text))
+            && !labels::is_level2(&lab(t.l2))
             && cells.len() < t.width()
         {
             shifted = -1;
@@ -767,10 +798,14 @@ impl Asm {
         };
         let join = self.join_cjk;
         // Cells in no column the header names are reported, never dropped.
-        let used: Vec<usize> = t.columns().into_iter().filter_map(physical).collect();
-        let outside: Vec<String> = (0..cells.len())
+        let (cols, ncols) = t.columns();
+        let mut used = [usize::MAX; 9];
+        for (u, c) in used.iter_mut().zip(&cols[..ncols]) {
+            *u = physical(*c).unwrap_or(usize::MAX);
+        }
+        let outside: Vec<Cow<'_, str>> = (0..cells.len())
             .filter(|i| !used.contains(i))
-            .map(|i| clean(&cells[i].text).into_owned())
+            .map(|i| clean(&cells[i].text))
             .filter(|s| !s.is_empty())
             .collect();
         if !outside.is_empty() {
@@ -782,39 +817,47 @@ impl Asm {
             );
         }
         let Some(t) = &mut self.table else { return };
-        let cell = |i: Option<usize>| -> String {
+        // cells stay borrowed until an indicator keeps them
+        let cell = |i: Option<usize>| -> Cow<'_, str> {
             i.and_then(physical)
                 .and_then(|i| cells.get(i))
-                .map(|c| text::clean_with(&c.text, join).into_owned())
-                .unwrap_or_default()
+                .map(|c| text::clean_with(&c.text, join))
+                .unwrap_or(Cow::Borrowed(""))
         };
-        // level labels never hold meaningful spaces (`社会效益指 标`)
-        let l1 = clean(&cell(Some(t.l1))).into_owned();
-        let l2 = clean(&cell(Some(t.l2))).into_owned();
+        // level labels never hold meaningful spaces (`社会效益指 标`): cleaned
+        // joining CJK whatever the layout (the same as cleaning twice)
+        let level = |i: usize| -> Cow<'_, str> {
+            physical(i)
+                .and_then(|i| cells.get(i))
+                .map(|c| clean(&c.text))
+                .unwrap_or(Cow::Borrowed(""))
+        };
+        let l1 = level(t.l1);
+        let l2 = level(t.l2);
         let l3 = cell(t.l3);
         let mut desc = cell(t.desc);
         let mut scoring = cell(t.scoring);
         let basis = cell(t.basis);
-        let raw = match t.value {
+        let raw: Cow<'_, str> = match t.value {
             Some(ValueCols::Single(v)) => cell(Some(v)),
             Some(ValueCols::Split { sym, val, unit }) => {
                 let (s, v, u) = (cell(Some(sym)), cell(Some(val)), cell(Some(unit)));
                 let sl = label(&s);
-                if sl == "文字描述" || sl == "定性" {
-                    [v, u]
-                        .into_iter()
-                        .filter(|x| !x.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" ")
+                let parts: &[&str] = if sl == "文字描述" || sl == "定性" {
+                    &[&v, &u]
                 } else {
-                    [s, v, u]
-                        .into_iter()
-                        .filter(|x| !x.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" ")
+                    &[&s, &v, &u]
+                };
+                let mut joined = String::new();
+                for p in parts.iter().filter(|x| !x.is_empty()) {
+                    if !joined.is_empty() {
+                        joined.push(' ');
+                    }
+                    joined.push_str(p);
                 }
+                Cow::Owned(joined)
             }
-            None => String::new(),
+            None => Cow::Borrowed(""),
         };
 
         // A row that only continues the cells of the row above.
@@ -883,7 +926,7 @@ impl Asm {
             }
         }
         let Some(t) = &mut self.table else { return };
-        let levels = t.levels(l1, l2, l3);
+        let levels = t.levels([l1, l2, l3]);
         let department = t.department;
         let value = Value::parse(&raw).into_owned();
         if raw.is_empty() {
@@ -902,10 +945,10 @@ impl Asm {
             level1,
             level2,
             level3,
-            description: nonempty_opt(desc),
+            description: nonempty_opt(&desc),
             value,
-            basis: nonempty_opt(basis),
-            scoring: nonempty_opt(scoring),
+            basis: nonempty_opt(&basis),
+            scoring: nonempty_opt(&scoring),
             line,
         };
         if department {
@@ -927,14 +970,16 @@ impl Table {
         }
     }
 
-    /// The columns the header names.
-    fn columns(&self) -> Vec<usize> {
+    /// The columns the header names (the first of the count returned).
+    fn columns(&self) -> ([usize; 9], usize) {
         let value: &[usize] = match self.value {
             Some(ValueCols::Single(v)) => &[v][..],
             Some(ValueCols::Split { sym, val, unit }) => &[sym, val, unit][..],
             None => &[][..],
         };
-        [
+        let mut out = [0usize; 9];
+        let mut n = 0;
+        for c in [
             Some(self.l1),
             Some(self.l2),
             self.l3,
@@ -945,7 +990,11 @@ impl Table {
         .into_iter()
         .flatten()
         .chain(value.iter().copied())
-        .collect()
+        {
+            out[n] = c;
+            n += 1;
+        }
+        (out, n)
     }
 
     /// The number of columns the header describes.
@@ -973,11 +1022,10 @@ impl Table {
 
     /// Levels with blank cells carrying the level above; a level given
     /// resets the levels under it.
-    fn levels(&mut self, l1: String, l2: String, l3: String) -> [Option<String>; 3] {
-        let given = [l1, l2, l3];
+    fn levels(&mut self, given: [Cow<'_, str>; 3]) -> [Option<String>; 3] {
         for (k, g) in given.into_iter().enumerate() {
             if !g.is_empty() {
-                self.carry[k] = Some(g);
+                self.carry[k] = Some(g.into_owned());
                 for lower in self.carry.iter_mut().skip(k + 1) {
                     *lower = None;
                 }
@@ -998,11 +1046,11 @@ fn join_field(field: &mut Option<String>, more: &str) {
     }
 }
 
-fn nonempty_opt(s: String) -> Option<String> {
+fn nonempty_opt(s: &str) -> Option<String> {
     if s.is_empty() {
         None
     } else {
-        Some(s)
+        Some(s.to_owned())
     }
 }
 
@@ -1021,15 +1069,32 @@ fn unreachable_project(line: u32) -> Project {
     }
 }
 
-fn is_header(labels: &[Cow<'_, str>]) -> bool {
-    labels.iter().any(|l| l.contains("一级指标"))
-        && labels
-            .iter()
-            .any(|l| l.contains("二级指标") || l.contains("三级指标"))
+/// A cell's label form holds `needle` only when the cell holds `hint`, a
+/// char of `needle` that folding leaves alone: the label is computed only
+/// for the cells that do.
+fn label_contains(raw: &str, hint: char, needle: &str) -> bool {
+    raw.has(hint) && label(raw).has(needle)
+}
+
+fn is_header(cells: &[&Cell]) -> bool {
+    cells
+        .iter()
+        .any(|c| label_contains(&c.text, '级', "一级指标"))
+        && cells.iter().any(|c| {
+            c.text.has('级') && {
+                let l = label(&c.text);
+                l.has("二级指标") || l.has("三级指标")
+            }
+        })
 }
 
 /// A `符号 | 值 | 单位（文字描述）` row: the three columns, if it is one.
-fn subheader(labels: &[Cow<'_, str>]) -> Option<(usize, usize, usize)> {
+fn subheader(cells: &[&Cell]) -> Option<(usize, usize, usize)> {
+    // a label equal to 符号 / 计算符号 needs a 符 in the cell
+    if !cells.iter().any(|c| c.text.has('符')) {
+        return None;
+    }
+    let labels: Vec<Cow<'_, str>> = cells.iter().map(|c| label(&c.text)).collect();
     let sym = labels.iter().position(|l| l == "符号" || l == "计算符号")?;
     let val = labels.iter().position(|l| l == "值" || l == "指标值")?;
     let unit = labels
@@ -1121,14 +1186,15 @@ pub(crate) fn split_goals(s: &str) -> Vec<String> {
         let (pos, c) = chars[k];
         let boundary = k == 0 || {
             let p = chars[k - 1].1;
-            p.is_whitespace() || "；;。，,".contains(p)
+            p.is_whitespace() || matches!(p, '；' | ';' | '。' | '，' | ',')
         };
         if c.is_ascii_digit() && boundary {
             let mut j = k;
             while j < chars.len() && chars[j].1.is_ascii_digit() {
                 j += 1;
             }
-            if j < chars.len() && ".、．)）".contains(chars[j].1) && j - k <= 2 {
+            if j < chars.len() && matches!(chars[j].1, '.' | '、' | '．' | ')' | '）') && j - k <= 2
+            {
                 let next_is_digit = chars.get(j + 1).is_some_and(|(_, c)| c.is_ascii_digit());
                 if !next_is_digit {
                     let text_start = chars.get(j + 1).map(|(p, _)| *p).unwrap_or(s.len());
@@ -1167,13 +1233,13 @@ pub(crate) fn split_goals(s: &str) -> Vec<String> {
 /// `3.人才工作专项资金项目绩效目标申报表`, a TOC line with trailing dots):
 /// the project name it gives, numbering and suffix removed.
 pub(crate) fn project_heading(s: &str) -> Option<String> {
-    if !s.contains('表') {
+    if !s.has('表') {
         return None;
     }
     let s = s
         .trim()
         .trim_end_matches(|c: char| c == '.' || c == '…' || c == '·' || c.is_whitespace());
-    if s.chars().count() > 150 || s.contains('。') {
+    if s.chars().count() > 150 || s.has('。') {
         return None;
     }
     let l = label(s);
@@ -1229,11 +1295,11 @@ pub(crate) fn is_numbered_heading(s: &str) -> bool {
         let rest: String = t.chars().skip(n).take(1).collect();
         return rest == "、" || rest == "）" || rest == ")";
     }
-    t.starts_with('第') && t.contains("部分")
+    t.starts_with('第') && t.has("部分")
 }
 
 fn is_short_heading(s: &str) -> bool {
-    s.chars().count() <= 40 && !s.contains('。') && !s.contains('，')
+    s.chars().count() <= 40 && !s.has('。') && !s.has('，')
 }
 
 /// `323001 兴隆县人力资源和社会保障局本级` (optionally followed by `单位：元`).
@@ -1277,10 +1343,6 @@ fn ellipsis(s: &str) -> String {
     } else {
         s.to_string()
     }
-}
-
-fn at<'a>(ls: &'a [Cow<'_, str>], i: usize) -> &'a str {
-    ls.get(i).map(|l| &**l).unwrap_or("")
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 
 use super::row::{Cell, Line, Row};
 use super::text;
+use crate::find::blank;
 
 pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
     let mut groups: Vec<Row> = Vec::new();
@@ -17,7 +18,7 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
     let mut prev_was_cell = false;
     for l in lines {
         let raw = text::strip_markers(l.text);
-        if raw.trim().is_empty() && !raw.starts_with('\t') {
+        if blank(raw) && !raw.starts_with('\t') {
             if let Some(r) = cur.take() {
                 groups.push(r);
             }
@@ -25,7 +26,8 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
             continue;
         }
         if let Some(body) = raw.strip_prefix('\t') {
-            let row = cur.get_or_insert_with(|| Row::table(l.no, Vec::new()));
+            // room for a typical indicator row without growing
+            let row = cur.get_or_insert_with(|| Row::table(l.no, Vec::with_capacity(8)));
             // A tab inside the cell text separates further cells on this line.
             for piece in body.split('\t') {
                 row.cells.push(Cell {

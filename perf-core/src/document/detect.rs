@@ -2,6 +2,7 @@
 
 use super::row::Line;
 use super::Layout;
+use crate::find::{blank, find_byte};
 
 /// Decides the layout from the lines:
 /// - few lines hold a tab → [`Layout::ParagraphCells`] when an indicator
@@ -18,7 +19,7 @@ pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
     let mut single = 0usize;
     for l in lines {
         let t = l.text.trim_end();
-        if t.trim().is_empty() {
+        if blank(t) {
             if t.starts_with('\t') {
                 // a bare tab: an empty cell of a cell-per-line table
                 tabbed += 1;
@@ -27,9 +28,10 @@ pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
             continue;
         }
         nonblank += 1;
-        if let Some(pos) = t.find('\t') {
+        let b = t.as_bytes();
+        if let Some(pos) = find_byte(b, b'\t') {
             tabbed += 1;
-            if pos == 0 && !t[1..].contains('\t') {
+            if pos == 0 && find_byte(&b[1..], b'\t').is_none() {
                 single += 1;
             }
         }

@@ -24,6 +24,11 @@ pub(crate) const LEVEL2: &[&str] = &[
     "生态环境成本指标",
 ];
 
+/// The first char of every label in [`LEVEL1`] and [`LEVEL2`].
+pub(crate) const FIRST_CHARS: [char; 13] = [
+    '产', '效', '满', '成', '数', '质', '时', '实', '经', '社', '生', '可', '服',
+];
+
 pub(crate) fn is_level1(label: &str) -> bool {
     LEVEL1.contains(&label)
 }
@@ -40,4 +45,16 @@ pub(crate) fn is_level_prefix(label: &str) -> bool {
             .iter()
             .chain(LEVEL2.iter())
             .any(|l| l.len() > label.len() && l.starts_with(label))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_chars_cover_every_label() {
+        for l in LEVEL1.iter().chain(LEVEL2) {
+            assert!(l.starts_with(FIRST_CHARS), "{l}");
+        }
+    }
 }

@@ -61,25 +61,25 @@ pub(crate) struct Line<'a> {
 /// Splits text into lines: `\n`, `\r\n` and lone `\r` end a line; a form
 /// feed (a page break from PDF tools) is dropped.
 pub(crate) fn lines(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
-    let mut no = 0u32;
     let bytes = text.as_bytes();
+    // one SIMD pass to size the vector, one to split
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+    let mut no = 0u32;
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'\n' || b == b'\r' {
-            no += 1;
-            out.push(Line {
-                no,
-                text: text[start..i].trim_start_matches('\u{c}'),
-            });
-            if b == b'\r' && i + 1 < bytes.len() && bytes[i + 1] == b'\n' {
-                i += 1;
-            }
-            start = i + 1;
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < start {
+            continue; // the `\n` of a `\r\n`
         }
-        i += 1;
+        no += 1;
+        out.push(Line {
+            no,
+            text: text[start..i].trim_start_matches('\u{c}'),
+        });
+        start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
     }
     if start < bytes.len() {
         no += 1;
@@ -100,5 +100,8 @@ mod tests {
         let l = lines("a\r\nb\rc\n\u{c}d");
         let t: Vec<_> = l.iter().map(|l| (l.no, l.text)).collect();
         assert_eq!(t, vec![(1, "a"), (2, "b"), (3, "c"), (4, "d")]);
+        let l = lines("\r\r\n\n\u{c}\u{c}x\r");
+        let t: Vec<_> = l.iter().map(|l| (l.no, l.text)).collect();
+        assert_eq!(t, vec![(1, ""), (2, ""), (3, ""), (4, "x")]);
     }
 }

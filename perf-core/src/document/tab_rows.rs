@@ -13,14 +13,13 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
         if t.trim().is_empty() {
             continue;
         }
-        if t.contains('\t') {
-            let cells = t
-                .split('\t')
-                .map(|c| Cell {
-                    text: c.into(),
-                    line: l.no,
-                })
-                .collect();
+        let tabs = t.bytes().filter(|b| *b == b'\t').count();
+        if tabs > 0 {
+            let mut cells = Vec::with_capacity(tabs + 1);
+            cells.extend(t.split('\t').map(|c| Cell {
+                text: c.into(),
+                line: l.no,
+            }));
             rows.push(Row::table(l.no, cells));
         } else {
             rows.push(Row::text(l.no, t.trim()));

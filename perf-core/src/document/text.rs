@@ -39,23 +39,60 @@ pub(crate) fn clean_with(s: &str, join_cjk: bool) -> Cow<'_, str> {
     }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
-        if c.is_whitespace() || c == '\u{feff}' {
-            if !out.is_empty() {
-                pending_space = true;
-            }
-            continue;
-        }
-        if pending_space {
+    // copies the runs between white-space chars whole
+    let push_run = |out: &mut String, pending_space: &mut bool, run: &str| {
+        let Some(c) = run.chars().next() else {
+            return;
+        };
+        if *pending_space {
             let prev = out.chars().next_back().unwrap_or(' ');
             if !(join_cjk && is_cjk(prev) && is_cjk(c)) {
                 out.push(' ');
             }
-            pending_space = false;
+            *pending_space = false;
         }
-        out.push(c);
+        out.push_str(run);
+    };
+    let b = s.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        let w = space_len(b, i);
+        if w == 0 {
+            i += 1;
+            continue;
+        }
+        push_run(&mut out, &mut pending_space, &s[start..i]);
+        if !out.is_empty() {
+            pending_space = true;
+        }
+        i += w;
+        start = i;
     }
+    push_run(&mut out, &mut pending_space, &s[start..]);
     Cow::Owned(out)
+}
+
+/// The length in bytes of the white-space char (or BOM) starting at byte
+/// `i`, 0 when none starts there. Exactly `char::is_whitespace` or U+FEFF:
+/// every such char is ASCII or starts with C2, E1, E2, E3 or EF.
+fn space_len(b: &[u8], i: usize) -> usize {
+    let at = |k: usize| b.get(i + k).copied().unwrap_or(0);
+    match b[i] {
+        b'\t'..=b'\r' | b' ' => 1,
+        0xC2 if matches!(at(1), 0x85 | 0xA0) => 2,
+        0xE1 if at(1) == 0x9A && at(2) == 0x80 => 3,
+        0xE2 if match at(1) {
+            0x80 => matches!(at(2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+            0x81 => at(2) == 0x9F,
+            _ => false,
+        } =>
+        {
+            3
+        }
+        0xE3 if at(1) == 0x80 && at(2) == 0x80 => 3,
+        0xEF if at(1) == 0xBB && at(2) == 0xBF => 3,
+        _ => 0,
+    }
 }
 
 /// What a fold of `s` would change, found by one scan of its UTF-8 bytes
@@ -163,6 +200,19 @@ pub(crate) fn label(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Exactly `label(s).starts_with(prefix)`, reading only as many chars of
+/// `s` as the prefix has (no label built).
+pub(crate) fn label_starts(s: &str, prefix: &str) -> bool {
+    let mut it = s.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
+        '（' => '(',
+        '）' => ')',
+        '：' => ':',
+        '％' => '%',
+        c => c,
+    });
+    prefix.chars().all(|p| it.next() == Some(p))
+}
+
 /// Folds full-width digits and the full-width point to ASCII.
 fn fold_digit(c: char) -> char {
     match c {
@@ -175,6 +225,13 @@ fn fold_digit(c: char) -> char {
 /// Reads an amount cell: `126.15`, `90万元`, `1,056.00`, `20.982 万元`.
 /// Returns the number and the amount unit written after it, if any.
 pub(crate) fn amount(s: &str) -> Option<(Decimal, Option<&'static str>)> {
+    // the number must start with a digit once white space and commas go
+    let first = s
+        .chars()
+        .find(|c| !c.is_whitespace() && *c != ',' && *c != '，');
+    if !first.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        return None;
+    }
     let t: String = s
         .chars()
         .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
@@ -202,6 +259,10 @@ pub(crate) fn amount(s: &str) -> Option<(Decimal, Option<&'static str>)> {
 
 /// Reads a percent cell of a spending plan: `25%`, `25 %`, `0`, `100`.
 pub(crate) fn percent(s: &str) -> Option<Decimal> {
+    let first = s.chars().find(|c| !c.is_whitespace());
+    if !first.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+        return None;
+    }
     let t: String = s
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -275,7 +336,15 @@ pub(crate) fn is_page_number(s: &str) -> bool {
     {
         return false;
     }
-    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    // the line without white space, in a buffer on the stack (at most 40 bytes)
+    let mut buf = [0u8; 40];
+    let mut n = 0;
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
+        n += c.encode_utf8(&mut buf[n..]).len();
+    }
+    let Ok(t) = std::str::from_utf8(&buf[..n]) else {
+        return false;
+    };
     if t.is_empty() {
         return false;
     }
@@ -330,6 +399,53 @@ mod tests {
     }
 
     #[test]
+    fn clean_agrees_with_the_char_by_char_fold() {
+        fn by_chars(s: &str, join_cjk: bool) -> String {
+            let mut out = String::new();
+            let mut pending_space = false;
+            for c in s.chars() {
+                if c.is_whitespace() || c == '\u{feff}' {
+                    if !out.is_empty() {
+                        pending_space = true;
+                    }
+                    continue;
+                }
+                if pending_space {
+                    let prev = out.chars().next_back().unwrap_or(' ');
+                    if !(join_cjk && is_cjk(prev) && is_cjk(c)) {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                }
+                out.push(c);
+            }
+            out
+        }
+        let mut samples: Vec<String> = [
+            " 养老金发放 准确率 ",
+            "a\u{feff}b",
+            "\u{feff}\u{3000}x \u{a0} y\u{2028}",
+            "社会\u{1680}效益\u{85}指\u{202f}标\u{205f}",
+            "2025 年 8 月",
+            "  ",
+            "",
+            "≥20.5 元/ 人月",
+            "、 。",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for c in (0..=0x3100u32).filter_map(char::from_u32) {
+            samples.push(format!("产{c}出 a{c}b"));
+        }
+        for s in &samples {
+            for join in [true, false] {
+                assert_eq!(clean_with(s, join), by_chars(s, join), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
     fn join_wrapped_fragments() {
         let mut s = String::from("100 元/人/");
         join_wrapped(&mut s, "年");
@@ -353,6 +469,12 @@ mod tests {
         assert_eq!(percent("25%"), Some(Decimal::from(25)));
         assert_eq!(percent("100"), Some(Decimal::from(100)));
         assert_eq!(percent("%"), None);
+        assert_eq!(percent(" ２５ ％"), Some(Decimal::from(25)));
+        assert_eq!(
+            amount("，1,056.00 元"),
+            Some((Decimal::from(1056), Some("元")))
+        );
+        assert_eq!(amount("元"), None);
     }
 
     #[test]
@@ -422,6 +544,34 @@ mod tests {
         for s in samples {
             for (bom, forms) in [(true, false), (false, true)] {
                 assert_eq!(needs_fold(s, bom, forms), by_chars(s, bom, forms), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn label_starts_agrees_with_label() {
+        let samples = [
+            "",
+            "一级指标",
+            " 一级 指标二级",
+            "资金支出计 划（%）",
+            "项目编码：1308",
+            "（一）",
+            "预算",
+        ];
+        let prefixes = [
+            "",
+            "一级指标",
+            "一级指标二级",
+            "资金支出计划(%)",
+            "项目编码:",
+            "(一",
+            "预算数",
+            "预算",
+        ];
+        for s in samples {
+            for p in prefixes {
+                assert_eq!(label_starts(s, p), label(s).starts_with(p), "{s:?} {p:?}");
             }
         }
     }

@@ -5,6 +5,7 @@
 //! (`2025年部门整体绩效目标`), else a table (`预算年度：2024`), else the year
 //! the text names most often. `None` when nothing states them.
 
+use crate::find::Has;
 use std::borrow::Cow;
 
 use super::row::Line;
@@ -43,8 +44,7 @@ pub(crate) fn department_and_year(
     let mut year = None;
     for (k, (_, s)) in head.iter().enumerate() {
         let l = label(s);
-        if !(l.contains("部门预算") || l.contains("预算绩效") || l.contains("绩效文本"))
-            || s.chars().count() > 60
+        if !(l.has("部门预算") || l.has("预算绩效") || l.has("绩效文本")) || s.chars().count() > 60
         {
             continue;
         }
@@ -83,7 +83,7 @@ pub(crate) fn department_and_year(
     if year.is_none() {
         year = head
             .iter()
-            .filter(|(_, s)| s.chars().count() <= 40 && label(s).contains("部门整体"))
+            .filter(|(_, s)| s.chars().count() <= 40 && label(s).has("部门整体"))
             .find_map(|(_, s)| split_year(s).1);
     }
     if year.is_none() {
@@ -144,7 +144,7 @@ fn office_prefix(line: &str) -> Option<String> {
 
 fn most_named_year(lines: &[Line<'_>]) -> Option<u16> {
     let mut counts: Vec<(u16, usize)> = Vec::new();
-    for l in lines.iter().filter(|l| l.text.contains('年')) {
+    for l in lines.iter().filter(|l| l.text.has('年')) {
         let mut s = l.text;
         while let (_, Some(y)) = split_year(s) {
             match counts.iter_mut().find(|c| c.0 == y) {

@@ -16,6 +16,7 @@
 //! header, a page number) is removed first. Where the cells cannot be told
 //! apart the row is still emitted, with an `ambiguous-cells` diagnostic.
 
+use crate::find::Has;
 use std::borrow::Cow;
 
 use super::labels;
@@ -27,6 +28,7 @@ use crate::value::{Kind, Value};
 pub(crate) fn read<'a>(lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<(u32, String)>) {
     let mut r = Reader {
         lines,
+        ts: lines.iter().map(t).collect(),
         rows: Vec::new(),
         notes: Vec::new(),
     };
@@ -36,6 +38,8 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<(u32, String)>)
 
 struct Reader<'a, 'b> {
     lines: &'b [Line<'a>],
+    /// Each line without markers and outer white space, as the rules read it.
+    ts: Vec<&'a str>,
     rows: Vec<Row<'a>>,
     /// Rows whose cells could not all be told apart: line and message.
     notes: Vec<(u32, String)>,
@@ -57,7 +61,7 @@ impl<'a> Reader<'a, '_> {
         let n = self.lines.len();
         let mut i = 0;
         while i < n {
-            let s = t(&self.lines[i]);
+            let s = self.ts[i];
             if s.is_empty() {
                 i += 1;
                 continue;
@@ -68,27 +72,21 @@ impl<'a> Reader<'a, '_> {
                 i += k;
                 continue;
             }
-            // only lines starting like a label need the label form
-            let l = if s.starts_with(['一', '项', '预', '资', '绩']) {
-                label(s)
-            } else {
-                Cow::Borrowed("")
-            };
-            if l.starts_with("一级指标") {
+            let ls = |p: &str| text::label_starts(s, p);
+            if ls("一级指标") {
                 i = self.table(i);
-            } else if l.starts_with("项目编码") || l.starts_with("项目编号") {
+            } else if ls("项目编码") || ls("项目编号") {
                 i = self.code(i);
-            } else if l.starts_with("项目名称") {
+            } else if ls("项目名称") {
                 i = self.name(i);
-            } else if l.starts_with("预算规模") || l.starts_with("预算数") {
+            } else if ls("预算规模") || ls("预算数") {
                 i = self.budget(i);
-            } else if l.starts_with("资金支出") {
+            } else if ls("资金支出") {
                 i = self.plan(i);
-            } else if l.starts_with("绩效目标")
-                && l.chars().count() < 60
-                && !l.contains("：")
-                && !l.contains(':')
-            {
+            } else if ls("绩效目标") && {
+                let l = label(s);
+                l.chars().count() < 60 && !l.has("：") && !l.contains(':')
+            } {
                 i = self.goals(i);
             } else {
                 self.rows.push(Row::text(no, s));
@@ -99,8 +97,8 @@ impl<'a> Reader<'a, '_> {
 
     /// A project heading at line `i`, possibly wrapped onto the next line or two.
     fn heading_at(&self, i: usize) -> Option<(String, usize)> {
-        let first = t(&self.lines[i]);
-        if !first.contains('表')
+        let first = self.ts[i];
+        if !first.has('表')
             && !first
                 .trim_start_matches(['-', ' '])
                 .starts_with(|c: char| c.is_ascii_digit())
@@ -110,17 +108,25 @@ impl<'a> Reader<'a, '_> {
         if super::assemble::project_heading(first).is_some() {
             return Some((first.to_string(), 1));
         }
+        // numbering, as the label reads it (white space removed): digits,
+        // then `.`, `、` or `．`
+        if !first.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let after = first
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
+            .chars()
+            .next();
+        if !matches!(after, Some('.' | '、' | '．')) {
+            return None;
+        }
         let l = label(first);
-        let numbered = l.bytes().take_while(u8::is_ascii_digit).count() > 0
-            && l.trim_start_matches(|c: char| c.is_ascii_digit())
-                .starts_with(['.', '、', '．']);
-        if !numbered || l.contains("绩效目标:") || l.contains("绩效指标:") {
+        if l.has("绩效目标:") || l.has("绩效指标:") {
             return None;
         }
         let mut joined = first.to_string();
         for k in 1..=2 {
-            let next = self.lines.get(i + k)?;
-            let nt = t(next);
+            let nt = *self.ts.get(i + k)?;
             if nt.is_empty() {
                 return None;
             }
@@ -133,22 +139,23 @@ impl<'a> Reader<'a, '_> {
     }
 
     fn is_section_end(&self, i: usize) -> bool {
-        let s = t(&self.lines[i]);
-        if !(s.contains('表')
-            || s.starts_with(|c: char| c.is_ascii_digit() || c == '第' || c == '项'))
+        let s = self.ts[i];
+        if !(s.has('表') || s.starts_with(|c: char| c.is_ascii_digit() || c == '第' || c == '项'))
         {
             return false;
         }
-        let l = label(s);
         self.heading_at(i).is_some()
-            || (l.starts_with('第') && l.contains("部分") && l.chars().count() <= 12)
-            || l.starts_with("项目编码")
-            || l.starts_with("项目编号")
+            || (s.starts_with('第') && {
+                let l = label(s);
+                l.has("部分") && l.chars().count() <= 12
+            })
+            || text::label_starts(s, "项目编码")
+            || text::label_starts(s, "项目编号")
     }
 
     fn code(&mut self, i: usize) -> usize {
         let no = self.lines[i].no;
-        let s = t(&self.lines[i]);
+        let s = self.ts[i];
         let label_len = s.char_indices().nth(4).map(|(p, _)| p).unwrap_or(s.len());
         let mut code = s[label_len..]
             .trim()
@@ -156,7 +163,7 @@ impl<'a> Reader<'a, '_> {
             .replace(' ', "");
         let mut j = i + 1;
         while j < self.lines.len() {
-            let f = t(&self.lines[j]);
+            let f = self.ts[j];
             if !f.is_empty() && f.bytes().all(|b| b.is_ascii_alphanumeric()) {
                 code.push_str(f);
                 j += 1;
@@ -171,7 +178,7 @@ impl<'a> Reader<'a, '_> {
 
     fn name(&mut self, i: usize) -> usize {
         let no = self.lines[i].no;
-        let s = t(&self.lines[i]);
+        let s = self.ts[i];
         let label_len = s.char_indices().nth(4).map(|(p, _)| p).unwrap_or(s.len());
         let mut name = s[label_len..]
             .trim()
@@ -180,7 +187,7 @@ impl<'a> Reader<'a, '_> {
             .to_string();
         let mut j = i + 1;
         while j < self.lines.len() {
-            let f = t(&self.lines[j]);
+            let f = self.ts[j];
             if f.is_empty() || self.starts_block(f) {
                 break;
             }
@@ -193,7 +200,6 @@ impl<'a> Reader<'a, '_> {
     }
 
     fn starts_block(&self, s: &str) -> bool {
-        let l = label(s);
         [
             "项目编码",
             "项目编号",
@@ -205,7 +211,7 @@ impl<'a> Reader<'a, '_> {
             "一级指标",
         ]
         .iter()
-        .any(|k| l.starts_with(k))
+        .any(|k| text::label_starts(s, k))
     }
 
     /// The budget block: labels and amounts as tokens, an amount wrapped
@@ -218,13 +224,10 @@ impl<'a> Reader<'a, '_> {
         let mut after_other = false;
         let mut j = i;
         while j < self.lines.len() {
-            let s = t(&self.lines[j]);
-            let l = label(s);
+            let s = self.ts[j];
+            let ls = |p: &str| text::label_starts(s, p);
             if j > i
-                && (l.starts_with("资金支出")
-                    || l.starts_with("绩效目标")
-                    || l.starts_with("一级指标")
-                    || self.is_section_end(j))
+                && (ls("资金支出") || ls("绩效目标") || ls("一级指标") || self.is_section_end(j))
             {
                 break;
             }
@@ -249,7 +252,7 @@ impl<'a> Reader<'a, '_> {
                         continue;
                     }
                 }
-                if label(tok).starts_with("其他资金") {
+                if text::label_starts(tok, "其他资金") {
                     after_other = true;
                 }
                 toks.push(cell(tok, line_no));
@@ -274,9 +277,10 @@ impl<'a> Reader<'a, '_> {
         let mut j = i + 1;
         let no = self.lines[i].no;
         while j < self.lines.len() {
-            let s = t(&self.lines[j]);
-            let l = label(s);
-            if l.starts_with("绩效目标") || l.starts_with("一级指标") || self.is_section_end(j)
+            let s = self.ts[j];
+            if text::label_starts(s, "绩效目标")
+                || text::label_starts(s, "一级指标")
+                || self.is_section_end(j)
             {
                 break;
             }
@@ -306,12 +310,12 @@ impl<'a> Reader<'a, '_> {
 
     fn goals(&mut self, i: usize) -> usize {
         let no = self.lines[i].no;
-        let s = t(&self.lines[i]);
+        let s = self.ts[i];
         let label_len = s.char_indices().nth(4).map(|(p, _)| p).unwrap_or(s.len());
         let mut goal = s[label_len..].trim().to_string();
         let mut j = i + 1;
         while j < self.lines.len() {
-            let f = t(&self.lines[j]);
+            let f = self.ts[j];
             if f.is_empty() && !goal.is_empty() {
                 break;
             }
@@ -329,15 +333,12 @@ impl<'a> Reader<'a, '_> {
     /// Header at `i`, then the indicator rows up to the next section.
     fn table(&mut self, i: usize) -> usize {
         let no = self.lines[i].no;
-        let mut header: Vec<Cell> = t(&self.lines[i])
-            .split_whitespace()
-            .map(|w| cell(w, no))
-            .collect();
+        let mut header: Vec<Cell> = self.ts[i].split_whitespace().map(|w| cell(w, no)).collect();
         let mut j = i + 1;
         let mut extra = String::new();
         let mut extra_line = no;
         while j < self.lines.len() {
-            let s = t(&self.lines[j]);
+            let s = self.ts[j];
             if s.is_empty() {
                 j += 1;
                 continue;
@@ -369,28 +370,27 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// The non-blank lines of a table body, with page furniture removed.
-    fn fragments(&self, from: usize, to: usize) -> Vec<Frag> {
+    fn fragments(&self, from: usize, to: usize) -> Vec<Frag<'a>> {
         let mut out: Vec<Frag> = Vec::new();
         let mut blanks = 0usize;
         let mut k = from;
         while k < to {
-            let s = t(&self.lines[k]);
+            let s = self.ts[k];
             if s.is_empty() {
                 blanks += 1;
                 k += 1;
                 continue;
             }
-            let l = label(s);
-            if l.starts_with("一级指标二级指标") {
+            if text::label_starts(s, "一级指标二级指标") {
                 // a header repeated after a page break, with its wrapped
                 // tail (blank lines inside it are furniture too)
                 k += 1;
                 loop {
                     let mut m = k;
-                    while m < to && t(&self.lines[m]).is_empty() {
+                    while m < to && self.ts[m].is_empty() {
                         m += 1;
                     }
-                    if m < to && is_header_fragment(t(&self.lines[m])) {
+                    if m < to && is_header_fragment(self.ts[m]) {
                         k = m + 1;
                     } else {
                         break;
@@ -399,18 +399,18 @@ impl<'a> Reader<'a, '_> {
                 continue;
             }
             if text::is_page_number(s)
-                && (blanks >= 2 || (k + 1..to).all(|m| t(&self.lines[m]).is_empty()))
+                && (blanks >= 2 || (k + 1..to).all(|m| self.ts[m].is_empty()))
             {
                 // a page number with the blank lines around it
                 k += 1;
-                while k < to && t(&self.lines[k]).is_empty() {
+                while k < to && self.ts[k].is_empty() {
                     k += 1;
                 }
                 blanks = 0;
                 continue;
             }
             out.push(Frag {
-                text: s.to_string(),
+                text: s,
                 no: self.lines[k].no,
                 blank_before: blanks > 0,
             });
@@ -422,8 +422,8 @@ impl<'a> Reader<'a, '_> {
 
     fn rows_of(&mut self, frags: &[Frag], columns: &[String]) {
         let find = |f: &dyn Fn(&str) -> bool| columns.iter().position(|c| f(c));
-        let l2c = find(&|c| c.contains("二级指标")).unwrap_or(1);
-        let vc = find(&|c| c.starts_with("指标值") && !c.contains("依据"))
+        let l2c = find(&|c| c.has("二级指标")).unwrap_or(1);
+        let vc = find(&|c| c.starts_with("指标值") && !c.has("依据"))
             .unwrap_or(columns.len().saturating_sub(2));
         let width = columns.len().max(vc + 2);
         let pre_cols = vc.saturating_sub(l2c + 1);
@@ -461,22 +461,22 @@ impl<'a> Reader<'a, '_> {
             if acc.value.is_some() {
                 // a row without its own level labels: its cells and a value on one line
                 let several = f.text.contains(' ');
-                if let Some((pre, _)) = several.then(|| split_value(&f.text)).flatten() {
+                if let Some((pre, _)) = several.then(|| split_value(f.text)).flatten() {
                     if !pre.is_empty() && acc.post.is_some() {
                         self.emit(std::mem::take(&mut acc), pre_cols, width, vc);
-                        let mut s = f.text.clone();
+                        let mut s = f.text.to_string();
                         k = self.content(&mut acc, &mut s, f.no, frags, k + 1, true, pre_cols);
                         continue;
                     }
                 }
                 match &mut acc.post {
-                    Some((s, _)) => text::join_wrapped(s, &f.text),
-                    None => acc.post = Some((f.text.clone(), f.no)),
+                    Some((s, _)) => text::join_wrapped(s, f.text),
+                    None => acc.post = Some((f.text.to_string(), f.no)),
                 }
                 k += 1;
                 continue;
             }
-            let mut s = f.text.clone();
+            let mut s = f.text.to_string();
             let open = !f.blank_before;
             k = self.content(&mut acc, &mut s, f.no, frags, k + 1, open, pre_cols);
         }
@@ -511,8 +511,8 @@ impl<'a> Reader<'a, '_> {
             }
             let mut v = value;
             while let Some(f) = frags.get(next) {
-                if !f.blank_before && continues_value(&v, &f.text) {
-                    text::join_wrapped(&mut v, &f.text);
+                if !f.blank_before && continues_value(&v, f.text) {
+                    text::join_wrapped(&mut v, f.text);
                     next += 1;
                 } else {
                     break;
@@ -628,8 +628,8 @@ impl<'a> Reader<'a, '_> {
 }
 
 #[derive(Debug)]
-struct Frag {
-    text: String,
+struct Frag<'a> {
+    text: &'a str,
     no: u32,
     blank_before: bool,
 }
@@ -724,6 +724,10 @@ fn anchor_at(frags: &[Frag], k: usize, allow_l1: bool, allow_bare_l2: bool) -> O
 /// line, and the index of the fragment after it.
 fn label_at(frags: &[Frag], k: usize) -> Option<(String, String, usize)> {
     let f = frags.get(k)?;
+    // every level label, whole or begun, starts with one of these chars
+    if !f.text.starts_with(labels::FIRST_CHARS) {
+        return None;
+    }
     let tok = f.text.split_whitespace().next().unwrap_or("");
     let l = label(tok);
     if labels::is_level1(&l) || labels::is_level2(&l) {
@@ -741,7 +745,7 @@ fn label_at(frags: &[Frag], k: usize) -> Option<(String, String, usize)> {
         if g.blank_before || g.text.split_whitespace().count() != 1 {
             return None;
         }
-        acc.push_str(&label(&g.text));
+        acc.push_str(&label(g.text));
         m += 1;
         if labels::is_level1(&acc) || labels::is_level2(&acc) {
             return Some((acc, String::new(), m));
@@ -757,21 +761,34 @@ fn label_at(frags: &[Frag], k: usize) -> Option<(String, String, usize)> {
 fn is_header_fragment(s: &str) -> bool {
     let l = label(s);
     l.chars().count() <= 12
-        && (l.contains("依据")
+        && (l.has("依据")
             || l.starts_with("指标值确定")
-            || (l.contains('评') && l.contains('分'))
+            || (l.has('评') && l.has('分'))
             || l == "(指标内容)")
 }
 
 /// Splits a line at the first token where a complete value starts:
 /// the tokens before it, and the value.
 fn split_value(s: &str) -> Option<(Vec<String>, String)> {
-    let toks: Vec<&str> = s.split_whitespace().collect();
-    for k in 0..toks.len() {
-        let cand = toks[k..].join(" ");
-        if is_value(&cand, toks.len() - k) {
-            return Some((toks[..k].iter().map(|x| x.to_string()).collect(), cand));
+    // each candidate is a slice of the line from a token's start to the end
+    // of the last token: `is_value` reads white space runs between tokens as
+    // the single spaces of a join
+    let end = s.trim_end().len();
+    let ntok = s.split_whitespace().count();
+    let mut k = 0;
+    let mut prev_ws = true;
+    for (i, c) in s.char_indices() {
+        let ws = c.is_whitespace();
+        if prev_ws && !ws {
+            if is_value(&s[i..end], ntok - k) {
+                let mut toks = s.split_whitespace();
+                let pre = toks.by_ref().take(k).map(str::to_string).collect();
+                let value = toks.collect::<Vec<_>>().join(" ");
+                return Some((pre, value));
+            }
+            k += 1;
         }
+        prev_ws = ws;
     }
     None
 }
@@ -837,10 +854,34 @@ const TERMS: &[&str] = &[
 /// qualitative).
 fn is_value(cand: &str, ntok: usize) -> bool {
     let mut s = cand.trim();
-    for c in COMPARATORS.iter().chain(CMP_WORDS) {
-        if let Some(r) = s.strip_prefix(c) {
-            s = r.trim_start();
-            break;
+    // every comparator starts with one of these chars
+    let cmp_start = s.chars().next().is_some_and(|c| {
+        matches!(
+            c,
+            '≥' | '≤'
+                | '>'
+                | '<'
+                | '='
+                | '≧'
+                | '≦'
+                | '＞'
+                | '＜'
+                | '＝'
+                | '约'
+                | '不'
+                | '大'
+                | '小'
+                | '至'
+                | '高'
+                | '低'
+        )
+    });
+    if cmp_start {
+        for c in COMPARATORS.iter().chain(CMP_WORDS) {
+            if let Some(r) = s.strip_prefix(c) {
+                s = r.trim_start();
+                break;
+            }
         }
     }
     let digits = s
@@ -848,11 +889,38 @@ fn is_value(cand: &str, ntok: usize) -> bool {
         .take_while(|b| b.is_ascii_digit() || *b == b'.')
         .count();
     if digits > 0 && s.as_bytes()[0].is_ascii_digit() {
-        let unit: String = s[digits..].chars().filter(|c| !c.is_whitespace()).collect();
-        let bad = unit
-            .chars()
-            .any(|c| "，。、；：【】（）()[]《》,;:".contains(c));
-        return unit.chars().count() <= 12 && !bad;
+        // the unit: what follows the number, white space removed
+        let mut unit = s[digits..].chars().filter(|c| !c.is_whitespace());
+        let bad = |c: char| {
+            matches!(
+                c,
+                '，' | '。'
+                    | '、'
+                    | '；'
+                    | '：'
+                    | '【'
+                    | '】'
+                    | '（'
+                    | '）'
+                    | '('
+                    | ')'
+                    | '['
+                    | ']'
+                    | '《'
+                    | '》'
+                    | ','
+                    | ';'
+                    | ':'
+            )
+        };
+        let mut n = 0;
+        for c in unit.by_ref() {
+            if bad(c) {
+                return false;
+            }
+            n += 1;
+        }
+        return n <= 12;
     }
     if ntok == 1 && s.chars().count() <= 4 {
         if TERMS.contains(&s) {
@@ -907,6 +975,43 @@ fn split_one(s: &str) -> Option<(String, String)> {
 mod tests {
     use super::super::row::lines;
     use super::*;
+
+    #[test]
+    fn comparators_start_with_a_known_char() {
+        for c in COMPARATORS.iter().chain(CMP_WORDS) {
+            let first = c.chars().next().unwrap();
+            assert!("≥≤><=≧≦＞＜＝约不大小至高低".contains(first), "{c}");
+        }
+    }
+
+    #[test]
+    fn split_value_reads_runs_of_white_space_as_one() {
+        assert_eq!(
+            split_value("资金发放准时率\u{3000}100  百分比"),
+            Some((vec!["资金发放准时率".to_string()], "100 百分比".to_string()))
+        );
+        assert_eq!(split_value("  "), None);
+    }
+
+    #[test]
+    fn numbered_headings_read_through_white_space() {
+        let l = lines("1 2 . 示例项目绩效\n目标表\n");
+        let r = Reader {
+            lines: &l,
+            ts: l.iter().map(t).collect(),
+            rows: Vec::new(),
+            notes: Vec::new(),
+        };
+        assert_eq!(r.heading_at(0).map(|h| h.1), Some(2));
+        let l = lines("12 号文件\n目标表\n");
+        let r = Reader {
+            lines: &l,
+            ts: l.iter().map(t).collect(),
+            rows: Vec::new(),
+            notes: Vec::new(),
+        };
+        assert_eq!(r.heading_at(0), None);
+    }
 
     #[test]
     fn values_are_recognised() {

@@ -1,0 +1,207 @@
+//! Substring tests for the short needles the reading rules look for
+//! (`一级指标`, `表`, `。`) in short haystacks (cells, lines).
+//!
+//! `str::contains` sets up a two-way searcher whenever its SIMD path does not
+//! apply, which is the case for most cells (shorter than 16 bytes plus the
+//! needle); that set-up costs more than scanning the cell. [`Has::has`]
+//! finds the needle's last byte in short haystacks with `memchr` and compares
+//! the bytes before it, and leaves long ones to `str::contains`.
+//! The answer is always exactly `str::contains`'s.
+
+/// Haystacks at least this long go to `str::contains` (its SIMD path).
+const SHORT: usize = 64;
+
+pub(crate) trait Has {
+    /// Exactly `self.contains(needle)`.
+    fn has<N: Needle>(&self, needle: N) -> bool;
+}
+
+/// A string or char needle.
+pub(crate) trait Needle {
+    fn find_in(self, hay: &str) -> bool;
+}
+
+impl Needle for &str {
+    fn find_in(self, hay: &str) -> bool {
+        if hay.len() >= SHORT {
+            return hay.contains(self);
+        }
+        short_contains(hay.as_bytes(), self.as_bytes())
+    }
+}
+
+impl Needle for char {
+    fn find_in(self, hay: &str) -> bool {
+        let mut buf = [0u8; 4];
+        let n = self.encode_utf8(&mut buf);
+        Needle::find_in(&*n, hay)
+    }
+}
+
+impl Has for str {
+    #[inline]
+    fn has<N: Needle>(&self, needle: N) -> bool {
+        needle.find_in(self)
+    }
+}
+
+fn short_contains(h: &[u8], n: &[u8]) -> bool {
+    // look for the needle's last byte (for CJK a continuation byte, rarer
+    // than a lead byte), then compare what stands before it
+    let Some((&last, head)) = n.split_last() else {
+        return true;
+    };
+    let k = head.len();
+    let mut from = 0;
+    while let Some(p) = find_byte(&h[from..], last) {
+        let p = from + p;
+        if p >= k && h[p - k..p] == *head {
+            return true;
+        }
+        from = p + 1;
+    }
+    false
+}
+
+/// The position of the first `b` in `h`, eight bytes at a time (no set-up:
+/// for the short slices of cells and lines this beats a SIMD search).
+pub(crate) fn find_byte(h: &[u8], b: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let pat = ONES * u64::from(b);
+    let mut chunks = h.chunks_exact(8);
+    let mut base = 0;
+    for c in chunks.by_ref() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w) ^ pat;
+        // a zero byte of `x` is a match; the lowest flag is always a real one
+        let z = x.wrapping_sub(ONES) & !x & HIGH;
+        if z != 0 {
+            return Some(base + (z.trailing_zeros() / 8) as usize);
+        }
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&y| y == b)
+        .map(|p| base + p)
+}
+
+/// Exactly `s.trim().is_empty()`, deciding most cells by their first byte:
+/// printable ASCII and the lead bytes of CJK ideographs are never white space.
+pub(crate) fn blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => true,
+        Some(&b) if (0x21..0x7F).contains(&b) || (0xE4..=0xE9).contains(&b) => false,
+        _ => s.trim().is_empty(),
+    }
+}
+
+/// Exactly `s.chars().any(char::is_whitespace)`, from the UTF-8 bytes: every
+/// white-space char is ASCII or starts with C2, E1, E2 or E3.
+pub(crate) fn has_white_space(s: &str) -> bool {
+    let b = s.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'\t'..=b'\r' | b' ' => true,
+        0xC2 => matches!(at(i + 1), 0x85 | 0xA0),
+        0xE1 => at(i + 1) == 0x9A && at(i + 2) == 0x80,
+        0xE2 => match at(i + 1) {
+            0x80 => matches!(at(i + 2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
+            0x81 => at(i + 2) == 0x9F,
+            _ => false,
+        },
+        0xE3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
+        _ => false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_byte_agrees_with_position() {
+        let h: Vec<u8> = (0u8..40).chain([0, 1, 0x80, 0xFF, 7, 7]).collect();
+        for start in 0..h.len() {
+            for b in [0u8, 1, 7, 8, 9, 39, 0x80, 0xFF, 0x7F] {
+                let s = &h[start..];
+                assert_eq!(
+                    find_byte(s, b),
+                    s.iter().position(|&y| y == b),
+                    "{start} {b}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn white_space_by_bytes_agrees_with_chars() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("社{c}会");
+            assert_eq!(has_white_space(&s), c.is_whitespace(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn blank_agrees_with_trim() {
+        for s in [
+            "",
+            " ",
+            "\t",
+            "\u{3000}",
+            "\u{3000}x",
+            " 产",
+            "产",
+            "a",
+            "\u{feff}",
+            "\u{a0}",
+            "、",
+            "（",
+            "\u{85}",
+        ] {
+            assert_eq!(blank(s), s.trim().is_empty(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn agrees_with_std() {
+        let hays = [
+            "",
+            "a",
+            "一级指标",
+            "产出指标\t一级指标 二级",
+            "社会效益指 标",
+            "单位：万元",
+            "1. 2025 年劳务派遣人员经费绩效目标表",
+            "很长的一行文字很长的一行文字很长的一行文字很长的一行文字很长的一行文字很长的一级指标",
+            "ab",
+            "xxab",
+        ];
+        let needles = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "一级指标",
+            "级",
+            "表",
+            "。",
+            "指标",
+            "标 ",
+            "单位",
+            "：",
+            "xxab",
+        ];
+        for h in hays {
+            for n in needles {
+                assert_eq!(h.has(n), h.contains(n), "{h:?} {n:?}");
+                if let Some(c) = n.chars().next() {
+                    assert_eq!(h.has(c), h.contains(c), "{h:?} {c:?}");
+                }
+            }
+        }
+    }
+}
