@@ -57,10 +57,12 @@ pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
 fn space_aligned(lines: &[Line<'_>], nonblank: usize) -> bool {
     let mut aligned = 0usize;
     for l in lines {
+        // Bytes suffice: a space is ASCII, and every other byte (lead or
+        // continuation byte of a wider character) is text.
         let mut pieces = 0usize;
         let mut spaces = 0usize;
-        for c in l.text.trim().chars() {
-            if c == ' ' {
+        for &b in l.text.trim().as_bytes() {
+            if b == b' ' {
                 spaces += 1;
                 continue;
             }
@@ -71,9 +73,12 @@ fn space_aligned(lines: &[Line<'_>], nonblank: usize) -> bool {
         }
         if pieces >= 3 {
             aligned += 1;
+            if aligned >= 3 && aligned * 10 >= nonblank {
+                return true;
+            }
         }
     }
-    aligned >= 3 && aligned * 10 >= nonblank
+    false
 }
 
 #[cfg(test)]
