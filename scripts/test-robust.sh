@@ -65,6 +65,12 @@ CellPerLineColumns 20000
 WrappedCorpus 2
 CellPerLineCorpus 2
 SplitCorpus 2
+ParagraphCellsCorpus 2
+ParagraphCellsSplitRows 2000
+ParagraphCellsEmpties 20000
+SpaceAlignedCorpus 2
+SpaceAlignedColumns 2000
+SpaceAlignedPages 2000
 EOF
 
 echo "== 3. the C entry points under valgrind over the fuzz inputs and the corpus"
