@@ -175,12 +175,11 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
 /// blank line and short, and an indicator header written one label per
 /// paragraph (一级指标, then 二级…, then 三级… within a few paragraphs).
 pub(crate) fn looks_like(lines: &[Line<'_>]) -> bool {
+    // the counts first: they need no label, and most texts fail them
     let mut nonblank = 0usize;
     let mut after_blank = 0usize;
     let mut short = 0usize;
     let mut prev_blank = true;
-    let mut recent: Vec<Cow<'_, str>> = Vec::new();
-    let mut header = false;
     for l in lines {
         let t = text::strip_markers(l.text).trim();
         if t.is_empty() {
@@ -192,27 +191,39 @@ pub(crate) fn looks_like(lines: &[Line<'_>]) -> bool {
             after_blank += 1;
         }
         prev_blank = false;
-        if t.chars().count() <= 30 {
+        // at most 30 chars: at most 30 bytes, or no 31st char
+        if t.len() <= 30 || t.chars().nth(30).is_none() {
             short += 1;
         }
-        if !header {
-            if recent.len() == 5 {
-                recent.remove(0);
-            }
-            recent.push(label(t));
-            header = recent.len() >= 3
-                && recent
-                    .iter()
-                    .position(|l| l.starts_with("一级指标"))
-                    .is_some_and(|k| {
-                        recent.get(k + 1).is_some_and(|l| l.starts_with("二级"))
-                            && recent
-                                .get(k + 2..)
-                                .is_some_and(|r| r.iter().any(|l| l.starts_with("三级")))
-                    });
+    }
+    if nonblank == 0 || after_blank * 10 < nonblank * 9 || short * 2 < nonblank {
+        return false;
+    }
+    let mut recent: Vec<Cow<'_, str>> = Vec::new();
+    for l in lines {
+        let t = text::strip_markers(l.text).trim();
+        if t.is_empty() {
+            continue;
+        }
+        if recent.len() == 5 {
+            recent.remove(0);
+        }
+        recent.push(label(t));
+        let header = recent.len() >= 3
+            && recent
+                .iter()
+                .position(|l| l.starts_with("一级指标"))
+                .is_some_and(|k| {
+                    recent.get(k + 1).is_some_and(|l| l.starts_with("二级"))
+                        && recent
+                            .get(k + 2..)
+                            .is_some_and(|r| r.iter().any(|l| l.starts_with("三级")))
+                });
+        if header {
+            return true;
         }
     }
-    header && nonblank > 0 && after_blank * 10 >= nonblank * 9 && short * 2 >= nonblank
+    false
 }
 
 /// Splits the text into paragraphs, empty ones included (see the module docs).
