@@ -213,6 +213,18 @@ pub(crate) fn label_starts(s: &str, prefix: &str) -> bool {
     prefix.chars().all(|p| it.next() == Some(p))
 }
 
+/// Exactly `label(s) == l` (no label built).
+pub(crate) fn label_is(s: &str, l: &str) -> bool {
+    let mut it = s.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
+        '（' => '(',
+        '）' => ')',
+        '：' => ':',
+        '％' => '%',
+        c => c,
+    });
+    l.chars().all(|p| it.next() == Some(p)) && it.next().is_none()
+}
+
 /// Folds full-width digits and the full-width point to ASCII.
 fn fold_digit(c: char) -> char {
     match c {
@@ -558,6 +570,9 @@ mod tests {
             "项目编码：1308",
             "（一）",
             "预算",
+            " 符 号",
+            "计算符号（%）",
+            "\u{3000}",
         ];
         let prefixes = [
             "",
@@ -568,10 +583,14 @@ mod tests {
             "(一",
             "预算数",
             "预算",
+            "符号",
+            "计算符号(%)",
         ];
         for s in samples {
             for p in prefixes {
                 assert_eq!(label_starts(s, p), label(s).starts_with(p), "{s:?} {p:?}");
+                assert_eq!(label_is(s, p), label(s) == p, "{s:?} {p:?}");
+                assert_eq!(label_is(p, s), label(p) == s, "{p:?} {s:?}");
             }
         }
     }
