@@ -103,15 +103,26 @@ fn space_len(b: &[u8], i: usize) -> usize {
 /// 0xE3 or 0xEF: the fold has always been skipped for text without any of
 /// those, and output must not change.
 fn needs_fold(s: &str, bom: bool, forms: bool) -> bool {
-    /// The bytes [`needs_fold`] looks at: ASCII white space and five lead bytes.
-    const SPECIAL: [bool; 256] = {
-        let mut t = [false; 256];
+    /// Per byte: bit 7 set for the bytes [`needs_fold`] looks at (ASCII
+    /// white space and five lead bytes), bits 0–2 the length of the char a
+    /// byte starts. Only the first byte of each char is read: no
+    /// continuation byte is one of those looked at.
+    const STEP: [u8; 256] = {
+        let mut t = [0u8; 256];
         let mut i = 0;
         while i < 256 {
-            t[i] = matches!(
-                i as u8,
-                b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF
-            );
+            let c = i as u8;
+            let len = if c < 0xC0 {
+                1
+            } else if c < 0xE0 {
+                2
+            } else if c < 0xF0 {
+                3
+            } else {
+                4
+            };
+            let special = matches!(c, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+            t[i] = len | if special { 0x80 } else { 0 };
             i += 1;
         }
         t
@@ -119,10 +130,15 @@ fn needs_fold(s: &str, bom: bool, forms: bool) -> bool {
     let b = s.as_bytes();
     let next = |i: usize| (b.get(i + 1).copied(), b.get(i + 2).copied());
     let (mut ogham, mut lead) = (false, false);
-    for (i, &c) in b.iter().enumerate() {
-        if !SPECIAL[usize::from(c)] {
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let step = STEP[usize::from(c)];
+        let at = i;
+        i += usize::from(step & 7);
+        if step & 0x80 == 0 {
             continue;
         }
+        let i = at;
         match c {
             b'\t'..=b'\r' | b' ' => return true,
             0xC2 => {
