@@ -18,7 +18,7 @@ pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
     let mut tabbed = 0usize;
     let mut single = 0usize;
     for l in lines {
-        let t = l.text.trim_end();
+        let t = trim_end(l.text);
         if blank(t) {
             if t.starts_with('\t') {
                 // a bare tab: an empty cell of a cell-per-line table
@@ -48,6 +48,22 @@ pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
         Layout::CellPerLine
     } else {
         Layout::TabRows
+    }
+}
+
+/// Exactly `s.trim_end()`, without decoding the last char when it is a
+/// CJK ideograph (lead byte E4–E9, never white space) or ASCII.
+fn trim_end(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut n = b.len();
+    while n > 0 && matches!(b[n - 1], b'\t'..=b'\r' | b' ') {
+        n -= 1;
+    }
+    match b[..n].last() {
+        None => "",
+        Some(&c) if c < 0x80 => &s[..n],
+        _ if n >= 3 && (0xE4..=0xE9).contains(&b[n - 3]) => &s[..n],
+        _ => s[..n].trim_end(),
     }
 }
 
@@ -105,6 +121,25 @@ mod tests {
         assert_eq!(detect(&lines(cell)), Layout::CellPerLine);
         let wrapped = "一级指标 二级指标 三级指标\n产出指标\n\n数量指标 资金 100 百分比\n";
         assert_eq!(detect(&lines(wrapped)), Layout::Wrapped);
+    }
+
+    #[test]
+    fn trim_end_agrees_with_std() {
+        for s in [
+            "",
+            " ",
+            "\t",
+            "a \t",
+            "\t一级指标\t",
+            "指标\u{3000}",
+            "指标\u{3000} \t",
+            "x\u{a0}",
+            "值。",
+            "a\u{2003}\n",
+            "\u{10348} ",
+        ] {
+            assert_eq!(trim_end(s), s.trim_end(), "{s:?}");
+        }
     }
 
     #[test]
