@@ -8,19 +8,28 @@
 use std::borrow::Cow;
 
 use super::framework::Row;
-use super::{blank, codes, diag, squash};
+use super::{blank, codes, diag};
 use crate::document::Diagnostic;
 
+#[cfg(test)]
 pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
-    let mut first: Vec<(Cow<'_, str>, u32)> = Vec::new();
-    for row in table {
+    check_named(table, &super::names(table), out);
+}
+
+/// The check, given `indicator_name` of every row (`names[i]` for
+/// `table[i]`): the squashed 三级 name whenever the 三级 is not blank.
+pub(super) fn check_named<'a>(
+    table: &[Row<'_>],
+    names: &'a [Option<Cow<'_, str>>],
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut first: Vec<(&'a str, u32)> = Vec::new();
+    for (row, name) in table.iter().zip(names) {
         let ind = row.indicator;
-        let Some(name) = ind
-            .level3
-            .as_deref()
-            .filter(|s| !blank(Some(s)))
-            .map(squash)
-        else {
+        if blank(ind.level3.as_deref()) {
+            continue;
+        }
+        let Some(name) = name.as_deref() else {
             continue;
         };
         match first.iter().find(|(n, _)| *n == name) {

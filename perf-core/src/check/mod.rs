@@ -57,9 +57,11 @@ fn indicator_checks<'a>(
     memo: &mut framework::Memo<'a>,
 ) {
     framework::check_with(table, out, memo);
-    value_mismatch::check(table, out);
+    // each row's name, squashed once for the two checks that read it
+    let names = names(table);
+    value_mismatch::check_named(table, &names, out);
     garbled_cell::check(table, out);
-    duplicate_indicator::check(table, out);
+    duplicate_indicator::check_named(table, &names, out);
     qualitative_only::check(table, out);
 }
 
@@ -90,6 +92,11 @@ fn squash(s: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(s)
     }
+}
+
+/// [`indicator_name`] of every row.
+fn names<'a>(table: &[Row<'a>]) -> Vec<Option<Cow<'a, str>>> {
+    table.iter().map(|r| indicator_name(r.indicator)).collect()
 }
 
 /// True for a missing cell or one holding only white space.

@@ -32,7 +32,7 @@ use crate::find::Has;
 use rust_decimal::Decimal;
 
 use super::framework::{Dim, Row};
-use super::{codes, dec, diag, indicator_name, squash};
+use super::{codes, dec, diag, squash};
 use crate::document::Diagnostic;
 use crate::value::{Dimension, Kind, Note, Value};
 
@@ -93,8 +93,18 @@ fn top(v: &Value<'_>) -> Option<Decimal> {
     }
 }
 
+#[cfg(test)]
 pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
-    for row in table {
+    check_named(table, &super::names(table), out);
+}
+
+/// The check, given `indicator_name` of every row (`names[i]` for `table[i]`).
+pub(super) fn check_named(
+    table: &[Row<'_>],
+    names: &[Option<Cow<'_, str>>],
+    out: &mut Vec<Diagnostic>,
+) {
+    for (row, name) in table.iter().zip(names) {
         let ind = row.indicator;
         let v = &ind.value;
         if v.kind() == Kind::Empty
@@ -103,7 +113,7 @@ pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let name = indicator_name(ind).unwrap_or_default();
+        let name = name.as_deref().unwrap_or_default();
         // the name as messages show it, written only when a rule fires
         let shown = || {
             if name.is_empty() {
@@ -115,7 +125,7 @@ pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
         let raw = v.raw.trim();
         let dim = row.dimension;
         let satisfaction = dim == Some(Dim::Satisfaction);
-        let rate = is_rate(&name);
+        let rate = is_rate(name);
         let mut push = |message: String| out.push(diag(codes::VALUE_MISMATCH, ind.line, message));
 
         // 1. percent expected
@@ -161,7 +171,7 @@ pub(super) fn check(table: &[Row<'_>], out: &mut Vec<Diagnostic>) {
             .is_some_and(|u| u.dimension() == Dimension::Currency);
         if currency
             && !percent_rule
-            && (names_count(&name) || (dim == Some(Dim::Quantity) && !names_amount(&name)))
+            && (names_count(name) || (dim == Some(Dim::Quantity) && !names_amount(name)))
         {
             push(format!(
                 "数量指标{}的指标值是金额「{raw}」，应为数量",

@@ -304,16 +304,19 @@ impl Asm {
                 self.table = None;
             }
         }
-        let labels: Vec<Cow<'_, str>> = cells.iter().map(|c| label(&c.text)).collect();
         if header {
+            let labels: Vec<Cow<'_, str>> = cells.iter().map(|c| label(&c.text)).collect();
             self.start_table(&labels, row.line);
             return;
         }
-        self.meta_row(&cells, &labels, fi, row.line);
+        self.meta_row(&cells, &first, fi, row.line);
     }
 
-    fn meta_row(&mut self, cells: &[&Cell], labels: &[Cow<'_, str>], fi: usize, line: u32) {
-        let first = &*labels[fi];
+    /// A row outside indicator tables; `first` is the label of `cells[fi]`,
+    /// the first non-blank cell. Other cells' labels are tested in place
+    /// (`label_starts`, `label_contains`, `blank`) and built only for the
+    /// budget row.
+    fn meta_row(&mut self, cells: &[&Cell], first: &str, fi: usize, line: u32) {
         // month marks need a 月; counted only when a rule asks
         let row_months = || {
             cells
@@ -330,7 +333,7 @@ impl Asm {
         }
         let opens = self.cur.is_some() && !self.closed || self.pending_title.is_some();
         if first.starts_with("项目编码") || first.starts_with("项目编号") {
-            let code = next_value(cells, labels, fi).map(|s| s.replace(' ', ""));
+            let code = next_value(cells, fi).map(|s| s.replace(' ', ""));
             // a second code row opens a new project, unless it repeats the code
             if let Some(p) = &self.cur {
                 if p.code.is_some() && (p.code != code || !p.indicators.is_empty()) {
@@ -339,8 +342,11 @@ impl Asm {
             }
             let p = self.project(line);
             p.code = code;
-            if let Some(ni) = labels.iter().position(|l| l.starts_with("项目名称")) {
-                let name = next_value(cells, labels, ni);
+            if let Some(ni) = cells
+                .iter()
+                .position(|c| text::label_starts(&c.text, "项目名称"))
+            {
+                let name = next_value(cells, ni);
                 self.set_name(name);
             }
             self.mode = Mode::None;
@@ -351,7 +357,7 @@ impl Asm {
             return;
         }
         if first.starts_with("项目名称") {
-            let name = next_value(cells, labels, fi);
+            let name = next_value(cells, fi);
             if let Some(p) = &self.cur {
                 if self.name_from_cell && (p.name != name || !p.indicators.is_empty()) {
                     self.closed = true;
@@ -362,11 +368,10 @@ impl Asm {
             self.mode = Mode::None;
             return;
         }
-        if labels
-            .iter()
-            .any(|l| l.has("预算数") || l.starts_with("预算规模"))
-        {
-            self.budget_row(cells, labels, line);
+        if cells.iter().any(|c| {
+            label_contains(&c.text, '数', "预算数") || text::label_starts(&c.text, "预算规模")
+        }) {
+            self.budget_row(cells, line);
             self.mode = Mode::Budget;
             return;
         }
@@ -374,7 +379,7 @@ impl Asm {
             self.project(line);
             self.mode = Mode::Plan;
             self.pending_months.clear();
-            self.plan_row(cells, labels, line);
+            self.plan_row(cells, line);
             return;
         }
         if first.starts_with("绩效目标") && self.context != Context::Department {
@@ -385,14 +390,14 @@ impl Asm {
         }
         match self.mode {
             Mode::Plan if row_has_plan_items(cells) => {
-                self.plan_row(cells, labels, line);
+                self.plan_row(cells, line);
                 return;
             }
             Mode::Goals => {
                 self.goals_row(&cells[fi..]);
                 return;
             }
-            Mode::Budget if labels.iter().filter(|l| !l.is_empty()).count() == 1 => {
+            Mode::Budget if cells.iter().filter(|c| !blank(&c.text)).count() == 1 => {
                 // the 资金用途 text under the budget row
                 return;
             }
@@ -535,10 +540,10 @@ impl Asm {
         }
     }
 
-    fn budget_row(&mut self, cells: &[&Cell], labels: &[Cow<'_, str>], line: u32) {
+    fn budget_row(&mut self, cells: &[&Cell], line: u32) {
         let p = self.project(line);
         let mut lab = String::new();
-        for (c, l) in cells.iter().zip(labels) {
+        for c in cells {
             if let Some((n, unit)) = text::amount(&c.text) {
                 let slot = if lab.has("预算数") || lab.has("总额") || lab.has("合计") {
                     Some(&mut p.budget.total)
@@ -557,12 +562,12 @@ impl Asm {
                 }
                 lab.clear();
             } else {
-                lab.push_str(l);
+                lab.push_str(&label(&c.text));
             }
         }
     }
 
-    fn plan_row(&mut self, cells: &[&Cell], labels: &[Cow<'_, str>], line: u32) {
+    fn plan_row(&mut self, cells: &[&Cell], line: u32) {
         #[derive(Clone, Copy)]
         enum Item {
             Month(u8),
@@ -570,7 +575,7 @@ impl Asm {
         }
         let mut items: Vec<(usize, Item)> = Vec::new();
         for (i, c) in cells.iter().enumerate() {
-            if labels[i].starts_with("资金") || labels[i].has("计划") {
+            if text::label_starts(&c.text, "资金") || label_contains(&c.text, '划', "计划") {
                 continue;
             }
             let ms = text::months(&c.text);
@@ -1094,34 +1099,38 @@ fn subheader(cells: &[&Cell]) -> Option<(usize, usize, usize)> {
     if !cells.iter().any(|c| c.text.has('符')) {
         return None;
     }
-    let labels: Vec<Cow<'_, str>> = cells.iter().map(|c| label(&c.text)).collect();
-    let sym = labels.iter().position(|l| l == "符号" || l == "计算符号")?;
-    let val = labels.iter().position(|l| l == "值" || l == "指标值")?;
-    let unit = labels
-        .iter()
-        .position(|l| l.starts_with("单位") || l.starts_with("计量单位"))?;
-    let others = labels
+    // label tests without building labels; a label is empty exactly when
+    // the cell is blank
+    let is = |c: &&Cell, a: &str, b: &str| text::label_is(&c.text, a) || text::label_is(&c.text, b);
+    let sym = cells.iter().position(|c| is(c, "符号", "计算符号"))?;
+    let val = cells.iter().position(|c| is(c, "值", "指标值"))?;
+    let unit = cells.iter().position(|c| {
+        text::label_starts(&c.text, "单位") || text::label_starts(&c.text, "计量单位")
+    })?;
+    let others = cells
         .iter()
         .enumerate()
-        .filter(|(i, l)| !l.is_empty() && *i != sym && *i != val && *i != unit)
+        .filter(|(i, c)| !blank(&c.text) && *i != sym && *i != val && *i != unit)
         .count();
     (others == 0).then_some((sym, val, unit))
 }
 
-fn starts_meta(first: &str) -> bool {
-    [
-        "项目编码",
-        "项目编号",
-        "项目名称",
-        "预算规模",
-        "预算数",
-        "资金支出",
-        "绩效目标",
-        "序号",
-        "栏次",
-    ]
-    .iter()
-    .any(|k| first.starts_with(k))
+/// The labels meta rows start with.
+const META: [&str; 9] = [
+    "项目编码",
+    "项目编号",
+    "项目名称",
+    "预算规模",
+    "预算数",
+    "资金支出",
+    "绩效目标",
+    "序号",
+    "栏次",
+];
+
+/// True when a label starts with a meta-row label.
+fn starts_meta(label: &str) -> bool {
+    META.iter().any(|k| label.starts_with(k))
 }
 
 fn row_has_plan_items(cells: &[&Cell]) -> bool {
@@ -1131,7 +1140,7 @@ fn row_has_plan_items(cells: &[&Cell]) -> bool {
 }
 
 /// The first non-empty cell after `i`, cleaned.
-fn next_value(cells: &[&Cell], labels: &[Cow<'_, str>], i: usize) -> Option<String> {
+fn next_value(cells: &[&Cell], i: usize) -> Option<String> {
     // A label cell may hold its value after a colon (`项目名称：xxx`).
     let cleaned = clean(&cells[i].text);
     let own = after_colon(&cleaned);
@@ -1139,8 +1148,8 @@ fn next_value(cells: &[&Cell], labels: &[Cow<'_, str>], i: usize) -> Option<Stri
         return Some(own.to_string());
     }
     (i + 1..cells.len())
-        .find(|j| !labels[*j].is_empty())
-        .filter(|j| !starts_meta(&labels[*j]))
+        .find(|j| !blank(&cells[*j].text))
+        .filter(|j| !META.iter().any(|k| text::label_starts(&cells[*j].text, k)))
         .map(|j| clean(&cells[j].text).into_owned())
 }
 

@@ -86,11 +86,11 @@ pub(crate) fn read(text: &str) -> Vec<Row<'_>> {
 pub(crate) fn looks_like_csv(lines: &[super::row::Line<'_>]) -> bool {
     let (mut nonblank, mut two, mut four) = (0usize, 0usize, 0usize);
     for l in lines {
-        if l.text.trim().is_empty() {
+        if crate::find::blank(l.text) {
             continue;
         }
         nonblank += 1;
-        let n = l.text.bytes().filter(|b| *b == b',').count();
+        let n = memchr::memchr_iter(b',', l.text.as_bytes()).take(4).count();
         if n >= 2 {
             two += 1;
         }

@@ -18,7 +18,7 @@ pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
     let mut tabbed = 0usize;
     let mut single = 0usize;
     for l in lines {
-        let t = l.text.trim_end();
+        let t = trim_end(l.text);
         if blank(t) {
             if t.starts_with('\t') {
                 // a bare tab: an empty cell of a cell-per-line table
@@ -51,32 +51,59 @@ pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
     }
 }
 
+/// Exactly `s.trim_end()`, without decoding the last char when it is a
+/// CJK ideograph (lead byte E4–E9, never white space) or ASCII.
+fn trim_end(s: &str) -> &str {
+    let b = s.as_bytes();
+    let mut n = b.len();
+    while n > 0 && matches!(b[n - 1], b'\t'..=b'\r' | b' ') {
+        n -= 1;
+    }
+    match b[..n].last() {
+        None => "",
+        Some(&c) if c < 0x80 => &s[..n],
+        _ if n >= 3 && (0xE4..=0xE9).contains(&b[n - 3]) => &s[..n],
+        _ => s[..n].trim_end(),
+    }
+}
+
 /// Text laid out in columns with runs of spaces: at least one non-blank
 /// line in ten, and at least three lines, hold three or more pieces of text
 /// set apart by runs of two or more spaces (leading indentation aside).
 fn space_aligned(lines: &[Line<'_>], nonblank: usize) -> bool {
     let mut aligned = 0usize;
     for l in lines {
-        // Bytes suffice: a space is ASCII, and every other byte (lead or
-        // continuation byte of a wider character) is text.
-        let mut pieces = 0usize;
-        let mut spaces = 0usize;
-        for &b in l.text.trim().as_bytes() {
-            if b == b' ' {
-                spaces += 1;
-                continue;
-            }
-            if spaces >= 2 || pieces == 0 {
-                pieces += 1;
-            }
-            spaces = 0;
-        }
-        if pieces >= 3 {
+        if three_pieces(l.text) {
             aligned += 1;
-            if aligned >= 3 && aligned * 10 >= nonblank {
+        }
+    }
+    aligned >= 3 && aligned * 10 >= nonblank
+}
+
+/// True when the trimmed line holds three or more pieces of text set apart
+/// by runs of two or more spaces. Bytes, not chars: a space is one byte and
+/// no byte of a multi-byte char is a space. The trimmed line starts and
+/// ends with a non-space, so every run of spaces is followed by a piece.
+fn three_pieces(line: &str) -> bool {
+    let b = line.trim().as_bytes();
+    if b.is_empty() {
+        return false;
+    }
+    let mut pieces = 1usize;
+    let mut at = 0usize;
+    while let Some(p) = find_byte(&b[at..], b' ') {
+        let start = at + p;
+        let mut end = start + 1;
+        while b.get(end) == Some(&b' ') {
+            end += 1;
+        }
+        if end - start >= 2 {
+            pieces += 1;
+            if pieces == 3 {
                 return true;
             }
         }
+        at = end;
     }
     false
 }
@@ -94,6 +121,59 @@ mod tests {
         assert_eq!(detect(&lines(cell)), Layout::CellPerLine);
         let wrapped = "一级指标 二级指标 三级指标\n产出指标\n\n数量指标 资金 100 百分比\n";
         assert_eq!(detect(&lines(wrapped)), Layout::Wrapped);
+    }
+
+    #[test]
+    fn trim_end_agrees_with_std() {
+        for s in [
+            "",
+            " ",
+            "\t",
+            "a \t",
+            "\t一级指标\t",
+            "指标\u{3000}",
+            "指标\u{3000} \t",
+            "x\u{a0}",
+            "值。",
+            "a\u{2003}\n",
+            "\u{10348} ",
+        ] {
+            assert_eq!(trim_end(s), s.trim_end(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn three_pieces_counts_like_chars() {
+        // the char-by-char count the byte scan replaces
+        fn by_chars(line: &str) -> bool {
+            let (mut pieces, mut spaces) = (0usize, 0usize);
+            for c in line.trim().chars() {
+                if c == ' ' {
+                    spaces += 1;
+                    continue;
+                }
+                if spaces >= 2 || pieces == 0 {
+                    pieces += 1;
+                }
+                spaces = 0;
+            }
+            pieces >= 3
+        }
+        for line in [
+            "",
+            "   ",
+            "一级指标   二级指标   三级指标",
+            "  产出  数量 指标",
+            "产出  数量  ",
+            "a  b  c",
+            "a  b c",
+            "a\u{3000}\u{3000}b  c  d",
+            "\t一级\t  二级  三级\t",
+            "指标 值  100%   ≥10 人",
+            "a   \u{a0} b  c",
+        ] {
+            assert_eq!(three_pieces(line), by_chars(line), "{line:?}");
+        }
     }
 
     #[test]

@@ -175,9 +175,7 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
 /// blank line and short, and an indicator header written one label per
 /// paragraph (一级指标, then 二级…, then 三级… within a few paragraphs).
 pub(crate) fn looks_like(lines: &[Line<'_>]) -> bool {
-    // First the cheap shape of the text (paragraphs after blank lines,
-    // mostly short), then, only for text of that shape, the header: other
-    // tab-less text (PDF text) is turned away without a label per line.
+    // the counts first: they need no label, and most texts fail them
     let mut nonblank = 0usize;
     let mut after_blank = 0usize;
     let mut short = 0usize;
@@ -193,8 +191,8 @@ pub(crate) fn looks_like(lines: &[Line<'_>]) -> bool {
             after_blank += 1;
         }
         prev_blank = false;
-        // characters: the bytes that do not continue a UTF-8 sequence
-        if t.bytes().filter(|&b| b & 0xC0 != 0x80).count() <= 30 {
+        // at most 30 chars: at most 30 bytes, or no 31st char
+        if t.len() <= 30 || t.chars().nth(30).is_none() {
             short += 1;
         }
     }

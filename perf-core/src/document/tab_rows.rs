@@ -10,16 +10,25 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
     let mut rows = Vec::with_capacity(lines.len());
     for l in lines {
         let t = text::strip_markers(l.text);
-        if t.trim().is_empty() {
+        if crate::find::blank(t) {
             continue;
         }
         let tabs = t.bytes().filter(|b| *b == b'\t').count();
         if tabs > 0 {
+            // split at the tab bytes (exactly `split('\t')`: a tab is one byte)
             let mut cells = Vec::with_capacity(tabs + 1);
-            cells.extend(t.split('\t').map(|c| Cell {
-                text: c.into(),
+            let mut start = 0;
+            for (i, _) in t.bytes().enumerate().filter(|(_, b)| *b == b'\t') {
+                cells.push(Cell {
+                    text: t[start..i].into(),
+                    line: l.no,
+                });
+                start = i + 1;
+            }
+            cells.push(Cell {
+                text: t[start..].into(),
                 line: l.no,
-            }));
+            });
             rows.push(Row::table(l.no, cells));
         } else {
             rows.push(Row::text(l.no, t.trim()));
@@ -40,5 +49,7 @@ mod tests {
         assert!(r[0].text);
         assert_eq!(r[1].texts(), vec!["产出指标", "数量指标", ""]);
         assert_eq!(r[1].line, 3);
+        let r = read(&lines("\t\ta\t值 b\t\u{3000}\n"));
+        assert_eq!(r[0].texts(), vec!["", "", "a", "值 b", "\u{3000}"]);
     }
 }

@@ -103,15 +103,26 @@ fn space_len(b: &[u8], i: usize) -> usize {
 /// 0xE3 or 0xEF: the fold has always been skipped for text without any of
 /// those, and output must not change.
 fn needs_fold(s: &str, bom: bool, forms: bool) -> bool {
-    /// The bytes [`needs_fold`] looks at: ASCII white space and five lead bytes.
-    const SPECIAL: [bool; 256] = {
-        let mut t = [false; 256];
+    /// Per byte: bit 7 set for the bytes [`needs_fold`] looks at (ASCII
+    /// white space and five lead bytes), bits 0–2 the length of the char a
+    /// byte starts. Only the first byte of each char is read: no
+    /// continuation byte is one of those looked at.
+    const STEP: [u8; 256] = {
+        let mut t = [0u8; 256];
         let mut i = 0;
         while i < 256 {
-            t[i] = matches!(
-                i as u8,
-                b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF
-            );
+            let c = i as u8;
+            let len = if c < 0xC0 {
+                1
+            } else if c < 0xE0 {
+                2
+            } else if c < 0xF0 {
+                3
+            } else {
+                4
+            };
+            let special = matches!(c, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+            t[i] = len | if special { 0x80 } else { 0 };
             i += 1;
         }
         t
@@ -119,10 +130,15 @@ fn needs_fold(s: &str, bom: bool, forms: bool) -> bool {
     let b = s.as_bytes();
     let next = |i: usize| (b.get(i + 1).copied(), b.get(i + 2).copied());
     let (mut ogham, mut lead) = (false, false);
-    for (i, &c) in b.iter().enumerate() {
-        if !SPECIAL[usize::from(c)] {
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let step = STEP[usize::from(c)];
+        let at = i;
+        i += usize::from(step & 7);
+        if step & 0x80 == 0 {
             continue;
         }
+        let i = at;
         match c {
             b'\t'..=b'\r' | b' ' => return true,
             0xC2 => {
@@ -211,6 +227,18 @@ pub(crate) fn label_starts(s: &str, prefix: &str) -> bool {
         c => c,
     });
     prefix.chars().all(|p| it.next() == Some(p))
+}
+
+/// Exactly `label(s) == l` (no label built).
+pub(crate) fn label_is(s: &str, l: &str) -> bool {
+    let mut it = s.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
+        '（' => '(',
+        '）' => ')',
+        '：' => ':',
+        '％' => '%',
+        c => c,
+    });
+    l.chars().all(|p| it.next() == Some(p)) && it.next().is_none()
 }
 
 /// Folds full-width digits and the full-width point to ASCII.
@@ -558,6 +586,9 @@ mod tests {
             "项目编码：1308",
             "（一）",
             "预算",
+            " 符 号",
+            "计算符号（%）",
+            "\u{3000}",
         ];
         let prefixes = [
             "",
@@ -568,10 +599,14 @@ mod tests {
             "(一",
             "预算数",
             "预算",
+            "符号",
+            "计算符号(%)",
         ];
         for s in samples {
             for p in prefixes {
                 assert_eq!(label_starts(s, p), label(s).starts_with(p), "{s:?} {p:?}");
+                assert_eq!(label_is(s, p), label(s) == p, "{s:?} {p:?}");
+                assert_eq!(label_is(p, s), label(p) == s, "{p:?} {s:?}");
             }
         }
     }

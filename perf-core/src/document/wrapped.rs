@@ -521,7 +521,7 @@ impl<'a> Reader<'a, '_> {
             acc.value = Some((v, no));
             return next;
         }
-        if s.split_whitespace().count() > 1 {
+        if crate::find::has_white_space(s) && s.split_whitespace().nth(1).is_some() {
             // cells side by side on one line
             for tok in s.split_whitespace() {
                 acc.pre.push(PreCell {
@@ -773,6 +773,10 @@ fn split_value(s: &str) -> Option<(Vec<String>, String)> {
     // each candidate is a slice of the line from a token's start to the end
     // of the last token: `is_value` reads white space runs between tokens as
     // the single spaces of a join
+    if !crate::find::has_white_space(s) {
+        // one token (or none): the loop below would test only the whole line
+        return (!s.is_empty() && is_value(s, 1)).then(|| (Vec::new(), s.to_string()));
+    }
     let end = s.trim_end().len();
     let ntok = s.split_whitespace().count();
     let mut k = 0;
@@ -991,6 +995,11 @@ mod tests {
             Some((vec!["资金发放准时率".to_string()], "100 百分比".to_string()))
         );
         assert_eq!(split_value("  "), None);
+        // lines without white space: the whole line or nothing
+        assert_eq!(split_value("≥95%"), Some((vec![], "≥95%".to_string())));
+        assert_eq!(split_value("满意"), Some((vec![], "满意".to_string())));
+        assert_eq!(split_value("资金发放准时率"), None);
+        assert_eq!(split_value(""), None);
     }
 
     #[test]
