@@ -899,7 +899,7 @@ impl PyValueBatch {
     /// be installed): numbers as ``Decimal`` (object dtype) or ``float64``.
     #[pyo3(signature = (*, numbers="decimal"))]
     fn to_pandas<'py>(slf: &Bound<'py, Self>, numbers: &str) -> PyResult<Bound<'py, PyAny>> {
-        batch_call(slf, "values_frame", numbers)
+        crate::document::frame_call(slf, "values_frame", numbers)
     }
 
     /// A pyarrow Table with the columns of :meth:`to_dict` (pyarrow must be
@@ -907,7 +907,7 @@ impl PyValueBatch {
     /// ``float64``; text as ``string``, built from buffers made in Rust.
     #[pyo3(signature = (*, numbers="decimal"))]
     fn to_arrow<'py>(slf: &Bound<'py, Self>, numbers: &str) -> PyResult<Bound<'py, PyAny>> {
-        batch_call(slf, "values_arrow", numbers)
+        crate::document::frame_call(slf, "values_arrow", numbers)
     }
 
     /// Arrow buffers of one column, for ``to_arrow``:
@@ -1036,19 +1036,6 @@ fn float_numbers(numbers: &str) -> PyResult<bool> {
             "numbers must be 'decimal' or 'float', not {other:?}"
         ))),
     }
-}
-
-fn batch_call<'py>(
-    slf: &Bound<'py, PyValueBatch>,
-    func: &str,
-    numbers: &str,
-) -> PyResult<Bound<'py, PyAny>> {
-    let py = slf.py();
-    let kwargs = PyDict::new(py);
-    kwargs.set_item("numbers", numbers)?;
-    py.import("jixiao._frame")?
-        .getattr(func)?
-        .call((slf,), Some(&kwargs))
 }
 
 /// Iterator over a :class:`ValueBatch`: a new ``Value`` per item.

@@ -376,8 +376,11 @@ impl PyDocument {
     }
 }
 
-fn frame_call<'py>(
-    slf: &Bound<'py, PyDocument>,
+/// Calls `jixiao._frame.<func>(slf, numbers=numbers)`: the frame builders
+/// of documents and value batches live in Python (pandas/pyarrow are
+/// imported lazily there).
+pub(crate) fn frame_call<'py, T>(
+    slf: &Bound<'py, T>,
     func: &str,
     numbers: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
@@ -386,7 +389,7 @@ fn frame_call<'py>(
     kwargs.set_item("numbers", numbers)?;
     py.import("jixiao._frame")?
         .getattr(func)?
-        .call((slf,), Some(&kwargs))
+        .call((slf.as_any(),), Some(&kwargs))
 }
 
 /// The indicator tables of a document and their sizes, in frame order:
