@@ -37,6 +37,11 @@ pub(crate) fn is_level2(label: &str) -> bool {
     LEVEL2.contains(&label)
 }
 
+/// A level label of either level (一级 or 二级指标).
+pub(crate) fn is_level(label: &str) -> bool {
+    is_level1(label) || is_level2(label)
+}
+
 /// True when `label` is the start of some level label but not a whole one
 /// (`社会效益指` of `社会效益指标`), so a wrapped label continues on the next line.
 pub(crate) fn is_level_prefix(label: &str) -> bool {

@@ -517,7 +517,7 @@ impl<'a> Reader<'_, 'a> {
             let labelled = |k: usize| {
                 cells.get(k).is_some_and(|c| {
                     let l = label(&c.text);
-                    labels::is_level1(&l) || labels::is_level2(&l)
+                    labels::is_level(&l)
                 })
             };
             let filled = cells.iter().filter(|c| !c.text.trim().is_empty()).count();

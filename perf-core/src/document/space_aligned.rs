@@ -826,7 +826,7 @@ fn read_segment<'a>(
 /// Whether a fragment is a level label (一级/二级指标) of the framework.
 fn is_level_label(s: &str) -> bool {
     let l = text::label(s);
-    labels::is_level1(&l) || labels::is_level2(&l)
+    labels::is_level(&l)
 }
 
 /// A level label alone on a row, in the first column, between rows whose

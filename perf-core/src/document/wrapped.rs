@@ -730,7 +730,7 @@ fn label_at(frags: &[Frag], k: usize) -> Option<(String, String, usize)> {
     }
     let tok = f.text.split_whitespace().next().unwrap_or("");
     let l = label(tok);
-    if labels::is_level1(&l) || labels::is_level2(&l) {
+    if labels::is_level(&l) {
         let rest = f.text[f.text.find(tok).unwrap_or(0) + tok.len()..]
             .trim()
             .to_string();
@@ -747,7 +747,7 @@ fn label_at(frags: &[Frag], k: usize) -> Option<(String, String, usize)> {
         }
         acc.push_str(&label(g.text));
         m += 1;
-        if labels::is_level1(&acc) || labels::is_level2(&acc) {
+        if labels::is_level(&acc) {
             return Some((acc, String::new(), m));
         }
         if !labels::is_level_prefix(&acc) {
