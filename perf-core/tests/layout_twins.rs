@@ -277,31 +277,79 @@ fn cells_centred_vertically_read_like_the_original_in_most_rows() {
     assert!(hit >= 8, "{hit} of {all} indicators read identically");
 }
 
+/// A twin made by another tool (`scripts/make-tool-twins.py`), and its original.
+fn tool_twin(prefix: &str, file: &str) -> (Document, Document) {
+    let a = Document::parse(&corpus(prefix)).unwrap();
+    let b = Document::parse_bytes(read(&format!("../testdata/{file}")).as_bytes()).unwrap();
+    (a, b)
+}
+
+fn codes(d: &Document) -> Vec<Option<String>> {
+    d.projects.iter().map(|p| p.code.clone()).collect()
+}
+
+fn names(d: &Document) -> Vec<String> {
+    d.projects
+        .iter()
+        .map(|p| nows(p.name.clone().unwrap_or_default()))
+        .collect()
+}
+
 #[test]
-fn pdftotext_without_layout_is_not_read_yet() {
+fn pdftotext_without_layout_reads_as_paragraph_cells() {
     // Without -layout, pdftotext writes the LibreOffice tables one cell per
-    // paragraph (a blank line after every cell), so no row holds a whole
-    // indicator. The text is detected as wrapped; the wrapped reader (made
-    // for 000, where cells of a row share lines) finds the project tables
-    // by their headings (the names are right), but neither their codes (the code is a paragraph
-    // of its own, away from its label) nor any indicator row. This records
-    // the limit; reading such text needs a reader of its own.
-    let a = Document::parse(&corpus("002")).unwrap();
-    let b = Document::parse(&read("../testdata/layout/002.plain.txt")).unwrap();
-    assert_eq!(b.source.layout.as_str(), "wrapped");
-    assert_eq!(b.projects.len(), a.projects.len());
-    let names = |d: &Document| {
-        d.projects
-            .iter()
-            .map(|p| nows(p.name.clone().unwrap_or_default()))
-            .collect::<Vec<_>>()
-    };
+    // paragraph (a blank line after every cell) and nothing for an empty
+    // cell: a merged level cell is written once, on its first row. The
+    // paragraph-cells reader reads it as compact text: a row starts at a
+    // level label or after the cells of the row before. pdftotext reads
+    // the project tables by column blocks (`项目编码 | code | 预算规模… |
+    // 预算数 | 126.15 | 项目名称 | name | 其中：财政资金 | 126.15`); the
+    // budget cells go back to the 预算规模 row, and a 项目名称 block set
+    // before its table's heading goes to that table.
+    let (a, b) = tool_twin("002", "layout/002.plain.txt");
+    assert_eq!(b.source.layout.as_str(), "paragraph-cells");
+    assert_eq!(codes(&a), codes(&b));
     assert_eq!(names(&a), names(&b));
-    assert!(b.projects.iter().all(|p| p.code.is_none()));
-    assert_eq!(
-        b.projects.iter().map(|p| p.indicators.len()).sum::<usize>(),
-        0
+    for (p, q) in a.projects.iter().zip(&b.projects) {
+        assert_eq!(p.budget, q.budget, "project {}", p.index);
+    }
+    let (hit, all) = matched(&a, &b);
+    assert_eq!(all, 132);
+    assert!(hit >= 125, "{hit} of {all} indicators read identically");
+}
+
+#[test]
+fn pymupdf_reads_as_paragraph_cells_a_line_each() {
+    // PyMuPDF's page.get_text() writes every text line of the PDF on a
+    // line of its own, with no blank line anywhere: every line is a
+    // paragraph, a cell wrapped over two lines two paragraphs (joined
+    // where the value column then holds a value).
+    let (a, b) = tool_twin("002", "pymupdf/002.txt");
+    assert_eq!(b.source.layout.as_str(), "paragraph-cells");
+    assert_eq!(codes(&a), codes(&b));
+    assert_eq!(names(&a), names(&b));
+    let (hit, all) = matched(&a, &b);
+    assert_eq!(all, 132);
+    assert!(
+        hit >= PYMUPDF_002,
+        "{hit} of {all} indicators read identically"
     );
+}
+
+/// Indicators of 002 its PyMuPDF twin reads identically (of 132).
+const PYMUPDF_002: usize = 99;
+
+#[test]
+fn libreoffice_text_export_of_the_word_tables_reads_in_full() {
+    // LibreOffice's Text export of the .docx: a paragraph per line, an
+    // empty paragraph (an empty cell, a merged cell's continuation) a
+    // blank line; the paragraph-cells reader with no separator line.
+    for (prefix, all) in [("001", 247), ("003", 234)] {
+        let (a, b) = tool_twin(prefix, &format!("lo-text/{prefix}.txt"));
+        assert_eq!(b.source.layout.as_str(), "paragraph-cells");
+        assert_eq!(differences(&a, &b), Vec::<String>::new(), "{prefix}");
+        assert_eq!(matched(&a, &b), (all, all), "{prefix}");
+    }
 }
 
 #[test]
@@ -334,5 +382,91 @@ fn layout_twins_of_the_cell_per_line_documents() {
             hit >= floor,
             "{prefix}: {hit} of {n} indicators read identically"
         );
+    }
+}
+
+/// What a twin reads against its original: layout, projects (same code and
+/// name), indicators read identically, values read identically.
+fn measure(prefix: &str, path: &str) -> String {
+    let a = Document::parse(&corpus(prefix)).unwrap();
+    let b = match Document::parse_bytes(read(path).as_bytes()) {
+        Ok(b) => b,
+        Err(e) => return format!("{path}: error {e}"),
+    };
+    let same_head = a
+        .projects
+        .iter()
+        .zip(&b.projects)
+        .filter(|(p, q)| head(p) == head(q))
+        .count();
+    let codes = a
+        .projects
+        .iter()
+        .zip(&b.projects)
+        .filter(|(p, q)| p.code == q.code && p.code.is_some())
+        .count();
+    let (hit, all) = matched(&a, &b);
+    let values = |d: &Document| {
+        let mut v: Vec<String> = d
+            .projects
+            .iter()
+            .flat_map(|p| &p.indicators)
+            .chain(&d.department_indicators)
+            .map(|i| nows(serde_json::to_string(&i.value).unwrap()))
+            .collect();
+        v.sort();
+        v
+    };
+    let (va, mut vb) = (values(&a), values(&b));
+    let mut vhit = 0;
+    for v in &va {
+        if let Some(k) = vb.iter().position(|x| x == v) {
+            vb.swap_remove(k);
+            vhit += 1;
+        }
+    }
+    format!(
+        "{path}: {} | projects {}/{} codes {} heads {} | indicators {hit}/{all} (read {}) | values {vhit}/{}",
+        b.source.layout.as_str(),
+        b.projects.len(),
+        a.projects.len(),
+        codes,
+        same_head,
+        b.projects.iter().map(|p| p.indicators.len()).sum::<usize>() + b.department_indicators.len(),
+        va.len()
+    )
+}
+
+/// Prints what every twin reads (`cargo test -p perf-core --test
+/// layout_twins -- --ignored --nocapture report`).
+#[test]
+#[ignore]
+fn report() {
+    let twins: &[(&str, &str)] = &[
+        ("002", "layout/002.layout.txt"),
+        ("004", "layout/004.layout.txt"),
+        ("002", "layout/002.middle.layout.txt"),
+        ("004", "layout/004.middle.layout.txt"),
+        ("001", "layout/001.layout.txt"),
+        ("003", "layout/003.layout.txt"),
+        ("002", "layout/002.plain.txt"),
+        ("004", "layout/004.plain.txt"),
+        ("002", "pdftotext-raw/002.txt"),
+        ("004", "pdftotext-raw/004.txt"),
+        ("002", "pymupdf/002.txt"),
+        ("004", "pymupdf/004.txt"),
+        ("002", "pdfplumber/002.txt"),
+        ("004", "pdfplumber/004.txt"),
+        ("002", "pypdf/002.txt"),
+        ("004", "pypdf/004.txt"),
+        ("001", "docx2txt/001_de4f69880376c8d0.txt"),
+        ("003", "docx2txt/003_c887e95a5caa2111.txt"),
+        ("001", "lo-text/001.txt"),
+        ("003", "lo-text/003.txt"),
+        ("001", "pandoc/001.txt"),
+        ("003", "pandoc/003.txt"),
+    ];
+    for (prefix, file) in twins {
+        println!("{}", measure(prefix, &format!("../testdata/{file}")));
     }
 }

@@ -162,41 +162,41 @@ fn known_labels() -> impl Iterator<Item = &'static str> {
 
 pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
     let paras = join_split_labels(paragraphs(lines));
+    // no empty paragraph at all: the tool wrote nothing for an empty cell
+    let compact = !paras.iter().any(Para::is_empty);
+    let line_each = separator(lines) == 0;
     Reader {
         p: &paras,
         info: paras.iter().map(Info::of).collect(),
         out: Vec::new(),
+        compact,
+        line_each,
     }
     .run()
 }
 
 /// True when the text looks like paragraph-per-cell output: no tabs to
-/// speak of (checked by the caller), most non-blank lines preceded by a
-/// blank line and short, and an indicator header written one label per
-/// paragraph (一级指标, then 二级…, then 三级… within a few paragraphs).
+/// speak of (checked by the caller), most non-blank lines short, and an
+/// indicator header written one label per line (一级指标, then 二级…,
+/// then 三级… within a few lines). Blank lines between the paragraphs
+/// (docx2txt, `pdftotext`) or none (PyMuPDF, LibreOffice's Text export)
+/// alike.
 pub(crate) fn looks_like(lines: &[Line<'_>]) -> bool {
     // the counts first: they need no label, and most texts fail them
     let mut nonblank = 0usize;
-    let mut after_blank = 0usize;
     let mut short = 0usize;
-    let mut prev_blank = true;
     for l in lines {
         let t = text::strip_markers(l.text).trim();
         if t.is_empty() {
-            prev_blank = true;
             continue;
         }
         nonblank += 1;
-        if prev_blank {
-            after_blank += 1;
-        }
-        prev_blank = false;
         // at most 30 chars: at most 30 bytes, or no 31st char
         if t.len() <= 30 || t.chars().nth(30).is_none() {
             short += 1;
         }
     }
-    if nonblank == 0 || after_blank * 10 < nonblank * 9 || short * 2 < nonblank {
+    if nonblank == 0 || short * 2 < nonblank {
         return false;
     }
     let mut recent: Vec<Cow<'_, str>> = Vec::new();
@@ -228,26 +228,7 @@ pub(crate) fn looks_like(lines: &[Line<'_>]) -> bool {
 
 /// Splits the text into paragraphs, empty ones included (see the module docs).
 fn paragraphs<'a>(lines: &[Line<'a>]) -> Vec<Para<'a>> {
-    // the separator: the commonest blank run between two non-blank lines
-    let mut runs = [0usize; 9];
-    let mut run = 0usize;
-    let mut seen = false;
-    for l in lines {
-        if l.text.trim().is_empty() {
-            run += 1;
-        } else {
-            if seen && (1..runs.len()).contains(&run) {
-                runs[run] += 1;
-            }
-            seen = true;
-            run = 0;
-        }
-    }
-    let sep = (1..runs.len())
-        .max_by_key(|&r| (runs[r], usize::MAX - r))
-        .unwrap_or(1);
-    let sep = if runs[sep] == 0 { 1 } else { sep };
-
+    let sep = separator(lines);
     let mut out: Vec<Para<'a>> = Vec::new();
     let mut run = 0usize;
     let mut prev_text = false;
@@ -258,7 +239,7 @@ fn paragraphs<'a>(lines: &[Line<'a>]) -> Vec<Para<'a>> {
             prev_text = false;
             continue;
         }
-        if prev_text {
+        if prev_text && sep > 0 && !starts_a_paragraph(out.last().map(|p| &*p.text), t) {
             // a line break inside the paragraph
             if let Some(p) = out.last_mut() {
                 text::join_wrapped(p.text.to_mut(), t);
@@ -280,6 +261,56 @@ fn paragraphs<'a>(lines: &[Line<'a>]) -> Vec<Para<'a>> {
         prev_text = true;
     }
     out
+}
+
+/// The paragraph separator: the commonest run of blank lines between two
+/// non-blank lines (docx2txt: 1, `pdftotext` without `-layout`: 1). When
+/// most non-blank lines follow one another with no blank line between
+/// (LibreOffice's Text export, PyMuPDF's `get_text()`), it is 0: every line
+/// is a paragraph and every blank line an empty one.
+fn separator(lines: &[Line<'_>]) -> usize {
+    let mut runs = [0usize; 9];
+    let mut run = 0usize;
+    let mut seen = false;
+    for l in lines {
+        if l.text.trim().is_empty() {
+            run += 1;
+        } else {
+            if seen && run < runs.len() {
+                runs[run] += 1;
+            }
+            seen = true;
+            run = 0;
+        }
+    }
+    let sep = (1..runs.len())
+        .max_by_key(|&r| (runs[r], usize::MAX - r))
+        .unwrap_or(1);
+    if runs[0] > runs[sep] {
+        0
+    } else if runs[sep] == 0 {
+        1
+    } else {
+        sep
+    }
+}
+
+/// True when line `t`, right after a line of paragraph `prev`, starts a
+/// paragraph of its own all the same: a page break (a form feed) lies
+/// between them, either is a heading (`2. …绩效目标表`) or a whole
+/// label (`单位：万元` + `项目编码`): a PDF extractor sets text that stands
+/// close together in one block, a table's first or last cell with the line
+/// above or below the table.
+fn starts_a_paragraph(prev: Option<&str>, t: &str) -> bool {
+    let whole = |s: &str| {
+        let l = label(s);
+        let l = l.trim_end_matches(':');
+        l.chars().next().is_some_and(starts_a_label) && known_labels().any(|k| k == l)
+    };
+    t.starts_with('\u{c}')
+        || whole(t)
+        || is_heading(t)
+        || prev.is_some_and(|p| whole(p) || is_heading(p))
 }
 
 /// Joins a label written as two or more paragraphs (`二级` + `指标`): while
@@ -373,17 +404,33 @@ struct Reader<'p, 'a> {
     p: &'p [Para<'a>],
     info: Vec<Info>,
     out: Vec<Row<'a>>,
+    /// empty cells are not written (see [`Reader::compact_rows`])
+    compact: bool,
+    /// every line is a paragraph (no separator line): a cell's text
+    /// broken over lines is several paragraphs
+    line_each: bool,
 }
 
 impl<'a> Reader<'_, 'a> {
     fn run(mut self) -> Vec<Row<'a>> {
         let mut i = 0;
+        // the rows of a project-table fragment that belong to the next table
+        let mut deferred: Option<Vec<Row<'a>>> = None;
         while i < self.p.len() {
             // (each table reader takes at least the paragraph it starts at)
             if let Some(w) = self.header_width(i) {
                 i = self.indicator_table(i, w).max(i + 1);
             } else if is_row_label(&self.p[i].text) {
+                let from = self.out.len();
                 i = self.project_table(i).max(i + 1);
+                if let Some(rows) = deferred.take() {
+                    self.out.extend(rows);
+                } else if self.compact && self.fragment_before_heading(from, i) {
+                    deferred = Some(self.out.split_off(from));
+                }
+                if self.compact {
+                    move_funds(&mut self.out[from..]);
+                }
             } else {
                 if !self.p[i].is_empty() {
                     let p = &self.p[i];
@@ -392,7 +439,34 @@ impl<'a> Reader<'_, 'a> {
                 i += 1;
             }
         }
+        self.out.extend(deferred.unwrap_or_default());
         self.out
+    }
+
+    /// True when the project-table rows `self.out[from..]`, read up to
+    /// paragraph `end`, are a fragment of the next project's table: they
+    /// start with 项目名称, hold no 项目编码 / 项目编号 label, and a project
+    /// heading follows them
+    /// (`pdftotext` reads a table by column blocks, and may set the
+    /// 项目名称 block of a table before the heading above the table).
+    fn fragment_before_heading(&self, from: usize, end: usize) -> bool {
+        let heading = self
+            .p
+            .get(end)
+            .is_some_and(|p| p.text.contains('表') && project_heading(p.text.trim()).is_some());
+        let named = self.out.get(from).is_some_and(|r| {
+            r.cells
+                .first()
+                .is_some_and(|c| label(&c.text).starts_with("项目名称"))
+        });
+        heading
+            && named
+            && !self.out[from..].iter().any(|r| {
+                r.cells.iter().any(|c| {
+                    let l = label(&c.text);
+                    l.starts_with("项目编码") || l.starts_with("项目编号")
+                })
+            })
     }
 
     /// What is known of paragraph `i` (past the end: an empty paragraph).
@@ -489,6 +563,9 @@ impl<'a> Reader<'_, 'a> {
             i = end;
         }
 
+        if self.compact && cols.l1 + 1 == cols.l2 && cols.l2 + 1 < cols.width {
+            return self.compact_rows(i, &cols);
+        }
         let mut vocab: Option<bool> = None;
         while i < self.p.len() {
             let w = cols.width;
@@ -542,6 +619,116 @@ impl<'a> Reader<'_, 'a> {
             }
         }
         i
+    }
+
+    /// The rows of an indicator table from `i` on, in text where an empty
+    /// cell is not written at all (`pdftotext` without `-layout`, PyMuPDF:
+    /// a merged level cell is written once, on its first row). A row takes
+    /// the cells before the level columns (a row number), a first-level
+    /// label if one stands there, a second-level label if one stands
+    /// there (an empty cell for each missing one: the level of the row
+    /// above), and then the cells after them up to the next level label or
+    /// the end of the table. Those are one row, or several rows under the
+    /// same levels when they are at least twice as many as the columns
+    /// after the levels; a row with more paragraphs than columns held a
+    /// cell written as two paragraphs (a line broken inside a cell), joined
+    /// where the value column then holds a value ([`reduce`]). Returns the
+    /// index after the table.
+    fn compact_rows(&mut self, mut i: usize, cols: &Columns) -> usize {
+        let rest = cols.width - cols.l2 - 1;
+        while i < self.p.len() {
+            let start = i;
+            let lead = cols.l1.min(self.p.len() - i);
+            if (i..i + lead).any(|k| self.at(k).ends) {
+                break;
+            }
+            i += lead;
+            // a label of both levels (成本指标) is a first-level one only
+            // when a second-level label follows it
+            let l1 = self.at(i).level1 && (!self.at(i).level2 || self.at(i + 1).level2);
+            i += usize::from(l1);
+            let l2 = self.at(i).level2;
+            i += usize::from(l2);
+            // the cells after the levels: up to a level label or the end
+            let body = i;
+            while i < self.p.len() {
+                let f = self.at(i);
+                if f.ends || (i == body && f.prose) || (i > body && (f.level1 || f.level2)) {
+                    break;
+                }
+                i += 1;
+            }
+            if i == start {
+                break;
+            }
+            if i == body && !l1 && !l2 {
+                break;
+            }
+            let levels = |me: &Self| {
+                let mut cells = me.cells(start, start + lead);
+                let mut at = start + lead;
+                for present in [l1, l2] {
+                    if present {
+                        cells.extend(me.cells(at, at + 1));
+                        at += 1;
+                    } else {
+                        cells.push(Cell {
+                            text: Cow::Borrowed(""),
+                            line: me.p.get(at).map_or(0, |p| p.line),
+                        });
+                    }
+                }
+                cells
+            };
+            let mut first = true;
+            let mut k = body;
+            while k < i || first {
+                let n = i - k;
+                // this row's share of the paragraphs: all when fewer than
+                // two rows' worth, else the fewest that put a value in the
+                // value column (or exactly one row's worth)
+                let take = if n < 2 * rest {
+                    n
+                } else {
+                    // (at most twice the columns: linear on hostile input)
+                    (rest..=(n - rest).min(2 * rest))
+                        .find(|&m| self.value_in(k, k + m, cols, &levels))
+                        .unwrap_or(rest)
+                };
+                let mut cells = if first {
+                    levels(self)
+                } else {
+                    vec![
+                        Cell {
+                            text: Cow::Borrowed(""),
+                            line: self.p[k].line,
+                        };
+                        cols.l2 + 1
+                    ]
+                };
+                cells.extend(self.cells(k, k + take));
+                reduce(&mut cells, cols);
+                self.push_row(cells);
+                k += take;
+                first = false;
+            }
+        }
+        i
+    }
+
+    /// True when paragraphs `from..to`, after the level cells, put a value
+    /// in the value column once reduced to the table's width.
+    fn value_in(
+        &self,
+        from: usize,
+        to: usize,
+        cols: &Columns,
+        levels: &dyn Fn(&Self) -> Vec<Cell<'a>>,
+    ) -> bool {
+        let mut cells = levels(self);
+        cells.extend(self.cells(from, to));
+        reduce(&mut cells, cols);
+        value_ok(&cells, cols, None)
     }
 
     /// The end of the row starting at `i`: `i + w`, or earlier where a
@@ -690,6 +877,13 @@ impl<'a> Reader<'_, 'a> {
             if l.starts_with("其他资金") {
                 seen.other_funds_at = Some(row.len());
             }
+            if self.line_each && continues_name(&row, t) {
+                if let Some(c) = row.last_mut() {
+                    text::join_wrapped(c.text.to_mut(), t);
+                }
+                i += 1;
+                continue;
+            }
             row.push(Cell {
                 text: t.clone(),
                 line: paras[i].line,
@@ -699,6 +893,63 @@ impl<'a> Reader<'_, 'a> {
         self.push_row(row);
         i
     }
+}
+
+/// In text with a paragraph per line, true when `t` continues the
+/// project name or code that ends `row` (`…人身意外` + `伤害保险`,
+/// `13081122P00800810` + `001Y`): the cell before the last is 项目名称 or
+/// 项目编码, and `t` is no label, amount, percent or month mark.
+fn continues_name(row: &[Cell<'_>], t: &str) -> bool {
+    let [.., key, _] = row else { return false };
+    let k = label(&key.text);
+    let l = label(t);
+    let field = known_labels().any(|x| l.starts_with(x)) || is_row_label_l(&l);
+    let code = (k.starts_with("项目编码") || k.starts_with("项目编号"))
+        && l.chars().all(|c| c.is_ascii_alphanumeric());
+    let name = k.starts_with("项目名称")
+        && text::amount(t).is_none()
+        && text::percent(t).is_none()
+        && text::months(t).is_empty();
+    !l.is_empty() && !field && (code || name)
+}
+
+/// In compact text (empty cells not written), moves the 财政资金 /
+/// 其他资金 cells of a project table's rows to its 预算规模 row: a text
+/// tool that reads a table by column blocks (`pdftotext`) writes `项目名称
+/// | name` and then `其中：财政资金 | 126.15 | 其他资金`, the rest of the
+/// 预算规模 row, after it. A fund label outside that row moves there, with
+/// the amount right after it.
+fn move_funds(rows: &mut [Row<'_>]) {
+    let is_budget = |r: &Row<'_>| {
+        r.cells
+            .first()
+            .is_some_and(|c| label(&c.text).starts_with("预算规模"))
+    };
+    let Some(at) = rows.iter().position(|r| !r.text && is_budget(r)) else {
+        return;
+    };
+    let mut moved = Vec::new();
+    for r in rows.iter_mut().filter(|r| !r.text && !is_budget(r)) {
+        let mut k = 0;
+        while k < r.cells.len() {
+            let l = label(&r.cells[k].text);
+            let funds = ["其中:财政资金", "财政资金", "其他资金"]
+                .iter()
+                .any(|f| l.starts_with(f));
+            if !funds {
+                k += 1;
+                continue;
+            }
+            moved.push(r.cells.remove(k));
+            if r.cells
+                .get(k)
+                .is_some_and(|c| text::amount(&c.text).is_some())
+            {
+                moved.push(r.cells.remove(k));
+            }
+        }
+    }
+    rows[at].cells.extend(moved);
 }
 
 /// Drops or joins the extra paragraphs of a row longer than the table, one
@@ -1196,7 +1447,9 @@ mod tests {
     #[test]
     fn a_label_that_is_also_a_heading_is_read_once() {
         // found by the no-panic property: a field label and a heading on one
-        // paragraph (a line break between them) used to stop the reader
+        // paragraph (a line break between them) used to stop the reader;
+        // a heading line now starts a paragraph of its own, which ends
+        // the table
         let src = docx(&[
             "资金支出计划（%）\n1、示例项目绩效目标表",
             "25%",
@@ -1205,7 +1458,9 @@ mod tests {
         assert_eq!(
             rows(&src),
             vec![
-                vec!["资金支出计划（%）1、示例项目绩效目标表", "25%"],
+                vec!["资金支出计划（%）"],
+                vec!["1、示例项目绩效目标表"],
+                vec!["25%"],
                 vec!["项目名称"],
             ]
         );
@@ -1222,12 +1477,20 @@ mod tests {
     fn detection() {
         let doc = docx(&["标题", "一级指标", "二级", "指标", "三级指标", "产出指标"]);
         assert!(looks_like(&lines(&doc)));
-        // the same labels on one line, or lines without blank lines between
+        // the same labels on one line: not paragraph cells
         assert!(!looks_like(&lines(
             "一级指标 二级指标 三级指标\n产出指标\n"
         )));
-        assert!(!looks_like(&lines(
+        // a label per line without blank lines between (PyMuPDF,
+        // LibreOffice's Text export): paragraph cells, a line each
+        assert!(looks_like(&lines(
             "一级指标\n二级指标\n三级指标\n产出指标\n"
         )));
+        // long lines of prose: not
+        let prose = "这是一段很长的正文，说明部门的职责和年度工作目标，不是表格的单元格。\n";
+        assert!(!looks_like(&lines(&format!(
+            "一级指标\n二级指标\n三级指标\n{}",
+            prose.repeat(5)
+        ))));
     }
 }
