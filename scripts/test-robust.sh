@@ -71,6 +71,8 @@ ParagraphCellsEmpties 20000
 SpaceAlignedCorpus 2
 SpaceAlignedColumns 2000
 SpaceAlignedPages 2000
+CompactRows 2000
+CompactCorpus 2
 EOF
 
 echo "== 3. the C entry points under valgrind over the fuzz inputs and the corpus"

@@ -22,7 +22,8 @@ mod robust_support;
 use perf_core::Document;
 use proptest::prelude::*;
 use robust_support::{
-    cell_per_line_doc, is_blank, output_texts, paragraph_cells_doc, squeeze, tab_rows_doc,
+    cell_per_line_doc, compact_doc, is_blank, output_texts, paragraph_cells_doc, squeeze,
+    tab_rows_doc,
 };
 
 const LEVEL1: &[&str] = &["产出指标", "效益指标", "效果指标", "满意度指标", "成本指标"];
@@ -195,6 +196,21 @@ proptest! {
     #[test]
     fn paragraph_cells_lose_no_cell(rows in rows()) {
         let text = paragraph_cells_doc(&rows);
+        let layout = Document::parse(&text).map(|d| d.source.layout.as_str());
+        prop_assert_eq!(layout, Ok("paragraph-cells"));
+        check(&text, &rows)?;
+    }
+
+    /// `pdftotext` (a blank line between cells) and PyMuPDF (a line each)
+    /// text: an empty cell is not written at all, so a row is found by its
+    /// level labels and the header's width.
+    #[test]
+    fn compact_paragraph_cells_lose_no_cell(rows in rows(), line_each in any::<bool>()) {
+        let rows: Vec<Vec<String>> = rows
+            .into_iter()
+            .map(|r| r.into_iter().map(|c| c.replace(['\u{c}', '\u{b}'], "")).collect())
+            .collect();
+        let text = compact_doc(&rows, if line_each { "\n" } else { "\n\n" });
         let layout = Document::parse(&text).map(|d| d.source.layout.as_str());
         prop_assert_eq!(layout, Ok("paragraph-cells"));
         check(&text, &rows)?;

@@ -614,3 +614,188 @@ fn a_docx2txt_extract_reads_like_its_cell_per_line_twin() {
         }
     }
 }
+
+/// Indicators as (level1, level2, level3, description, raw value, basis).
+fn indicator_cells(doc: &Document) -> Vec<[String; 6]> {
+    doc.projects
+        .iter()
+        .flat_map(|p| &p.indicators)
+        .map(|i| {
+            let f = |s: &Option<String>| s.clone().unwrap_or_default();
+            [
+                f(&i.level1),
+                f(&i.level2),
+                f(&i.level3),
+                f(&i.description),
+                i.value.raw.to_string(),
+                f(&i.basis),
+            ]
+        })
+        .collect()
+}
+
+#[test]
+fn plain_pdftotext_cells_without_empty_cells() {
+    // pdftotext without -layout: a cell per paragraph, a blank line
+    // between, nothing for an empty cell (a merged level cell is written
+    // on its first row only); the project table read by column blocks (the
+    // 财政资金 cells after the 项目名称 row); 成本指标 a second-level label
+    // here (no second-level label after it); the table's last cell and the
+    // next heading in one block.
+    let text = "1. 2025 年示例经费绩效目标表\n323001 示例县人力资源和社会保障局本级\n\n\
+                单位：万元\n项目编码\n\n13082225P000169100010\n\n预算规模及 资金用途\n\n\
+                预算数\n\n126.15\n\n项目名称\n\n2025 年示例经费\n\n其中：财政 资金\n\n126.15\n\n\
+                其他资金\n\n示例用途\n\n一级指标\n\n二级指标\n\n三级指标\n\n绩效指标描述\n\n\
+                指标值\n\n指标值确定依据\n\n产出指标\n\n数量指标\n\n派遣 29 人\n\n派遣人数\n\n\
+                29 人\n\n合同\n\n质量指标\n\n足额支付\n\n工资足额\n\n100%\n\n合同\n\n\
+                成本指标\n\n每人每年\n\n每人 4.35 万\n\n4.35 万\n\n合同\n\n\
+                满意度指标\n\n服务对象满意度指标\n\n满意度\n\n群众满意度\n\n≥95%\n\n调查\n\
+                2. 2025 年另一经费绩效目标表\n";
+    let doc = Document::parse(text).unwrap();
+    assert_eq!(doc.source.layout, Layout::ParagraphCells);
+    let p = &doc.projects[0];
+    assert_eq!(p.code.as_deref(), Some("13082225P000169100010"));
+    assert_eq!(p.name.as_deref(), Some("2025 年示例经费"));
+    assert_eq!(
+        (p.budget.total, p.budget.fiscal),
+        (Some(dec("126.15")), Some(dec("126.15")))
+    );
+    let s = |v: [&str; 6]| v.map(str::to_owned);
+    assert_eq!(
+        indicator_cells(&doc),
+        vec![
+            s([
+                "产出指标",
+                "数量指标",
+                "派遣 29 人",
+                "派遣人数",
+                "29 人",
+                "合同"
+            ]),
+            s([
+                "产出指标",
+                "质量指标",
+                "足额支付",
+                "工资足额",
+                "100%",
+                "合同"
+            ]),
+            s([
+                "产出指标",
+                "成本指标",
+                "每人每年",
+                "每人 4.35 万",
+                "4.35 万",
+                "合同"
+            ]),
+            s([
+                "满意度指标",
+                "服务对象满意度指标",
+                "满意度",
+                "群众满意度",
+                "≥95%",
+                "调查"
+            ]),
+        ]
+    );
+    // the line of its first cell, 满意度指标
+    assert_eq!(doc.projects[0].indicators[3].line, 71);
+}
+
+#[test]
+fn pymupdf_lines_without_blank_lines() {
+    // PyMuPDF: a line each, no blank line anywhere. A name broken over two
+    // lines is joined; rows under carried levels are split off by the
+    // header's width; a basis broken over two lines is joined where the
+    // value column keeps the shortest value (`2025 年…` would parse as a date).
+    let text = "1. 2025 年示例经费绩效目标表\n单位：万元\n项目编码\nP001\n项目名称\n\
+                2025 年公益性就业扶贫专岗人身意外\n伤害保险\n一级指标\n二级指标\n三级指标\n\
+                绩效指标描述\n指标值\n指标值确定依据\n产出指标\n数量指标\n参保人数\n参保人数\n\
+                100 人\n计划\n服务次数\n服务次数\n≥3 次\n计划\n质量指标\n发放准确率\n\
+                发放准确情况\n≥95%\n2025 年机关事业单位基本养\n老保险补差\n";
+    let doc = Document::parse(text).unwrap();
+    assert_eq!(doc.source.layout, Layout::ParagraphCells);
+    let p = &doc.projects[0];
+    assert_eq!(p.code.as_deref(), Some("P001"));
+    assert_eq!(
+        p.name.as_deref(),
+        Some("2025 年公益性就业扶贫专岗人身意外伤害保险")
+    );
+    let s = |v: [&str; 6]| v.map(str::to_owned);
+    assert_eq!(
+        indicator_cells(&doc),
+        vec![
+            s([
+                "产出指标",
+                "数量指标",
+                "参保人数",
+                "参保人数",
+                "100 人",
+                "计划"
+            ]),
+            s([
+                "产出指标",
+                "数量指标",
+                "服务次数",
+                "服务次数",
+                "≥3 次",
+                "计划"
+            ]),
+            s([
+                "产出指标",
+                "质量指标",
+                "发放准确率",
+                "发放准确情况",
+                "≥95%",
+                "2025 年机关事业单位基本养老保险补差"
+            ]),
+        ]
+    );
+}
+
+#[test]
+fn a_name_block_before_its_heading_goes_to_its_table() {
+    // pdftotext reads a table by column blocks and may set the 项目名称
+    // block of a table before the heading above it: the block belongs to
+    // the table after the heading, not to a project of its own.
+    let text = "1. 2025 年甲经费绩效目标表\n\n项目编码\n\nP001\n\n项目名称\n\n甲经费\n\n\
+                一级指标\n\n二级指标\n\n三级指标\n\n绩效指标描述\n\n指标值\n\n指标值确定依据\n\n\
+                产出指标\n\n数量指标\n\n人数\n\n服务人数\n\n10 人\n\n计划\n\n\
+                项目名称\n\n乙经费\n\n\
+                2. 2025 年乙经费绩效目标表\n\n项目编码\n\nP002\n\n\
+                一级指标\n\n二级指标\n\n三级指标\n\n绩效指标描述\n\n指标值\n\n指标值确定依据\n\n\
+                产出指标\n\n数量指标\n\n次数\n\n服务次数\n\n3 次\n\n计划\n";
+    let doc = Document::parse(text).unwrap();
+    assert_eq!(doc.source.layout, Layout::ParagraphCells);
+    let heads: Vec<_> = doc
+        .projects
+        .iter()
+        .map(|p| (p.code.as_deref(), p.name.as_deref(), p.indicators.len()))
+        .collect();
+    assert_eq!(
+        heads,
+        vec![
+            (Some("P001"), Some("甲经费"), 1),
+            (Some("P002"), Some("乙经费"), 1)
+        ]
+    );
+}
+
+#[test]
+fn libreoffice_text_export_an_empty_paragraph_a_blank_line() {
+    // LibreOffice's Text export of a Word table: a paragraph per line, an
+    // empty cell (a merged level cell's continuation) a blank line.
+    let text = "1、示例经费绩效目标表\n绩效目标\n及时发放。\n\n\n一级指标\n二级指标\n三级指标\n\
+                绩效指标描述\n指标值\n指标值确定依据\n产出指标\n数量指标\n人数\n服务人数\n\
+                ≥10人\n计划\n\n质量指标\n合格率\n合格率\n100%\n计划\n";
+    let doc = Document::parse(text).unwrap();
+    assert_eq!(doc.source.layout, Layout::ParagraphCells);
+    let s = |v: [&str; 6]| v.map(str::to_owned);
+    assert_eq!(
+        indicator_cells(&doc),
+        vec![
+            s(["产出指标", "数量指标", "人数", "服务人数", "≥10人", "计划"]),
+            s(["产出指标", "质量指标", "合格率", "合格率", "100%", "计划"]),
+        ]
+    );
+}

@@ -77,9 +77,16 @@ enum Case {
     /// a space-aligned line of n columns, then n pages of two cells each,
     /// every one continuing the table
     SpaceAlignedPages,
+    /// paragraph cells with a line each and no empty cell written
+    /// (PyMuPDF): n rows under one pair of level labels, each with a cell
+    /// broken over two lines, so that every row is split off and reduced
+    CompactRows,
+    /// the plain `pdftotext` twin of 002 (testdata/layout/002.plain.txt,
+    /// compact paragraph cells) n times over
+    CompactCorpus,
 }
 
-const CASES: [Case; 20] = [
+const CASES: [Case; 22] = [
     Case::ComparatorRun,
     Case::ComparatorWords,
     Case::ComparatorCellInTable,
@@ -100,6 +107,8 @@ const CASES: [Case; 20] = [
     Case::SpaceAlignedCorpus,
     Case::SpaceAlignedColumns,
     Case::SpaceAlignedPages,
+    Case::CompactRows,
+    Case::CompactCorpus,
 ];
 
 impl Case {
@@ -226,6 +235,20 @@ impl Case {
                     .expect("the layout twin of 004")
                     .repeat(n)
             }
+            Case::CompactRows => {
+                let mut s = String::from(
+                    "2. 示例项目绩效目标表\n一级指标\n二级指标\n三级指标\n\
+                     绩效指标描述\n指标值\n指标值确定依据\n产出指标\n数量指标\n",
+                );
+                s.push_str(&"服务人数\n全年服务\n人数\n≥10 人\n计划\n".repeat(n));
+                s
+            }
+            Case::CompactCorpus => {
+                let path = robust_support::repo_root().join("testdata/layout/002.plain.txt");
+                std::fs::read_to_string(path)
+                    .expect("the plain pdftotext twin of 002")
+                    .repeat(n)
+            }
             Case::SpaceAlignedPages => {
                 let mut s: String = (0..n).map(|i| format!("列{i:06}  ")).collect();
                 s.push('\n');
@@ -265,7 +288,9 @@ impl Case {
             | Case::CellPerLineCorpus
             | Case::SplitCorpus
             | Case::ParagraphCellsCorpus
-            | Case::SpaceAlignedCorpus => 1,
+            | Case::SpaceAlignedCorpus
+            | Case::CompactCorpus => 1,
+            Case::CompactRows => 2_000,
             Case::ParagraphCellsSplitRows => 2_000,
             Case::ParagraphCellsEmpties => 20_000,
             Case::SpaceAlignedColumns | Case::SpaceAlignedPages => 10_000,
@@ -363,6 +388,16 @@ fn assert_linear(case: Case) {
             o.input_len
         );
     }
+}
+
+#[test]
+fn compact_paragraph_cells_rows_are_linear() {
+    assert_linear(Case::CompactRows);
+}
+
+#[test]
+fn compact_paragraph_cells_corpus_is_linear() {
+    assert_linear(Case::CompactCorpus);
 }
 
 #[test]

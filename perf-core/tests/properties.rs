@@ -589,8 +589,56 @@ fn paragraph_cells_text() -> impl Strategy<Value = String> {
     (prop::sample::select(HEADERS), body).prop_map(|(h, b)| format!("{h}{b}"))
 }
 
+/// Paragraph cells as `pdftotext` and PyMuPDF write a PDF table: no
+/// empty paragraph anywhere (an empty cell is not written), a blank line
+/// between paragraphs or none, now and then a page break (a form feed).
+fn compact_paragraph_cells_text() -> impl Strategy<Value = String> {
+    let paragraphs: Vec<&str> = PARAGRAPHS
+        .iter()
+        .copied()
+        .filter(|p| !p.is_empty())
+        .collect();
+    let body = prop::collection::vec(
+        (
+            prop::sample::select(paragraphs),
+            prop::sample::select(&["", "", "", "", "\u{c}"][..]),
+        ),
+        0..80,
+    );
+    (
+        prop::sample::select(HEADERS),
+        prop::sample::select(&["\n", "\n\n"][..]),
+        body,
+    )
+        .prop_map(|(h, sep, body)| {
+            let mut s = h.replace("\n\n", "\n").replace('\n', sep);
+            for (p, page) in body {
+                s.push_str(sep);
+                s.push_str(page);
+                s.push_str(p);
+            }
+            s
+        })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn compact_paragraph_cells_never_panic(text in compact_paragraph_cells_text()) {
+        let lines = text.split('\n').count() as u32 + 1;
+        if let Ok(doc) = perf_core::Document::parse(&text) {
+            for p in &doc.projects {
+                prop_assert!(p.line >= 1 && p.line <= lines);
+                for i in &p.indicators {
+                    prop_assert!(i.line >= 1 && i.line <= lines);
+                }
+            }
+            for d in &doc.diagnostics {
+                prop_assert!(d.line.map_or(true, |l| l >= 1 && l <= lines));
+            }
+        }
+    }
 
     #[test]
     fn paragraph_cells_never_panic(text in paragraph_cells_text()) {

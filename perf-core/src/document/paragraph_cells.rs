@@ -955,13 +955,17 @@ fn move_funds(rows: &mut [Row<'_>]) {
 /// Drops or joins the extra paragraphs of a row longer than the table, one
 /// at a time, choosing each time the change that leaves a value in the
 /// 指标值 column; an empty paragraph is dropped before a paragraph is
-/// joined; of equal choices the shortest paragraph is joined (a stray
-/// fragment such as `v` is a cell's second paragraph, not a cell), then
-/// the leftmost (nothing in the text tells which cell a second paragraph
-/// belonged to; in the corpus it is most often the 三级指标).
+/// joined; of equal choices the one that leaves the shortest value (a
+/// value is a few characters: a line of a long cell that lands in the
+/// value column still parses at times, `2025 年…` as a date), then the
+/// one that joins the shortest paragraph (a stray fragment such as `v` is
+/// a cell's second paragraph, not a cell), then the leftmost (nothing in
+/// the text tells which cell a second paragraph belonged to; in the corpus
+/// it is most often the 三级指标).
 fn reduce(cells: &mut Vec<Cell<'_>>, c: &Columns) {
     while cells.len() > c.width {
-        let mut best: Option<(u32, usize, usize, bool)> = None; // (score, length, k, drop)
+        // (score, value length, paragraph length, k, drop)
+        let mut best: Option<(u32, usize, usize, usize, bool)> = None;
         for k in 1..cells.len() {
             let empty = cells[k].text.trim().is_empty();
             // level cells are neither dropped nor joined onto
@@ -976,16 +980,40 @@ fn reduce(cells: &mut Vec<Cell<'_>>, c: &Columns) {
             if empty {
                 score += 2;
             }
+            let vlen = value_len(cells, c, k);
             let len = cells[k].text.trim().chars().count();
-            if best.map_or(true, |(s, l, _, _)| score > s || (score == s && len < l)) {
-                best = Some((score, len, k, empty));
+            let better = |&(s, v, l, _, _): &(u32, usize, usize, usize, bool)| {
+                score > s || (score == s && (vlen, len) < (v, l))
+            };
+            if best.as_ref().map_or(true, better) {
+                best = Some((score, vlen, len, k, empty));
             }
         }
-        let Some((_, _, k, drop)) = best else { break };
+        let Some((_, _, _, k, drop)) = best else {
+            break;
+        };
         let cell = cells.remove(k);
         if !drop {
             text::join_wrapped(cells[k - 1].text.to_mut(), &cell.text);
         }
+    }
+}
+
+/// The length in chars of the value column's text once paragraph `k` is
+/// joined onto the one before (a row without a value column: 0).
+fn value_len(cells: &[Cell<'_>], c: &Columns, k: usize) -> usize {
+    let len = |i: usize| {
+        let n = |j: usize| cells.get(j).map_or(0, |x| x.text.trim().chars().count());
+        match i.cmp(&(k - 1)) {
+            std::cmp::Ordering::Less => n(i),
+            std::cmp::Ordering::Equal => n(i) + n(k),
+            std::cmp::Ordering::Greater => n(i + 1),
+        }
+    };
+    match c.value {
+        Some((v, None)) => len(v),
+        Some((s, Some((v, u)))) => len(s) + len(v) + len(u),
+        None => 0,
     }
 }
 

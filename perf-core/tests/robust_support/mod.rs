@@ -226,6 +226,27 @@ pub fn paragraph_cells_doc(rows: &[Vec<String>]) -> String {
     s
 }
 
+/// The first paragraphs of a project table as `pdftotext` (without
+/// `-layout`) or PyMuPDF write a PDF table: no empty paragraph anywhere.
+pub const COMPACT_HEAD: &str = "第二部分 预算项目绩效目标\n\
+1、测试经费绩效目标表\n\
+绩效目标\n及时将资金拨入社会保险基金财政专户。\n\
+一级指标\n二级指标\n三级指标\n绩效指标描述\n指标值\n指标值确定依据";
+
+/// A compact paragraph-cells document: [`COMPACT_HEAD`] then every
+/// non-empty cell after `sep` (`"\n"`: a line each, as PyMuPDF writes;
+/// `"\n\n"`: a blank line between, as `pdftotext` does); an empty cell is
+/// not written at all.
+pub fn compact_doc(rows: &[Vec<String>], sep: &str) -> String {
+    let mut s = COMPACT_HEAD.replace('\n', sep);
+    for cell in rows.iter().flatten().filter(|c| !c.trim().is_empty()) {
+        s.push_str(sep);
+        s.push_str(cell);
+    }
+    s.push('\n');
+    s
+}
+
 /// Every string the output of a document holds: fields of projects and
 /// indicators, value raws (also with white space removed), goals, and
 /// diagnostic messages. Used to check that no cell was silently dropped.
