@@ -71,9 +71,11 @@ fn plines(text: &str) -> Vec<PLine<'_>> {
             no += 1;
             let raw = &text[start..i];
             let t = raw.trim_start_matches('\u{c}');
+            let body = t.trim_end_matches('\u{c}');
             out.push(PLine {
                 no,
-                text: t.trim_end_matches('\u{c}'),
+                // a rule (pandoc's table borders) sets rows apart like a blank line
+                text: if is_rule(body) { "" } else { body },
                 page_break: t.len() != raw.len(),
             });
             if !end && bytes[i] == b'\r' && i + 1 < bytes.len() && bytes[i + 1] == b'\n' {
@@ -86,19 +88,29 @@ fn plines(text: &str) -> Vec<PLine<'_>> {
     out
 }
 
+/// A line of dashes (or `=`), spaces between: a table's rule, not text.
+fn is_rule(t: &str) -> bool {
+    let t = t.trim();
+    t.len() >= 3 && t.bytes().all(|b| matches!(b, b'-' | b'=' | b' '))
+}
+
 fn is_gap(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\u{3000}'
 }
 
 /// The fragments of a line: runs of text separated by two or more spaces
-/// (a tab or an ideographic space counts as a run by itself).
-fn fragments(line: &str) -> Vec<Frag<'_>> {
+/// (a tab or an ideographic space counts as a run by itself); positions
+/// count display width when `wide`.
+fn fragments(line: &str, wide: bool) -> Vec<Frag<'_>> {
     let mut out = Vec::new();
     let mut start: Option<(usize, usize)> = None; // (byte, col)
     let mut spaces = 0usize; // spaces in the current run
     let mut hard = false; // the run holds a tab or an ideographic space
     let mut last_end = 0usize; // byte after the last non-space char
-    for (col, (b, c)) in line.char_indices().enumerate() {
+    let mut next_col = 0usize;
+    for (b, c) in line.char_indices() {
+        let col = next_col;
+        next_col += step(c, wide);
         if is_gap(c) {
             spaces += 1;
             hard |= c != ' ';
@@ -128,6 +140,38 @@ fn fragments(line: &str) -> Vec<Frag<'_>> {
         });
     }
     out
+}
+
+/// The columns a character takes: two for a Han or full-width character
+/// when positions count display width, else one.
+fn step(c: char, wide: bool) -> usize {
+    if wide && (text::is_cjk(c) || ('\u{ff00}'..='\u{ffef}').contains(&c)) {
+        2
+    } else {
+        1
+    }
+}
+
+/// True when the table lines align by display width rather than by
+/// characters: pandoc and other plain-text table writers pad cells to a
+/// display width (a Han character two columns), pdftotext to characters.
+/// Of the two ways to count, the one under which the lines of two or more
+/// fragments start their fragments at fewer distinct positions wins;
+/// characters unless display width is clearly better (a fifth fewer).
+fn display_aligned(lines: &[PLine<'_>]) -> bool {
+    let starts = |wide: bool| {
+        let mut v: Vec<usize> = lines
+            .iter()
+            .map(|l| fragments(l.text, wide))
+            .filter(|f| f.len() >= 2)
+            .flat_map(|f| f.into_iter().map(|x| x.col))
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v.len()
+    };
+    let (chars, wide) = (starts(false), starts(true));
+    wide * 5 < chars * 4
 }
 
 /// Display width: Han and full-width characters count two, others one.
@@ -165,7 +209,7 @@ const SPLIT_BEFORE_HAN: usize = 4;
 /// reaches its column's end is followed by one space only, and pdftotext
 /// may set the next cell well left of its column: it counts a Han
 /// character as one column though it is about two wide).
-fn split_at_columns<'a>(f: &Frag<'a>, cols: &[usize], out: &mut Vec<Frag<'a>>) {
+fn split_at_columns<'a>(f: &Frag<'a>, cols: &[usize], wide: bool, out: &mut Vec<Frag<'a>>) {
     // the single spaces where a cell may start: (column of the next
     // character, its byte offset, between two Han characters); never
     // between a number and the word after it (`3 月底`, `30 日前`: a cell
@@ -174,17 +218,19 @@ fn split_at_columns<'a>(f: &Frag<'a>, cols: &[usize], out: &mut Vec<Frag<'a>>) {
     let mut prev_space = false;
     let mut before = ' ';
     let mut end = f.col;
-    for (k, (b, c)) in f.text.char_indices().enumerate() {
+    let mut col = f.col;
+    for (b, c) in f.text.char_indices() {
         if prev_space && c != ' ' && (c.is_ascii() || !before.is_ascii_digit()) {
             // between two Han characters, or before a comparator (a value)
             let strong = text::is_cjk(before) && (text::is_cjk(c) || "≥≤<>=＞＜≧≦".contains(c));
-            spaces.push((f.col + k, b, strong));
+            spaces.push((col, b, strong));
         }
         if c != ' ' {
             before = c;
         }
         prev_space = c == ' ';
-        end = f.col + k;
+        end = col;
+        col += step(c, wide);
     }
     let mut piece_byte = 0usize;
     let mut piece_col = f.col;
@@ -390,7 +436,10 @@ pub(crate) fn read(text: &str) -> Vec<Row<'_>> {
     let lines = plines(text);
     let furniture = page_furniture(&lines);
     let mut rows = Vec::with_capacity(lines.len());
-    let mut reference = Reference::default();
+    let mut reference = Reference {
+        wide: display_aligned(&lines),
+        ..Reference::default()
+    };
     let mut i = 0;
     while i < lines.len() {
         let mut j = i + 1;
@@ -451,6 +500,8 @@ struct Reference {
     /// go on over another (a row is at most two pages long, which keeps a
     /// run of pages of like lines from becoming one ever longer row).
     joined: bool,
+    /// Positions count display width (see [`display_aligned`]).
+    wide: bool,
 }
 
 /// The columns of a page as indexes into the columns of the table it
@@ -523,7 +574,13 @@ fn read_page<'a>(
     let frags: Vec<Vec<Frag<'a>>> = page
         .iter()
         .zip(furniture)
-        .map(|(l, &f)| if f { Vec::new() } else { fragments(l.text) })
+        .map(|(l, &f)| {
+            if f {
+                Vec::new()
+            } else {
+                fragments(l.text, reference.wide)
+            }
+        })
         .collect();
     let left = frags
         .iter()
@@ -645,7 +702,7 @@ fn read_segment<'a>(
         }
         pieces.clear();
         for fr in f {
-            split_at_columns(fr, &cols, &mut pieces);
+            split_at_columns(fr, &cols, reference.wide, &mut pieces);
         }
         let prev: &[(usize, usize, &str)] = placed.get(above).map_or(&[], |p| p.as_slice());
         let line = place(&pieces, &cols, prev, page[k].text);
@@ -759,7 +816,7 @@ fn read_segment<'a>(
                     line.iter().all(|&(c, _, _)| {
                         while up.next_if(|&&(pc, _, _)| pc < c).is_some() {}
                         up.peek().is_some_and(|&&(pc, pos, pt)| {
-                            pc == c && fills(pos, pt, cols.get(c + 1), widest[c])
+                            pc == c && fills(pos, pt, cols.get(c + 1), widest[c], reference.wide)
                         })
                     })
                 }));
@@ -783,7 +840,9 @@ fn read_segment<'a>(
                 // the cell's text on the line above, if it filled its column
                 while up.next_if(|&&(pc, _, _)| pc < c).is_some() {}
                 let broken = up.peek().is_some_and(|&&(pc, pos, pt)| {
-                    pc == c && !pt.contains(' ') && fills(pos, pt, cols.get(c + 1), widest[c])
+                    pc == c
+                        && !pt.contains(' ')
+                        && fills(pos, pt, cols.get(c + 1), widest[c], reference.wide)
                 });
                 b.add(index[c], t, no, broken);
             }
@@ -804,7 +863,7 @@ fn read_segment<'a>(
     reference.tail = vec![false; ncols];
     if let Some(last) = placed.iter().rev().find(|l| !l.is_empty()) {
         for &(c, pos, t) in last {
-            reference.tail[index[c]] = fills(pos, t, cols.get(c + 1), widest[c]);
+            reference.tail[index[c]] = fills(pos, t, cols.get(c + 1), widest[c], reference.wide);
         }
     }
     // the columns of the widest of the last few lines (a header, a full row)
@@ -914,8 +973,8 @@ const FILL_SLACK: usize = 4;
 /// Whether text at `pos` filled its column (and so may wrap onto the next
 /// line): it is about as wide as the widest text of the column, and ends
 /// close to where the next column starts.
-fn fills(pos: usize, text: &str, next: Option<&usize>, widest: usize) -> bool {
-    let end = pos + text.chars().count();
+fn fills(pos: usize, text: &str, next: Option<&usize>, widest: usize, wide: bool) -> bool {
+    let end = pos + text.chars().map(|c| step(c, wide)).sum::<usize>();
     width(text) + FILL_SLACK >= widest && next.map_or(true, |&n| end + FULL_GAP >= n)
 }
 
@@ -1018,7 +1077,7 @@ mod tests {
     #[test]
     fn positions_are_characters_not_display_width() {
         // `产出指标` takes 4 columns, not 8: the next cell starts at 4 + 2
-        let f = fragments("产出指标  数量指标 人数   ≥10 人");
+        let f = fragments("产出指标  数量指标 人数   ≥10 人", false);
         let got: Vec<(usize, &str)> = f.iter().map(|f| (f.col, f.text)).collect();
         assert_eq!(
             got,
@@ -1026,6 +1085,39 @@ mod tests {
         );
         assert_eq!(width("产出指标"), 8);
         assert_eq!(width("≥10 人"), 6);
+    }
+
+    #[test]
+    fn display_width_positions_when_the_lines_align_so() {
+        // pandoc pads cells to a display width: under character counts the
+        // second column starts at 6, 8 and 10; under display width at 12
+        let text = "一级指标    二级指标    三级指标\n\
+                    产出指标    数量指标    人数\n\
+                    ab          质量指标    合格率\n\
+                    ----------  ----------  ------\n";
+        let lines = plines(text);
+        assert!(display_aligned(&lines));
+        assert_eq!(lines[3].text, "");
+        let f = fragments(lines[2].text, true);
+        assert_eq!((f[1].col, f[1].text), (12, "质量指标"));
+        assert_eq!(fragments(lines[2].text, false)[1].col, 12);
+        assert_eq!(fragments(lines[1].text, false)[1].col, 8);
+        // pdftotext pads to characters: they stay
+        let pdf =
+            "一级指标  二级指标  三级指标\n产出指标  数量指标  人数\nab    质量指标  合格率\n";
+        assert!(!display_aligned(&plines(pdf)));
+        assert_eq!(
+            rows(text)
+                .into_iter()
+                .filter(|r| !r.1)
+                .map(|r| r.2)
+                .collect::<Vec<_>>(),
+            vec![
+                cells(&["一级指标", "二级指标", "三级指标"]),
+                cells(&["产出指标", "数量指标", "人数"]),
+                cells(&["ab", "质量指标", "合格率"]),
+            ]
+        );
     }
 
     #[test]
