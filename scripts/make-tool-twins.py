@@ -13,14 +13,16 @@ reads them back, and its text goes to testdata/<tool>/NNN.txt:
     pymupdf           PyMuPDF `page.get_text()` (pages joined by a form feed)
     pdfplumber        pdfplumber `page.extract_text()` (pages joined by "\\n")
     pypdf             pypdf `page.extract_text()` (pages joined by "\\n")
+    pymupdf4llm       pymupdf4llm `to_markdown()` (Markdown pipe tables)
     lo-text           LibreOffice `--convert-to txt:Text` of the .docx
-    pandoc            `pandoc -t plain` of the .docx
+    pandoc            `pandoc -t plain` of the .docx (simple and grid tables)
+    pandoc-gfm        `pandoc -t gfm` of the .docx (Markdown pipe tables)
 
 Needs (Debian and PyPI):
 
     apt-get install -y --no-install-recommends poppler-utils pandoc \\
         libreoffice-writer-nogui fonts-wqy-microhei
-    pip install pymupdf pdfplumber pypdf python-docx docx2txt
+    pip install pymupdf pymupdf4llm pdfplumber pypdf python-docx docx2txt
     python3 scripts/make-tool-twins.py            # all tools, default inputs
     python3 scripts/make-tool-twins.py --tools pymupdf --pdf 002
 
@@ -105,6 +107,12 @@ def pypdf_text(pdf):
     return "\n".join(page.extract_text() for page in reader.pages)
 
 
+def pymupdf4llm_text(pdf):
+    import pymupdf4llm
+
+    return pymupdf4llm.to_markdown(str(pdf))
+
+
 def lo_text(docx, tmp):
     subprocess.run(
         ["soffice", "--headless", "--convert-to", "txt:Text (encoded):UTF8",
@@ -114,9 +122,9 @@ def lo_text(docx, tmp):
     return pathlib.Path(tmp, docx.stem + ".txt").read_text(encoding="utf-8-sig")
 
 
-def pandoc(docx):
+def pandoc(docx, to="plain"):
     out = subprocess.run(
-        ["pandoc", "-f", "docx", "-t", "plain", "--wrap=none", str(docx)],
+        ["pandoc", "-f", "docx", "-t", to, "--wrap=none", str(docx)],
         check=True, capture_output=True,
     )
     return out.stdout.decode("utf-8")
@@ -128,10 +136,12 @@ PDF_TOOLS = {
     "pymupdf": lambda pdf, tmp: pymupdf(pdf),
     "pdfplumber": lambda pdf, tmp: pdfplumber_text(pdf),
     "pypdf": lambda pdf, tmp: pypdf_text(pdf),
+    "pymupdf4llm": lambda pdf, tmp: pymupdf4llm_text(pdf),
 }
 DOCX_TOOLS = {
     "lo-text": lo_text,
     "pandoc": lambda docx, tmp: pandoc(docx),
+    "pandoc-gfm": lambda docx, tmp: pandoc(docx, "gfm"),
 }
 
 

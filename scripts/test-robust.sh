@@ -73,6 +73,7 @@ SpaceAlignedColumns 2000
 SpaceAlignedPages 2000
 CompactRows 2000
 CompactCorpus 2
+GridRows 10000
 EOF
 
 echo "== 3. the C entry points under valgrind over the fuzz inputs and the corpus"

@@ -22,8 +22,8 @@ mod robust_support;
 use perf_core::Document;
 use proptest::prelude::*;
 use robust_support::{
-    cell_per_line_doc, compact_doc, is_blank, output_texts, paragraph_cells_doc, squeeze,
-    tab_rows_doc,
+    cell_per_line_doc, compact_doc, is_blank, output_texts, paragraph_cells_doc, pipe_table_doc,
+    squeeze, tab_rows_doc,
 };
 
 const LEVEL1: &[&str] = &["产出指标", "效益指标", "效果指标", "满意度指标", "成本指标"];
@@ -213,6 +213,16 @@ proptest! {
         let text = compact_doc(&rows, if line_each { "\n" } else { "\n\n" });
         let layout = Document::parse(&text).map(|d| d.source.layout.as_str());
         prop_assert_eq!(layout, Ok("paragraph-cells"));
+        check(&text, &rows)?;
+    }
+
+    /// Markdown pipe tables: `|` between cells, a bar or a backslash in a
+    /// cell escaped.
+    #[test]
+    fn pipe_tables_lose_no_cell(rows in rows()) {
+        let text = pipe_table_doc(&rows);
+        let layout = Document::parse(&text).map(|d| d.source.layout.as_str());
+        prop_assert_eq!(layout, Ok("grid-rows"));
         check(&text, &rows)?;
     }
 

@@ -799,3 +799,63 @@ fn libreoffice_text_export_an_empty_paragraph_a_blank_line() {
         ]
     );
 }
+
+#[test]
+fn markdown_pipe_and_grid_tables() {
+    // Markdown writers (pymupdf4llm, pandoc -t gfm): a heading marked with
+    // `#`, a row per line, `<br>` inside a cell, `\[` escapes. Grid tables
+    // (pandoc -t plain): the lines between two `+---+` rules are one row.
+    let md = "## 1. 2025 年示例经费绩效目标表\n\n# 单位：万元\n\n\
+              |项目编码|P001||项目名称|示例经费\\[2025\\]|\n|---|---|---|---|---|\n\
+              |一级指标|二级指标|三级指标|绩效指标描述|指标值|指标值确定依据|\n\
+              |产出指标|数量指标|人数|服务<br>人数|≥10 人|计划|\n\
+              ||质量指标|合格率|合格率|100%|计划|\n";
+    let doc = Document::parse(md).unwrap();
+    assert_eq!(doc.source.layout, Layout::GridRows);
+    let p = &doc.projects[0];
+    assert_eq!(
+        (
+            p.code.as_deref(),
+            p.name.as_deref(),
+            p.amount_unit.as_deref()
+        ),
+        (Some("P001"), Some("示例经费[2025]"), Some("万元"))
+    );
+    let s = |v: [&str; 6]| v.map(str::to_owned);
+    assert_eq!(
+        indicator_cells(&doc),
+        vec![
+            s(["产出指标", "数量指标", "人数", "服务人数", "≥10 人", "计划"]),
+            s(["产出指标", "质量指标", "合格率", "合格率", "100%", "计划"]),
+        ]
+    );
+    assert_eq!(p.indicators[1].line, 9);
+
+    let grid = "1、示例经费绩效目标表\n\
+                +------+------+------+------+\n\
+                | 一级指标 | 二级指标 | 三级指标 | 指标值 |\n\
+                +======+======+======+======+\n\
+                | 效果 | 社会效益指标 | 宣传 | ≥95% |\n\
+                |      |          | 到位 |      |\n\
+                | 指标 |          |      |      |\n\
+                +------+------+------+------+\n";
+    let doc = Document::parse(grid).unwrap();
+    assert_eq!(doc.source.layout, Layout::GridRows);
+    let i = &doc.projects[0].indicators[0];
+    assert_eq!(
+        (
+            i.level1.as_deref(),
+            i.level2.as_deref(),
+            i.level3.as_deref(),
+            &*i.value.raw,
+            i.line
+        ),
+        (
+            Some("效果指标"),
+            Some("社会效益指标"),
+            Some("宣传到位"),
+            "≥95%",
+            5
+        )
+    );
+}

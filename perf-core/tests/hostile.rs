@@ -84,9 +84,12 @@ enum Case {
     /// the plain `pdftotext` twin of 002 (testdata/layout/002.plain.txt,
     /// compact paragraph cells) n times over
     CompactCorpus,
+    /// a grid table whose one row goes on over n lines (every cell joined
+    /// line by line), then a pipe row of n cells
+    GridRows,
 }
 
-const CASES: [Case; 22] = [
+const CASES: [Case; 23] = [
     Case::ComparatorRun,
     Case::ComparatorWords,
     Case::ComparatorCellInTable,
@@ -109,6 +112,7 @@ const CASES: [Case; 22] = [
     Case::SpaceAlignedPages,
     Case::CompactRows,
     Case::CompactCorpus,
+    Case::GridRows,
 ];
 
 impl Case {
@@ -243,6 +247,17 @@ impl Case {
                 s.push_str(&"服务人数\n全年服务\n人数\n≥10 人\n计划\n".repeat(n));
                 s
             }
+            Case::GridRows => {
+                let mut s = String::from(
+                    "+---+---+---+---+\n|一级指标|二级指标|三级指标|指标值|\n+===+===+===+===+\n\
+                     |产出指标|数量指标|人数|≥10<br>人|\n",
+                );
+                s.push_str(&"|  |  | 续续 | <br>续 |\n".repeat(n));
+                s.push_str("+---+---+---+---+\n\n");
+                s.push_str(&"|产出指标".repeat(n));
+                s.push_str("|\n");
+                s
+            }
             Case::CompactCorpus => {
                 let path = robust_support::repo_root().join("testdata/layout/002.plain.txt");
                 std::fs::read_to_string(path)
@@ -291,6 +306,7 @@ impl Case {
             | Case::SpaceAlignedCorpus
             | Case::CompactCorpus => 1,
             Case::CompactRows => 2_000,
+            Case::GridRows => 10_000,
             Case::ParagraphCellsSplitRows => 2_000,
             Case::ParagraphCellsEmpties => 20_000,
             Case::SpaceAlignedColumns | Case::SpaceAlignedPages => 10_000,
@@ -388,6 +404,11 @@ fn assert_linear(case: Case) {
             o.input_len
         );
     }
+}
+
+#[test]
+fn grid_rows_are_linear() {
+    assert_linear(Case::GridRows);
 }
 
 #[test]

@@ -621,8 +621,67 @@ fn compact_paragraph_cells_text() -> impl Strategy<Value = String> {
         })
 }
 
+/// Text of bar tables: a pipe-table header, then lines of bars, rules,
+/// escapes, `<br>`, Markdown marks, labels and values in any order.
+fn grid_text() -> impl Strategy<Value = String> {
+    let pieces = prop::collection::vec(
+        prop::sample::select(
+            &[
+                "|",
+                "|",
+                "|",
+                "+",
+                "---",
+                "===",
+                ":",
+                "\\",
+                "\\|",
+                "<br>",
+                "<br/>",
+                "\n",
+                "\n",
+                "\n",
+                " ",
+                "#",
+                "**",
+                "产出指标",
+                "数量指标",
+                "≥95%",
+                "项目名称",
+                "1、示例项目绩效目标表",
+                "\u{c}",
+                "\r\n",
+                "",
+            ][..],
+        ),
+        0..120,
+    );
+    pieces.prop_map(|p| {
+        format!(
+            "|一级指标|二级指标|三级指标|指标值|\n|---|---|---|---|\n|产出指标|数量指标|人数|1人|\n{}",
+            p.concat()
+        )
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn grid_rows_never_panic(text in grid_text()) {
+        let lines = text.split('\n').count() as u32 + 1;
+        if let Ok(doc) = perf_core::Document::parse(&text) {
+            for p in &doc.projects {
+                prop_assert!(p.line >= 1 && p.line <= lines);
+                for i in &p.indicators {
+                    prop_assert!(i.line >= 1 && i.line <= lines);
+                }
+            }
+            for d in &doc.diagnostics {
+                prop_assert!(d.line.map_or(true, |l| l >= 1 && l <= lines));
+            }
+        }
+    }
 
     #[test]
     fn compact_paragraph_cells_never_panic(text in compact_paragraph_cells_text()) {

@@ -5,7 +5,9 @@ use super::Layout;
 use crate::find::{blank, find_byte};
 
 /// Decides the layout from the lines:
-/// - few lines hold a tab → [`Layout::ParagraphCells`] when an indicator
+/// - few lines hold a tab → [`Layout::GridRows`] when many lines are
+///   cells between `|` bars (Markdown and grid tables,
+///   `grid_rows::looks_like`); else [`Layout::ParagraphCells`] when an indicator
 ///   header stands one label per paragraph with blank lines between
 ///   (`paragraph_cells::looks_like`, docx2txt); else [`Layout::SpaceAligned`]
 ///   when many lines hold cells set apart by runs of spaces
@@ -37,7 +39,9 @@ pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
         }
     }
     if tabbed * 20 < nonblank.max(1) {
-        if super::paragraph_cells::looks_like(lines) {
+        if super::grid_rows::looks_like(lines) {
+            Layout::GridRows
+        } else if super::paragraph_cells::looks_like(lines) {
             Layout::ParagraphCells
         } else if space_aligned(lines, nonblank) {
             Layout::SpaceAligned

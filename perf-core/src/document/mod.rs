@@ -20,6 +20,7 @@ pub mod codes;
 pub mod csv;
 mod csv_rows;
 mod detect;
+mod grid_rows;
 mod labels;
 pub mod model;
 mod paragraph_cells;
@@ -84,6 +85,7 @@ fn parse_with(
         Layout::CsvRows => csv_rows::read(text),
         Layout::ParagraphCells => paragraph_cells::read(&lines),
         Layout::SpaceAligned => space_aligned::read(text),
+        Layout::GridRows => grid_rows::read(&lines),
         Layout::Wrapped => {
             let (rows, notes) = wrapped::read(&lines);
             diagnostics.extend(notes.into_iter().map(|(line, message)| Diagnostic {

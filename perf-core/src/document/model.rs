@@ -30,6 +30,9 @@ pub enum Layout {
     /// Columns aligned with runs of spaces, pages split by form feeds
     /// (`pdftotext -layout`).
     SpaceAligned,
+    /// Tables drawn with `|` between cells: Markdown pipe tables and grid
+    /// tables (`pandoc`, pymupdf4llm and other Markdown writers).
+    GridRows,
 }
 
 impl Layout {
@@ -41,6 +44,7 @@ impl Layout {
             Layout::CsvRows => "csv-rows",
             Layout::ParagraphCells => "paragraph-cells",
             Layout::SpaceAligned => "space-aligned",
+            Layout::GridRows => "grid-rows",
         }
     }
 }

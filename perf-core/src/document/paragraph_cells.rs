@@ -589,7 +589,7 @@ impl<'a> Reader<'_, 'a> {
                 row_end = self.resync(i, w, &cols);
             }
             let mut cells = self.cells(i, row_end);
-            reduce(&mut cells, &cols);
+            reduce(&mut cells, &cols, self.line_each);
             let ended = end < i + w && row_end == end;
             let labelled = |k: usize| {
                 cells.get(k).is_some_and(|c| {
@@ -707,7 +707,7 @@ impl<'a> Reader<'_, 'a> {
                     ]
                 };
                 cells.extend(self.cells(k, k + take));
-                reduce(&mut cells, cols);
+                reduce(&mut cells, cols, self.line_each);
                 self.push_row(cells);
                 k += take;
                 first = false;
@@ -727,7 +727,7 @@ impl<'a> Reader<'_, 'a> {
     ) -> bool {
         let mut cells = levels(self);
         cells.extend(self.cells(from, to));
-        reduce(&mut cells, cols);
+        reduce(&mut cells, cols, self.line_each);
         value_ok(&cells, cols, None)
     }
 
@@ -800,7 +800,7 @@ impl<'a> Reader<'_, 'a> {
         // plausible row start.
         let ok = |j: usize| {
             let mut cells = self.cells(i, j);
-            reduce(&mut cells, c);
+            reduce(&mut cells, c, self.line_each);
             value_ok(&cells, c, None)
         };
         if !ok(i + w) {
@@ -955,14 +955,16 @@ fn move_funds(rows: &mut [Row<'_>]) {
 /// Drops or joins the extra paragraphs of a row longer than the table, one
 /// at a time, choosing each time the change that leaves a value in the
 /// 指标值 column; an empty paragraph is dropped before a paragraph is
-/// joined; of equal choices the one that leaves the shortest value (a
-/// value is a few characters: a line of a long cell that lands in the
-/// value column still parses at times, `2025 年…` as a date), then the
-/// one that joins the shortest paragraph (a stray fragment such as `v` is
-/// a cell's second paragraph, not a cell), then the leftmost (nothing in
-/// the text tells which cell a second paragraph belonged to; in the corpus
-/// it is most often the 三级指标).
-fn reduce(cells: &mut Vec<Cell<'_>>, c: &Columns) {
+/// joined; of equal choices, in text with a paragraph per line
+/// (`line_each`: PDF lines, where a long cell wraps and a value, a few
+/// characters, hardly ever does), the one that leaves the shortest value
+/// (a line of a long cell that lands in the value column may still parse,
+/// `2025 年…` as a date); then the one that joins the shortest paragraph
+/// (a stray fragment such as `v` is a cell's second paragraph, not a
+/// cell), then the leftmost (nothing in the text tells which cell a
+/// second paragraph belonged to; in the corpus it is most often the
+/// 三级指标).
+fn reduce(cells: &mut Vec<Cell<'_>>, c: &Columns, line_each: bool) {
     while cells.len() > c.width {
         // (score, value length, paragraph length, k, drop)
         let mut best: Option<(u32, usize, usize, usize, bool)> = None;
@@ -980,7 +982,7 @@ fn reduce(cells: &mut Vec<Cell<'_>>, c: &Columns) {
             if empty {
                 score += 2;
             }
-            let vlen = value_len(cells, c, k);
+            let vlen = if line_each { value_len(cells, c, k) } else { 0 };
             let len = cells[k].text.trim().chars().count();
             let better = |&(s, v, l, _, _): &(u32, usize, usize, usize, bool)| {
                 score > s || (score == s && (vlen, len) < (v, l))

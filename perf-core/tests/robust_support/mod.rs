@@ -247,6 +247,24 @@ pub fn compact_doc(rows: &[Vec<String>], sep: &str) -> String {
     s
 }
 
+/// A Markdown pipe-table document: a heading, the indicator header and its
+/// rule, then a row per line, `|` between cells.
+pub fn pipe_table_doc(rows: &[Vec<String>]) -> String {
+    let mut s = String::from(
+        "## 1、测试经费绩效目标表\n\n|一级指标|二级指标|三级指标|绩效指标描述|指标值|指标值确定依据|\n\
+         |---|---|---|---|---|---|\n",
+    );
+    for row in rows {
+        s.push('|');
+        for cell in row {
+            s.push_str(&cell.replace('\\', "\\\\").replace('|', "\\|"));
+            s.push('|');
+        }
+        s.push('\n');
+    }
+    s
+}
+
 /// Every string the output of a document holds: fields of projects and
 /// indicators, value raws (also with white space removed), goals, and
 /// diagnostic messages. Used to check that no cell was silently dropped.

@@ -1,0 +1,291 @@
+//! Reader for tables drawn with `|` between cells: Markdown pipe tables
+//! (`pandoc -t gfm`, pymupdf4llm, markitdown, docling) and grid tables
+//! (`pandoc -t plain` of tables with several paragraphs in a cell, psql,
+//! tabulate).
+//!
+//! - A **table line** starts with `|` (leading spaces aside): its cells are
+//!   the texts between the bars (a bar written `\|` is text).
+//! - A **rule** (`+----+----+`, `|---|:--:|`, `+====+`) separates rows.
+//! - In a **grid table** (its first line a `+---` rule) the table lines
+//!   between two rules are one row: each line holds a line of every
+//!   cell, joined column by column. In a **pipe table** (no `+` rule)
+//!   every table line is a row of its own.
+//! - A **line break inside a cell** written `<br>` is dropped (the text
+//!   on both sides joined, as a wrapped line is).
+//! - Every other non-blank line is running text, its Markdown marks
+//!   removed: a heading's leading `#`s, `**` and `__` emphasis.
+//! - Markdown's backslash escapes (`\[`, `\|`) are undone everywhere.
+//!
+//! One pass over the lines; each line is split once.
+
+use std::borrow::Cow;
+
+use super::row::{Cell, Line, Row};
+use super::text;
+
+/// True when enough lines are table lines for the text to be read as
+/// this layout: at least three lines that start with `|` and hold two
+/// more bars, and at least one non-blank line in ten.
+pub(crate) fn looks_like(lines: &[Line<'_>]) -> bool {
+    let mut nonblank = 0usize;
+    let mut piped = 0usize;
+    for l in lines {
+        let t = l.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        nonblank += 1;
+        if t.starts_with('|') && t.bytes().filter(|&b| b == b'|').count() >= 3 {
+            piped += 1;
+        }
+    }
+    piped >= 3 && piped * 10 >= nonblank
+}
+
+/// A rule between rows: `+`, `|`, `-`, `=`, `:` and spaces only, at least
+/// three dashes or equals signs, and a `+` or a `|` (a line of dashes alone
+/// is a Markdown setext underline or a separator: running text).
+fn is_rule(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.iter()
+        .all(|c| matches!(c, b'+' | b'|' | b'-' | b'=' | b':' | b' '))
+        && b.iter().filter(|&&c| c == b'-' || c == b'=').count() >= 3
+        && b.iter().any(|&c| c == b'+' || c == b'|')
+}
+
+/// The cells of a table line: the texts between its bars, `\|` kept as
+/// text; the text after the last bar (none in a well-formed line) is a
+/// cell when it is not blank.
+fn cells(t: &str) -> Vec<&str> {
+    let inner = t.strip_prefix('|').unwrap_or(t);
+    let mut out = Vec::new();
+    let b = inner.as_bytes();
+    let mut start = 0;
+    for i in 0..b.len() {
+        if b[i] == b'|' && (i == 0 || b[i - 1] != b'\\') {
+            out.push(&inner[start..i]);
+            start = i + 1;
+        }
+    }
+    let rest = &inner[start..];
+    if !rest.trim().is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+/// Markdown's backslash escapes undone: `\[` is `[`, `\|` is `|` (a
+/// backslash before any ASCII punctuation).
+fn unescape(s: &str) -> Cow<'_, str> {
+    if !s.contains('\\') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match chars.peek() {
+            // the escaped character itself, taken as it is
+            Some(&n) if c == '\\' && n.is_ascii_punctuation() => {
+                out.push(n);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A cell's text: `<br>` line breaks and backslash escapes undone, trimmed.
+fn clean(s: &str) -> Cow<'_, str> {
+    let t = s.trim();
+    if !t.contains("<br") {
+        return unescape(t);
+    }
+    let mut out = String::with_capacity(t.len());
+    for (k, piece) in t
+        .split("<br/>")
+        .flat_map(|p| p.split("<br />"))
+        .flat_map(|p| p.split("<br>"))
+        .enumerate()
+    {
+        let piece = unescape(piece);
+        if k == 0 {
+            out.push_str(piece.trim());
+        } else {
+            text::join_wrapped(&mut out, &piece);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Running text with its Markdown marks removed (`## 标题`, `**加粗**`).
+fn plain(t: &str) -> Cow<'_, str> {
+    let h = t.trim_start_matches('#');
+    let h = if h.len() != t.len() && (h.is_empty() || h.starts_with(' ')) {
+        h.trim()
+    } else {
+        t
+    };
+    if h.contains("**") || h.contains("__") {
+        Cow::Owned(unescape(&h.replace("**", "").replace("__", "")).into_owned())
+    } else {
+        unescape(h)
+    }
+}
+
+/// Reads the rows of text with `|` tables (see the module docs).
+pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
+    let mut out: Vec<Row<'a>> = Vec::with_capacity(lines.len());
+    // the grid row being read (cells joined column by column), if any
+    let mut pending: Option<Row<'a>> = None;
+    // inside a grid table (opened by a `+` rule)
+    let mut grid = false;
+    let flush = |pending: &mut Option<Row<'a>>, out: &mut Vec<Row<'a>>| {
+        if let Some(r) = pending.take() {
+            if r.cells.iter().any(|c| !c.text.trim().is_empty()) {
+                out.push(r);
+            }
+        }
+    };
+    for l in lines {
+        let t = text::strip_markers(l.text).trim();
+        if t.is_empty() {
+            flush(&mut pending, &mut out);
+            grid = false;
+            continue;
+        }
+        if is_rule(t) {
+            flush(&mut pending, &mut out);
+            grid |= t.starts_with('+');
+            continue;
+        }
+        if !t.starts_with('|') {
+            flush(&mut pending, &mut out);
+            grid = false;
+            out.push(Row::text(l.no, plain(t)));
+            continue;
+        }
+        let parts = cells(t);
+        match pending.as_mut() {
+            Some(row) if grid => {
+                // the next line of every cell of the grid row
+                for (k, p) in parts.into_iter().enumerate() {
+                    let p = clean(p);
+                    match row.cells.get_mut(k) {
+                        Some(c) if c.text.trim().is_empty() => {
+                            c.text = p;
+                            c.line = l.no;
+                        }
+                        Some(c) => text::join_wrapped(c.text.to_mut(), &p),
+                        None => row.cells.push(Cell {
+                            text: p,
+                            line: l.no,
+                        }),
+                    }
+                }
+            }
+            _ => {
+                flush(&mut pending, &mut out);
+                let row = Row::table(
+                    l.no,
+                    parts
+                        .into_iter()
+                        .map(|p| Cell {
+                            text: clean(p),
+                            line: l.no,
+                        })
+                        .collect(),
+                );
+                if grid {
+                    pending = Some(row);
+                } else {
+                    out.push(row);
+                }
+            }
+        }
+    }
+    flush(&mut pending, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::row::lines;
+    use super::*;
+
+    fn rows(src: &str) -> Vec<(u32, bool, Vec<String>)> {
+        read(&lines(src))
+            .into_iter()
+            .map(|r| {
+                let c = r.cells.iter().map(|c| c.text.to_string()).collect();
+                (r.line, r.text, c)
+            })
+            .collect()
+    }
+
+    fn v(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn pipe_table_a_row_per_line() {
+        let src = "# 单位：万元\n\n|一级指标|二级指标|指标值|\n|---|:--:|---|\n\
+                   |产出指标|数量指标|≥10 人|\n||质量指标|100%<br>以上|\n**说明\\[2020\\]\\\\\\*\\\\**\n";
+        assert_eq!(
+            rows(src),
+            vec![
+                (1, true, v(&["单位：万元"])),
+                (3, false, v(&["一级指标", "二级指标", "指标值"])),
+                (5, false, v(&["产出指标", "数量指标", "≥10 人"])),
+                (6, false, v(&["", "质量指标", "100%以上"])),
+                (7, true, v(&["说明[2020]\\*\\"])),
+            ]
+        );
+    }
+
+    #[test]
+    fn grid_table_lines_between_rules_are_one_row() {
+        let src = "+------+------+------+\n\
+                   | 一级指标 | 二级指标 | 三级指标 |\n\
+                   +======+======+======+\n\
+                   | 效果 | 社会效益指标 | 宣传 |\n\
+                   |      |          | 到位 |\n\
+                   | 指标 |          |      |\n\
+                   +------+------+------+\n\
+                   |      | 可持续影响指标 | a \\| b |\n\
+                   +------+------+------+\n";
+        assert_eq!(
+            rows(src),
+            vec![
+                (2, false, v(&["一级指标", "二级指标", "三级指标"])),
+                (4, false, v(&["效果指标", "社会效益指标", "宣传到位"])),
+                (8, false, v(&["", "可持续影响指标", "a | b"])),
+            ]
+        );
+    }
+
+    #[test]
+    fn detection_and_rules() {
+        assert!(looks_like(&lines("|a|b|c|\n|d|e|f|\n|g|h|i|\n")));
+        assert!(!looks_like(&lines("a|b|c\nd|e|f\ng|h|i\n")));
+        assert!(is_rule("|---|:--:|"));
+        assert!(is_rule("+----+====+"));
+        assert!(!is_rule("------"));
+        assert!(!is_rule("|a|-|"));
+    }
+
+    #[test]
+    fn odd_lines_read_without_panicking() {
+        for src in [
+            "|",
+            "||",
+            "|\\|",
+            "| a \\",
+            "+-+\n|",
+            "+---+\n|a|\n|b|c|d|\n",
+            "|<br>|",
+        ] {
+            let _ = rows(src);
+        }
+    }
+}
