@@ -236,7 +236,7 @@ impl PyDocument {
     }
 
     /// ``tab-rows``, ``cell-per-line``, ``wrapped``, ``csv-rows``,
-    /// ``space-aligned`` or ``paragraph-cells`` (see docs/DOCUMENTS.md).
+    /// ``space-aligned``, ``paragraph-cells`` or ``grid-rows`` (see docs/DOCUMENTS.md).
     #[getter]
     fn layout(&self) -> &'static str {
         self.doc.source.layout.as_str()
