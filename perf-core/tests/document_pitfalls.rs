@@ -859,3 +859,20 @@ fn markdown_pipe_and_grid_tables() {
         )
     );
 }
+
+#[test]
+fn a_code_line_that_goes_on_with_the_name() {
+    // pdfplumber / pypdf / pdftotext -raw: the 项目编码 row on one line,
+    // the 项目名称 cell after the code
+    let text = "1. 2025 年示例经费绩效目标表\n单位：万元\n\
+                项目编码 13082225P000169100010 项目名称 2025 年示例经费\n\
+                一级指标 二级指标 三级指标 绩效指标描述 指标值 指标值确定依据\n\
+                产出指标 数量指标 服务人数 服务人数 ≥10 人 计划\n";
+    let doc = Document::parse(text).unwrap();
+    assert_eq!(doc.source.layout, Layout::Wrapped);
+    let p = &doc.projects[0];
+    assert_eq!(
+        (p.code.as_deref(), p.name.as_deref()),
+        (Some("13082225P000169100010"), Some("2025 年示例经费"))
+    );
+}

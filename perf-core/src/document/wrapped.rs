@@ -157,10 +157,8 @@ impl<'a> Reader<'a, '_> {
         let no = self.lines[i].no;
         let s = self.ts[i];
         let label_len = s.char_indices().nth(4).map(|(p, _)| p).unwrap_or(s.len());
-        let mut code = s[label_len..]
-            .trim()
-            .trim_start_matches(['：', ':'])
-            .replace(' ', "");
+        let (rest, name) = split_name_field(&s[label_len..]);
+        let mut code = rest.trim().trim_start_matches(['：', ':']).replace(' ', "");
         let mut j = i + 1;
         while j < self.lines.len() {
             let f = self.ts[j];
@@ -171,8 +169,17 @@ impl<'a> Reader<'a, '_> {
                 break;
             }
         }
-        self.rows
-            .push(Row::table(no, vec![cell("项目编码", no), cell(code, no)]));
+        let mut cells = vec![cell("项目编码", no), cell(code, no)];
+        if let Some(name) = name {
+            // the name wraps onto the lines after, up to the next block
+            let mut name = name.to_string();
+            while j < self.lines.len() && !self.ts[j].is_empty() && !self.starts_block(self.ts[j]) {
+                text::join_wrapped(&mut name, self.ts[j]);
+                j += 1;
+            }
+            cells.extend([cell("项目名称", no), cell(name, no)]);
+        }
+        self.rows.push(Row::table(no, cells));
         j
     }
 
@@ -663,6 +670,23 @@ struct Anchor {
 }
 
 /// A level label (or an L1 label followed by an L2 label) starting at fragment `k`.
+/// The text after a 项目编码 label, cut where a 项目名称 label follows on
+/// the same line (pdfplumber, pypdf and `pdftotext -raw` write a table row
+/// on one line: `项目编码 1308… 项目名称 示例经费`): the code part, and the
+/// name after the label.
+fn split_name_field(rest: &str) -> (&str, Option<&str>) {
+    match rest.find("项目名称") {
+        Some(p) => {
+            let name = rest[p + "项目名称".len()..]
+                .trim()
+                .trim_start_matches(['：', ':'])
+                .trim();
+            (&rest[..p], Some(name))
+        }
+        None => (rest, None),
+    }
+}
+
 fn anchor_at(frags: &[Frag], k: usize, allow_l1: bool, allow_bare_l2: bool) -> Option<Anchor> {
     let (first, rest, next) = label_at(frags, k)?;
     let l1_only = labels::is_level1(&first) && !labels::is_level2(&first);
