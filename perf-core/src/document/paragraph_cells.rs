@@ -199,31 +199,26 @@ pub(crate) fn looks_like(lines: &[Line<'_>]) -> bool {
     if nonblank == 0 || short * 2 < nonblank {
         return false;
     }
-    let mut recent: Vec<Cow<'_, str>> = Vec::new();
-    for l in lines {
-        let t = text::strip_markers(l.text).trim();
-        if t.is_empty() {
-            continue;
-        }
-        if recent.len() == 5 {
-            recent.remove(0);
-        }
-        recent.push(label(t));
-        let header = recent.len() >= 3
-            && recent
+    // a line 一级指标, the next non-blank line 二级…, and one of the three
+    // after that 三级…; only lines starting with 一 are looked at closely
+    // (labels fold no 一, so a label starting 一级指标 is such a line)
+    let nonblank: Vec<&str> = lines
+        .iter()
+        .map(|l| text::strip_markers(l.text).trim())
+        .filter(|t| !t.is_empty())
+        .collect();
+    nonblank.iter().enumerate().any(|(k, t)| {
+        t.starts_with('一')
+            && label(t).starts_with("一级指标")
+            && nonblank
+                .get(k + 1)
+                .is_some_and(|n| label(n).starts_with("二级"))
+            && nonblank
                 .iter()
-                .position(|l| l.starts_with("一级指标"))
-                .is_some_and(|k| {
-                    recent.get(k + 1).is_some_and(|l| l.starts_with("二级"))
-                        && recent
-                            .get(k + 2..)
-                            .is_some_and(|r| r.iter().any(|l| l.starts_with("三级")))
-                });
-        if header {
-            return true;
-        }
-    }
-    false
+                .skip(k + 2)
+                .take(3)
+                .any(|n| label(n).starts_with("三级"))
+    })
 }
 
 /// Splits the text into paragraphs, empty ones included (see the module docs).
