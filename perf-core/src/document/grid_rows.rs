@@ -3,8 +3,10 @@
 //! (`pandoc -t plain` of tables with several paragraphs in a cell, psql,
 //! tabulate).
 //!
-//! - A **table line** starts with `|` (leading spaces aside): its cells are
-//!   the texts between the bars (a bar written `\|` is text).
+//! - A **table line** starts with `|` (leading spaces aside), or holds two
+//!   bars or more (a pipe table written without its outer bars, `a | b |
+//!   c`): its cells are the texts between the bars (a bar written `\|` is
+//!   text).
 //! - A **rule** (`+----+----+`, `|---|:--:|`, `+====+`) separates rows.
 //! - In a **grid table** (its first line a `+---` rule) the table lines
 //!   between two rules are one row: each line holds a line of every
@@ -25,7 +27,8 @@ use super::text;
 
 /// True when enough lines are table lines for the text to be read as
 /// this layout: at least three lines that start with `|` and hold two
-/// more bars, and at least one non-blank line in ten.
+/// more bars (or, without the outer bars, hold three), and at least one
+/// non-blank line in ten.
 pub(crate) fn looks_like(lines: &[Line<'_>]) -> bool {
     let mut nonblank = 0usize;
     let mut piped = 0usize;
@@ -35,11 +38,33 @@ pub(crate) fn looks_like(lines: &[Line<'_>]) -> bool {
             continue;
         }
         nonblank += 1;
-        if t.starts_with('|') && t.bytes().filter(|&b| b == b'|').count() >= 3 {
+        if is_wide_table_line(t) {
             piped += 1;
         }
     }
     piped >= 3 && piped * 10 >= nonblank
+}
+
+/// The unescaped bars of a line.
+fn bars(t: &str) -> usize {
+    let b = t.as_bytes();
+    (0..b.len())
+        .filter(|&i| b[i] == b'|' && (i == 0 || b[i - 1] != b'\\'))
+        .count()
+}
+
+/// A table line: one that starts with a bar, or holds two bars or more.
+fn is_table_line(t: &str) -> bool {
+    t.starts_with('|') || bars(t) >= 2
+}
+
+/// A table line of three cells or more: `|a|b|c|`, or `a | b | c`.
+fn is_wide_table_line(t: &str) -> bool {
+    if t.starts_with('|') {
+        bars(t) >= 3
+    } else {
+        bars(t) >= 2
+    }
 }
 
 /// A rule between rows: `+`, `|`, `-`, `=`, `:` and spaces only, at least
@@ -159,7 +184,7 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
             grid |= t.starts_with('+');
             continue;
         }
-        if !t.starts_with('|') {
+        if !is_table_line(t) {
             flush(&mut pending, &mut out);
             grid = false;
             out.push(Row::text(l.no, plain(t)));
@@ -265,9 +290,26 @@ mod tests {
     }
 
     #[test]
+    fn pipe_table_without_outer_bars() {
+        let src = "一级指标 | 二级指标 | 指标值\n--- | --- | ---\n产出指标 | 数量指标 | ≥10 人\n\
+                   产出指标 | 质量指标 | 100%\n说明\n";
+        assert!(looks_like(&lines(src)));
+        assert_eq!(
+            rows(src),
+            vec![
+                (1, false, v(&["一级指标", "二级指标", "指标值"])),
+                (3, false, v(&["产出指标", "数量指标", "≥10 人"])),
+                (4, false, v(&["产出指标", "质量指标", "100%"])),
+                (5, true, v(&["说明"])),
+            ]
+        );
+    }
+
+    #[test]
     fn detection_and_rules() {
         assert!(looks_like(&lines("|a|b|c|\n|d|e|f|\n|g|h|i|\n")));
-        assert!(!looks_like(&lines("a|b|c\nd|e|f\ng|h|i\n")));
+        assert!(looks_like(&lines("a|b|c\nd|e|f\ng|h|i\n")));
+        assert!(!looks_like(&lines("a|b\nd|e\ng|h\n")));
         assert!(is_rule("|---|:--:|"));
         assert!(is_rule("+----+====+"));
         assert!(!is_rule("------"));
