@@ -92,7 +92,9 @@ struct Table {
     scoring: Option<usize>,
     /// Rows since the header: the header may continue over a row or two.
     since_header: usize,
-    carry: [Option<String>; 3],
+    /// An indicator of this table was stored: blank level cells of the
+    /// next row carry the levels of the last indicator of its list.
+    carried: bool,
     department: bool,
     swapped_reported: bool,
     header_line: u32,
@@ -218,30 +220,32 @@ impl Asm {
     // --------------------------------------------------------------- table
 
     fn table_row(&mut self, row: &Row) {
-        let mut cells: Vec<&Cell> = row.cells.iter().collect();
+        let all = &row.cells[..];
         // Labels are computed only where a rule looks at them: a cell's
         // label is empty exactly when the cell is blank.
-        let Some(f0) = cells.iter().position(|c| !blank(&c.text)) else {
+        let Some(f0) = all.iter().position(|c| !blank(&c.text)) else {
             return;
         };
-        let first = label(&cells[f0].text);
+        let first = label(&all[f0].text);
+        // the row without its first cell when that is a row number
+        let mut cells = all;
         if first == "栏次" || first == "序号" {
             self.rownum = true;
             if first == "栏次" {
                 return;
             }
-            cells.remove(0);
+            cells = &all[1..];
         } else if self.rownum
-            && cells.len() > 2
-            && (text::is_small_int(&cells[0].text) || cells[0].text.trim().is_empty())
+            && all.len() > 2
+            && (text::is_small_int(&all[0].text) || all[0].text.trim().is_empty())
         {
-            cells.remove(0);
+            cells = &all[1..];
         }
         let Some(fi) = cells.iter().position(|c| !blank(&c.text)) else {
             return;
         };
         // the same cell as before unless a row-number cell was dropped
-        let first = if std::ptr::eq(cells[fi], &row.cells[f0]) {
+        let first = if std::ptr::eq(&cells[fi], &all[f0]) {
             first
         } else {
             label(&cells[fi].text)
@@ -268,7 +272,7 @@ impl Asm {
         // 符号 of a split-value header: one scan of the row finds whether
         // either stands anywhere, and only then are labels looked at
         let (mut ji, mut fu) = (false, false);
-        for c in &cells {
+        for c in cells {
             let b = c.text.as_bytes();
             let mut from = 0;
             while let Some(p) = crate::find::find_byte(&b[from..], 0xE7) {
@@ -281,7 +285,7 @@ impl Asm {
                 from = p + 1;
             }
         }
-        let header = ji && is_header(&cells);
+        let header = ji && is_header(cells);
         if self.table.is_some() {
             if header {
                 if !self.meta_since_table {
@@ -291,14 +295,14 @@ impl Asm {
                     }
                     return;
                 }
-            } else if let Some(split) = fu.then(|| subheader(&cells)).flatten() {
+            } else if let Some(split) = fu.then(|| subheader(cells)).flatten() {
                 if let Some(t) = &mut self.table {
                     t.set_split(split);
                     t.since_header = 0;
                 }
                 return;
             } else if !starts_meta(&first) {
-                self.indicator_row(&cells, row.line);
+                self.indicator_row(cells, row.line);
                 return;
             } else {
                 self.table = None;
@@ -309,14 +313,14 @@ impl Asm {
             self.start_table(&labels, row.line);
             return;
         }
-        self.meta_row(&cells, &first, fi, row.line);
+        self.meta_row(cells, &first, fi, row.line);
     }
 
     /// A row outside indicator tables; `first` is the label of `cells[fi]`,
     /// the first non-blank cell. Other cells' labels are tested in place
     /// (`label_starts`, `label_contains`, `blank`) and built only for the
     /// budget row.
-    fn meta_row(&mut self, cells: &[&Cell], first: &str, fi: usize, line: u32) {
+    fn meta_row(&mut self, cells: &[Cell], first: &str, fi: usize, line: u32) {
         // month marks need a 月; counted only when a rule asks
         let row_months = || {
             cells
@@ -498,7 +502,7 @@ impl Asm {
         }
     }
 
-    fn code_and_name(&mut self, cells: &[&Cell], line: u32) {
+    fn code_and_name(&mut self, cells: &[Cell], line: u32) {
         self.project(line);
         for c in cells {
             let s = clean(&c.text);
@@ -540,7 +544,7 @@ impl Asm {
         }
     }
 
-    fn budget_row(&mut self, cells: &[&Cell], line: u32) {
+    fn budget_row(&mut self, cells: &[Cell], line: u32) {
         let p = self.project(line);
         let mut lab = String::new();
         for c in cells {
@@ -567,7 +571,7 @@ impl Asm {
         }
     }
 
-    fn plan_row(&mut self, cells: &[&Cell], line: u32) {
+    fn plan_row(&mut self, cells: &[Cell], line: u32) {
         #[derive(Clone, Copy)]
         enum Item {
             Month(u8),
@@ -700,7 +704,7 @@ impl Asm {
         }
     }
 
-    fn goals_row(&mut self, cells: &[&Cell]) {
+    fn goals_row(&mut self, cells: &[Cell]) {
         let Some(p) = &mut self.cur else { return };
         for c in cells {
             let s = clean(&c.text);
@@ -741,14 +745,14 @@ impl Asm {
             basis,
             scoring,
             since_header: 0,
-            carry: [None, None, None],
+            carried: false,
             department,
             swapped_reported: false,
             header_line: line,
         });
     }
 
-    fn indicator_row(&mut self, cells: &[&Cell], line: u32) {
+    fn indicator_row(&mut self, cells: &[Cell], line: u32) {
         let Some(t) = &mut self.table else { return };
         t.since_header += 1;
         // the label of cell `i` ("" past the end), computed where a rule asks
@@ -880,9 +884,9 @@ impl Asm {
                 join_field(&mut prev.basis, &basis);
                 join_field(&mut prev.scoring, &scoring);
                 if !raw.is_empty() {
-                    let mut r = prev.value.raw.to_string();
+                    let mut r = std::mem::take(&mut prev.value.raw).into_owned();
                     text::join_wrapped(&mut r, &raw);
-                    prev.value = Value::parse(&r).into_owned();
+                    prev.value = owned_value(r);
                 }
                 self.diag(
                     Severity::Info,
@@ -931,10 +935,18 @@ impl Asm {
             }
         }
         let Some(t) = &mut self.table else { return };
-        let levels = t.levels([l1, l2, l3]);
-        let department = t.department;
-        let value = Value::parse(&raw).into_owned();
-        if raw.is_empty() {
+        let (carried, department) = (t.carried, t.department);
+        let prev = if !carried {
+            None
+        } else if department {
+            self.out.department_indicators.last()
+        } else {
+            self.cur.as_ref().and_then(|p| p.indicators.last())
+        };
+        let levels = levels([l1, l2, l3], prev);
+        let raw_empty = raw.is_empty();
+        let value = owned_value(raw.into_owned());
+        if raw_empty {
             self.diag(
                 Severity::Warning,
                 codes::MISSING_VALUE,
@@ -950,16 +962,23 @@ impl Asm {
             level1,
             level2,
             level3,
-            description: nonempty_opt(&desc),
+            description: nonempty_opt(desc),
             value,
-            basis: nonempty_opt(&basis),
-            scoring: nonempty_opt(&scoring),
+            basis: nonempty_opt(basis),
+            scoring: nonempty_opt(scoring),
             line,
         };
-        if department {
+        let stored = if department {
             self.out.department_indicators.push(ind);
+            true
         } else if let Some(p) = &mut self.cur {
             p.indicators.push(ind);
+            true
+        } else {
+            false
+        };
+        if let Some(t) = &mut self.table {
+            t.carried = stored;
         }
     }
 }
@@ -1024,21 +1043,6 @@ impl Table {
         .unwrap_or(0)
             + 1
     }
-
-    /// Levels with blank cells carrying the level above; a level given
-    /// resets the levels under it.
-    fn levels(&mut self, given: [Cow<'_, str>; 3]) -> [Option<String>; 3] {
-        for (k, g) in given.into_iter().enumerate() {
-            if !g.is_empty() {
-                self.carry[k] = Some(g.into_owned());
-                for lower in self.carry.iter_mut().skip(k + 1) {
-                    *lower = None;
-                }
-                // the lower levels of this row are read next and set again
-            }
-        }
-        self.carry.clone()
-    }
 }
 
 fn join_field(field: &mut Option<String>, more: &str) {
@@ -1051,11 +1055,55 @@ fn join_field(field: &mut Option<String>, more: &str) {
     }
 }
 
-fn nonempty_opt(s: &str) -> Option<String> {
+fn nonempty_opt(s: Cow<'_, str>) -> Option<String> {
     if s.is_empty() {
         None
     } else {
-        Some(s.to_owned())
+        Some(s.into_owned())
+    }
+}
+
+/// Levels with blank cells carrying the level above (`prev`, the table's
+/// last indicator); a level given resets the levels under it. Each level
+/// is one `String`: moved when the cleaned cell already owns one.
+fn levels(given: [Cow<'_, str>; 3], prev: Option<&Indicator>) -> [Option<String>; 3] {
+    let carried = |k: usize| {
+        let p = prev?;
+        [&p.level1, &p.level2, &p.level3][k].clone()
+    };
+    let mut out: [Option<String>; 3] = [None, None, None];
+    let mut reset = false;
+    for (k, g) in given.into_iter().enumerate() {
+        if !g.is_empty() {
+            out[k] = Some(g.into_owned());
+            reset = true;
+        } else if !reset {
+            out[k] = carried(k);
+        }
+    }
+    out
+}
+
+/// `Value::parse(&raw).into_owned()`, keeping `raw` itself as the value's
+/// text instead of copying it.
+fn owned_value(raw: String) -> Value<'static> {
+    let Value {
+        raw: r,
+        body,
+        qualifier,
+        notes,
+    } = Value::parse(&raw);
+    let body = body.into_owned();
+    let qualifier = qualifier.map(|q| Cow::Owned(q.into_owned()));
+    let other = match r {
+        Cow::Borrowed(b) if std::ptr::eq(b, raw.as_str()) => None,
+        r => Some(r.into_owned()),
+    };
+    Value {
+        raw: Cow::Owned(other.unwrap_or(raw)),
+        body,
+        qualifier,
+        notes,
     }
 }
 
@@ -1081,7 +1129,7 @@ fn label_contains(raw: &str, hint: char, needle: &str) -> bool {
     raw.has(hint) && label(raw).has(needle)
 }
 
-fn is_header(cells: &[&Cell]) -> bool {
+fn is_header(cells: &[Cell]) -> bool {
     cells
         .iter()
         .any(|c| label_contains(&c.text, '级', "一级指标"))
@@ -1094,14 +1142,14 @@ fn is_header(cells: &[&Cell]) -> bool {
 }
 
 /// A `符号 | 值 | 单位（文字描述）` row: the three columns, if it is one.
-fn subheader(cells: &[&Cell]) -> Option<(usize, usize, usize)> {
+fn subheader(cells: &[Cell]) -> Option<(usize, usize, usize)> {
     // a label equal to 符号 / 计算符号 needs a 符 in the cell
     if !cells.iter().any(|c| c.text.has('符')) {
         return None;
     }
     // label tests without building labels; a label is empty exactly when
     // the cell is blank
-    let is = |c: &&Cell, a: &str, b: &str| text::label_is(&c.text, a) || text::label_is(&c.text, b);
+    let is = |c: &Cell, a: &str, b: &str| text::label_is(&c.text, a) || text::label_is(&c.text, b);
     let sym = cells.iter().position(|c| is(c, "符号", "计算符号"))?;
     let val = cells.iter().position(|c| is(c, "值", "指标值"))?;
     let unit = cells.iter().position(|c| {
@@ -1133,14 +1181,14 @@ fn starts_meta(label: &str) -> bool {
     META.iter().any(|k| label.starts_with(k))
 }
 
-fn row_has_plan_items(cells: &[&Cell]) -> bool {
+fn row_has_plan_items(cells: &[Cell]) -> bool {
     cells
         .iter()
         .any(|c| !text::months(&c.text).is_empty() || text::percent(&c.text).is_some())
 }
 
 /// The first non-empty cell after `i`, cleaned.
-fn next_value(cells: &[&Cell], i: usize) -> Option<String> {
+fn next_value(cells: &[Cell], i: usize) -> Option<String> {
     // A label cell may hold its value after a colon (`项目名称：xxx`).
     let cleaned = clean(&cells[i].text);
     let own = after_colon(&cleaned);
