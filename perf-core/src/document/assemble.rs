@@ -323,11 +323,11 @@ impl Asm {
     fn meta_row(&mut self, cells: &[Cell], first: &str, fi: usize, line: u32) {
         // month marks need a 月; counted only when a rule asks
         let row_months = || {
-            cells
-                .iter()
-                .filter(|c| c.text.has('月'))
-                .map(|c| text::months(&c.text).len())
-                .sum::<usize>()
+            let mut n = 0usize;
+            for c in cells.iter().filter(|c| c.text.has('月')) {
+                text::each_month(&c.text, |_, _| n += 1);
+            }
+            n
         };
         if first.starts_with("项目编码及名称") || first.starts_with("项目编号及名称")
         {
@@ -582,18 +582,17 @@ impl Asm {
             if text::label_starts(&c.text, "资金") || label_contains(&c.text, '划', "计划") {
                 continue;
             }
-            let ms = text::months(&c.text);
-            if ms.is_empty() {
+            let mut end = None;
+            text::each_month(&c.text, |m, e| {
+                items.push((i, Item::Month(m)));
+                end = Some(e);
+            });
+            let Some(end) = end else {
                 if let Some(p) = text::percent(&c.text) {
                     items.push((i, Item::Pct(p)));
                 }
                 continue;
-            }
-            let mut end = 0;
-            for (m, e) in &ms {
-                items.push((i, Item::Month(*m)));
-                end = *e;
-            }
+            };
             if let Some(p) = text::percent(&c.text[end..]) {
                 items.push((i, Item::Pct(p)));
             }
@@ -1182,9 +1181,11 @@ fn starts_meta(label: &str) -> bool {
 }
 
 fn row_has_plan_items(cells: &[Cell]) -> bool {
-    cells
-        .iter()
-        .any(|c| !text::months(&c.text).is_empty() || text::percent(&c.text).is_some())
+    cells.iter().any(|c| {
+        let mut month = false;
+        text::each_month(&c.text, |_, _| month = true);
+        month || text::percent(&c.text).is_some()
+    })
 }
 
 /// The first non-empty cell after `i`, cleaned.
@@ -1226,6 +1227,10 @@ fn bracketed(s: &str) -> (Option<String>, &str) {
 }
 
 pub(crate) fn is_goal_label(s: &str) -> bool {
+    // the label starts with 目标 exactly when this does (no label built)
+    if !text::label_starts(s, "目标") {
+        return false;
+    }
     let l = label(s);
     l.strip_prefix("目标").is_some_and(|r| {
         !r.is_empty()
@@ -1235,52 +1240,63 @@ pub(crate) fn is_goal_label(s: &str) -> bool {
 }
 
 /// Splits `1. 维护社会和谐稳定 2. 增加就业岗位` into numbered goals.
+///
+/// A mark is one or two ASCII digits at the start or after white space or
+/// `；;。，,`, then `.`, `、`, `．`, `)` or `）` not followed by a digit.
+/// The text before the first mark, and each mark's text up to the next, is
+/// a goal (trimmed, a trailing `；` dropped).
 pub(crate) fn split_goals(s: &str) -> Vec<String> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut marks: Vec<(usize, usize)> = Vec::new(); // (start of number, start of text)
-    let mut k = 0;
-    while k < chars.len() {
-        let (pos, c) = chars[k];
-        let boundary = k == 0 || {
-            let p = chars[k - 1].1;
-            p.is_whitespace() || matches!(p, '；' | ';' | '。' | '，' | ',')
-        };
-        if c.is_ascii_digit() && boundary {
-            let mut j = k;
-            while j < chars.len() && chars[j].1.is_ascii_digit() {
-                j += 1;
-            }
-            if j < chars.len() && matches!(chars[j].1, '.' | '、' | '．' | ')' | '）') && j - k <= 2
-            {
-                let next_is_digit = chars.get(j + 1).is_some_and(|(_, c)| c.is_ascii_digit());
-                if !next_is_digit {
-                    let text_start = chars.get(j + 1).map(|(p, _)| *p).unwrap_or(s.len());
-                    marks.push((pos, text_start));
-                    k = j + 1;
-                    continue;
-                }
-            }
-        }
-        k += 1;
-    }
-    if marks.is_empty() {
-        let t = s.trim();
-        return if t.is_empty() {
-            Vec::new()
-        } else {
-            vec![t.to_string()]
-        };
-    }
-    let mut out = Vec::new();
-    let lead = s[..marks[0].0].trim();
-    if !lead.is_empty() {
-        out.push(lead.to_string());
-    }
-    for (n, (_, start)) in marks.iter().enumerate() {
-        let end = marks.get(n + 1).map(|m| m.0).unwrap_or(s.len());
-        let t = s[*start..end].trim().trim_end_matches(['；', ';']).trim();
+    let b = s.as_bytes();
+    fn push(out: &mut Vec<String>, t: &str) {
+        let t = t.trim().trim_end_matches(['；', ';']).trim();
         if !t.is_empty() {
             out.push(t.to_string());
+        }
+    }
+    let mut out = Vec::new();
+    // where the text of the last mark starts
+    let mut open: Option<usize> = None;
+    let mut i = 0;
+    // marks start at ASCII digits: jump from one digit run to the next
+    while let Some(p) = b[i..].iter().position(u8::is_ascii_digit).map(|p| i + p) {
+        let mut j = p;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        let boundary = s[..p].chars().next_back().map_or(true, |c| {
+            c.is_whitespace() || matches!(c, '；' | ';' | '。' | '，' | ',')
+        });
+        let sep = s[j..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '.' | '、' | '．' | ')' | '）'));
+        if let (true, true, Some(sep)) = (boundary, j - p <= 2, sep) {
+            let after = j + sep.len_utf8();
+            if !b.get(after).is_some_and(u8::is_ascii_digit) {
+                match open {
+                    // the text before the first mark, trimmed only
+                    None => {
+                        let lead = s[..p].trim();
+                        if !lead.is_empty() {
+                            out.push(lead.to_string());
+                        }
+                    }
+                    Some(start) => push(&mut out, &s[start..p]),
+                }
+                open = Some(after);
+                i = after;
+                continue;
+            }
+        }
+        i = j;
+    }
+    match open {
+        Some(start) => push(&mut out, &s[start..]),
+        None => {
+            let t = s.trim();
+            if !t.is_empty() {
+                out.push(t.to_string());
+            }
         }
     }
     out
@@ -1296,7 +1312,8 @@ pub(crate) fn project_heading(s: &str) -> Option<String> {
     let s = s
         .trim()
         .trim_end_matches(|c: char| c == '.' || c == '…' || c == '·' || c.is_whitespace());
-    if s.chars().count() > 150 || s.has('。') {
+    // the label ends with a suffix below only when the text ends with 表
+    if !s.ends_with('表') || (s.len() > 150 && s.chars().count() > 150) || s.has('。') {
         return None;
     }
     let l = label(s);
@@ -1437,6 +1454,82 @@ mod tests {
         assert_eq!(split_goals("1.目标内容 1"), vec!["目标内容 1"]);
         assert_eq!(split_goals("确保工作顺利进行"), vec!["确保工作顺利进行"]);
         assert_eq!(split_goals("每人 4.35 万元"), vec!["每人 4.35 万元"]);
+    }
+
+    #[test]
+    fn goals_split_agrees_with_the_char_list_reading() {
+        // split_goals as first written: over a list of chars
+        fn by_chars(s: &str) -> Vec<String> {
+            let chars: Vec<(usize, char)> = s.char_indices().collect();
+            let mut marks: Vec<(usize, usize)> = Vec::new();
+            let mut k = 0;
+            while k < chars.len() {
+                let (pos, c) = chars[k];
+                let boundary = k == 0 || {
+                    let p = chars[k - 1].1;
+                    p.is_whitespace() || matches!(p, '；' | ';' | '。' | '，' | ',')
+                };
+                if c.is_ascii_digit() && boundary {
+                    let mut j = k;
+                    while j < chars.len() && chars[j].1.is_ascii_digit() {
+                        j += 1;
+                    }
+                    if j < chars.len()
+                        && matches!(chars[j].1, '.' | '、' | '．' | ')' | '）')
+                        && j - k <= 2
+                    {
+                        let next_is_digit =
+                            chars.get(j + 1).is_some_and(|(_, c)| c.is_ascii_digit());
+                        if !next_is_digit {
+                            let text_start = chars.get(j + 1).map(|(p, _)| *p).unwrap_or(s.len());
+                            marks.push((pos, text_start));
+                            k = j + 1;
+                            continue;
+                        }
+                    }
+                }
+                k += 1;
+            }
+            if marks.is_empty() {
+                let t = s.trim();
+                return if t.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![t.to_string()]
+                };
+            }
+            let mut out = Vec::new();
+            let lead = s[..marks[0].0].trim();
+            if !lead.is_empty() {
+                out.push(lead.to_string());
+            }
+            for (n, (_, start)) in marks.iter().enumerate() {
+                let end = marks.get(n + 1).map(|m| m.0).unwrap_or(s.len());
+                let t = s[*start..end].trim().trim_end_matches(['；', ';']).trim();
+                if !t.is_empty() {
+                    out.push(t.to_string());
+                }
+            }
+            out
+        }
+        let pieces = [
+            "1", "12", "123", ".", "、", "．", ")", "）", " ", "；", ";", "。", "，", ",", "目标",
+            "a", "\u{3000}",
+        ];
+        let mut samples = vec![String::new()];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in ["", "2", "x", "；"] {
+                        samples.push(format!("{a}{b}{c}{d}"));
+                    }
+                }
+            }
+        }
+        samples.push("前言；1. 维护社会和谐稳定；2、增加就业岗位 3) 其他；".into());
+        for s in &samples {
+            assert_eq!(split_goals(s), by_chars(s), "{s:?}");
+        }
     }
 
     #[test]

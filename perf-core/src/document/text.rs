@@ -277,70 +277,141 @@ fn fold_digit(c: char) -> char {
     }
 }
 
+/// The digits and points of a number cell, folded to ASCII: on the stack
+/// while they fit (every cell of a real table), else in a `String`.
+struct Digits {
+    buf: [u8; 40],
+    len: usize,
+    spill: Option<String>,
+}
+
+impl Digits {
+    fn new() -> Self {
+        Digits {
+            buf: [0; 40],
+            len: 0,
+            spill: None,
+        }
+    }
+
+    /// `b` is an ASCII digit or `.`.
+    fn push(&mut self, b: u8) {
+        if let Some(s) = &mut self.spill {
+            s.push(char::from(b));
+        } else if self.len < self.buf.len() {
+            self.buf[self.len] = b;
+            self.len += 1;
+        } else {
+            let mut s = String::with_capacity(2 * self.buf.len());
+            s.extend(self.buf.iter().map(|&b| char::from(b)));
+            s.push(char::from(b));
+            self.spill = Some(s);
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match &self.spill {
+            Some(s) => s,
+            // only ASCII digits and points are pushed
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
+        }
+    }
+
+    /// The number, if the digits make one: starting with a digit, only
+    /// digits and points (as `Decimal::from_str` reads them), normalized.
+    fn number(&self) -> Option<Decimal> {
+        let n = self.as_str();
+        if !n.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        Decimal::from_str(n).ok().map(|d| d.normalize())
+    }
+}
+
+/// One char of a number cell: an ASCII digit or point (full-width ones
+/// folded), or the char itself.
+enum NumChar {
+    Digit(u8),
+    Other(char),
+}
+
+fn num_char(c: char) -> NumChar {
+    match fold_digit(c) {
+        d @ ('0'..='9' | '.') => NumChar::Digit(d as u8),
+        c => NumChar::Other(c),
+    }
+}
+
 /// Reads an amount cell: `126.15`, `90万元`, `1,056.00`, `20.982 万元`.
 /// Returns the number and the amount unit written after it, if any.
+///
+/// White space and commas are dropped anywhere; what is left must be
+/// digits and points, starting with a digit, then at most one of 万元,
+/// 亿元, 千元, 元. Read in one pass, without allocating.
 pub(crate) fn amount(s: &str) -> Option<(Decimal, Option<&'static str>)> {
-    // the number must start with a digit once white space and commas go
-    let first = s
-        .chars()
-        .find(|c| !c.is_whitespace() && *c != ',' && *c != '，');
-    if !first.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
-        return None;
+    let mut digits = Digits::new();
+    // the chars after the number, as many as the longest unit has
+    let mut unit = ['\0'; 2];
+    let mut unit_len = 0;
+    for c in s.chars() {
+        if c.is_whitespace() || c == ',' || c == '，' {
+            continue;
+        }
+        match num_char(c) {
+            NumChar::Digit(d) if unit_len == 0 => digits.push(d),
+            NumChar::Digit(_) => return None,
+            NumChar::Other(c) => {
+                if unit_len == unit.len() {
+                    return None;
+                }
+                unit[unit_len] = c;
+                unit_len += 1;
+            }
+        }
     }
-    let t: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
-        .map(fold_digit)
-        .collect();
-    let (num, unit) = if let Some(n) = t.strip_suffix("万元") {
-        (n, Some("万元"))
-    } else if let Some(n) = t.strip_suffix("亿元") {
-        (n, Some("亿元"))
-    } else if let Some(n) = t.strip_suffix("千元") {
-        (n, Some("千元"))
-    } else if let Some(n) = t.strip_suffix('元') {
-        (n, Some("元"))
-    } else {
-        (t.as_str(), None)
+    let unit = match unit[..unit_len] {
+        [] => None,
+        ['元'] => Some("元"),
+        ['万', '元'] => Some("万元"),
+        ['亿', '元'] => Some("亿元"),
+        ['千', '元'] => Some("千元"),
+        _ => return None,
     };
-    if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return None;
-    }
-    if !num.as_bytes()[0].is_ascii_digit() {
-        return None;
-    }
-    Decimal::from_str(num).ok().map(|d| (d.normalize(), unit))
+    digits.number().map(|d| (d, unit))
 }
 
 /// Reads a percent cell of a spending plan: `25%`, `25 %`, `0`, `100`.
+///
+/// White space is dropped anywhere; what is left must be digits and
+/// points, starting with a digit, then at most one `%` or `％`. Read in one
+/// pass, without allocating.
 pub(crate) fn percent(s: &str) -> Option<Decimal> {
-    let first = s.chars().find(|c| !c.is_whitespace());
-    if !first.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
-        return None;
+    let mut digits = Digits::new();
+    let mut sign = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        match num_char(c) {
+            NumChar::Digit(d) if !sign => digits.push(d),
+            NumChar::Other('%' | '％') if !sign => sign = true,
+            _ => return None,
+        }
     }
-    let t: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(fold_digit)
-        .collect();
-    let n = t
-        .strip_suffix('%')
-        .or_else(|| t.strip_suffix('％'))
-        .unwrap_or(&t);
-    if n.is_empty()
-        || !n.as_bytes()[0].is_ascii_digit()
-        || !n.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-    {
-        return None;
-    }
-    Decimal::from_str(n).ok().map(|d| d.normalize())
+    digits.number()
 }
 
 /// Every month mark in a cell (`3 月底`, `12月末`, `6月`), in order, with
 /// the byte offset where each ends.
 pub(crate) fn months(s: &str) -> Vec<(u8, usize)> {
-    let b = s.as_bytes();
     let mut out = Vec::new();
+    each_month(s, |m, end| out.push((m, end)));
+    out
+}
+
+/// [`months`], each mark given to `f` (month, end) instead of collected.
+pub(crate) fn each_month(s: &str, mut f: impl FnMut(u8, usize)) {
+    let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
         if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
@@ -364,7 +435,7 @@ pub(crate) fn months(s: &str) -> Vec<(u8, usize)> {
                 if let Ok(m) = digits.parse::<u8>() {
                     if (1..=12).contains(&m) && (rest.starts_with('底') || rest.starts_with('末'))
                     {
-                        out.push((m, end));
+                        f(m, end);
                         i = end;
                         continue;
                     }
@@ -374,7 +445,6 @@ pub(crate) fn months(s: &str) -> Vec<(u8, usize)> {
         }
         i += 1;
     }
-    out
 }
 
 /// True for a cell that is only a small integer (a row number, a page number, a weight).
@@ -530,6 +600,87 @@ mod tests {
             Some((Decimal::from(1056), Some("元")))
         );
         assert_eq!(amount("元"), None);
+    }
+
+    #[test]
+    fn numbers_agree_with_the_string_reading() {
+        // amount and percent as first written: a folded copy, then suffixes
+        fn amount_ref(s: &str) -> Option<(Decimal, Option<&'static str>)> {
+            let first = s
+                .chars()
+                .find(|c| !c.is_whitespace() && *c != ',' && *c != '，');
+            if !first.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+                return None;
+            }
+            let t: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
+                .map(fold_digit)
+                .collect();
+            let (num, unit) = if let Some(n) = t.strip_suffix("万元") {
+                (n, Some("万元"))
+            } else if let Some(n) = t.strip_suffix("亿元") {
+                (n, Some("亿元"))
+            } else if let Some(n) = t.strip_suffix("千元") {
+                (n, Some("千元"))
+            } else if let Some(n) = t.strip_suffix('元') {
+                (n, Some("元"))
+            } else {
+                (t.as_str(), None)
+            };
+            if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+                return None;
+            }
+            if !num.as_bytes()[0].is_ascii_digit() {
+                return None;
+            }
+            Decimal::from_str(num).ok().map(|d| (d.normalize(), unit))
+        }
+        fn percent_ref(s: &str) -> Option<Decimal> {
+            let first = s.chars().find(|c| !c.is_whitespace());
+            if !first.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+                return None;
+            }
+            let t: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(fold_digit)
+                .collect();
+            let n = t
+                .strip_suffix('%')
+                .or_else(|| t.strip_suffix('％'))
+                .unwrap_or(&t);
+            if n.is_empty()
+                || !n.as_bytes()[0].is_ascii_digit()
+                || !n.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            {
+                return None;
+            }
+            Decimal::from_str(n).ok().map(|d| d.normalize())
+        }
+        let pieces = [
+            "1", "１", "0", "9", ".", "．", ",", "，", " ", "\u{3000}", "%", "％", "元", "万元",
+            "万", "亿元", "千元", "a", "百",
+        ];
+        let mut samples: Vec<String> = vec![
+            "1".repeat(30),
+            "1".repeat(41),
+            format!("{}.{}", "9".repeat(30), "1".repeat(30)),
+            format!("{} 万元", "2".repeat(45)),
+            format!("{}%", "3".repeat(50)),
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    samples.push(format!("{a}{b}{c}"));
+                    samples.push(format!("12{a}{b}{c}"));
+                }
+            }
+        }
+        for s in &samples {
+            assert_eq!(amount(s), amount_ref(s), "{s:?}");
+            assert_eq!(percent(s), percent_ref(s), "{s:?}");
+        }
     }
 
     #[test]
