@@ -27,8 +27,6 @@
 
 use std::borrow::Cow;
 
-use crate::find::Has;
-
 use rust_decimal::Decimal;
 
 use super::framework::{Dim, Row};
@@ -46,6 +44,15 @@ const PERIODS: [&str; 7] = ["月", "年", "季度", "季", "周", "天", "日"];
 
 /// Chars that, right after a unit in a description, make it a longer unit.
 const UNIT_CONTINUATION: [char; 7] = ['/', '·', '次', '元', '份', '个', '％'];
+
+/// True when `name` holds one of [`CHANGE_WORDS`], in one pass over its
+/// chars (each word is tried only where its first char stands).
+fn has_change_word(name: &str) -> bool {
+    name.char_indices().any(|(i, c)| {
+        matches!(c, '增' | '提' | '下' | '降' | '减' | '同' | '环')
+            && CHANGE_WORDS.iter().any(|w| name[i..].starts_with(w))
+    })
+}
 
 /// The name without a trailing bracketed unit: `足额发放率（%）` → `足额发放率`.
 fn bare_name(name: &str) -> &str {
@@ -144,7 +151,7 @@ pub(super) fn check_named(
         if (satisfaction || rate)
             && is_percent(v)
             && unit_text != "百分点"
-            && !CHANGE_WORDS.iter().any(|w| name.has(*w))
+            && !has_change_word(name)
         {
             if let Some(n) = top(v).filter(|n| *n > Decimal::ONE_HUNDRED) {
                 push(format!("{}不能超过 100%，指标值为 {}%", shown(), dec(n)));
@@ -298,6 +305,32 @@ mod tests {
 
     fn one(l1: &str, l2: &str, l3: &str, v: Value<'static>) -> Vec<String> {
         run(&[ind(l1, l2, l3, v, 30)])
+    }
+
+    #[test]
+    fn change_words_found_as_by_contains() {
+        for name in [
+            "",
+            "满意度",
+            "就业率增长",
+            "同比下降率",
+            "环比",
+            "增",
+            "提升率（%）",
+            "降 低",
+            "增幅",
+            "减少",
+            "提",
+        ] {
+            assert_eq!(
+                has_change_word(name),
+                CHANGE_WORDS.iter().any(|w| name.contains(w)),
+                "{name}"
+            );
+        }
+        for w in CHANGE_WORDS {
+            assert!(has_change_word(w), "{w}");
+        }
     }
 
     #[test]
