@@ -225,7 +225,26 @@ pub(super) fn check_named(
 /// True when `s` holds an ASCII digit or a full-width one (`０`–`９`, lead
 /// byte 0xEF): without one it writes no number.
 fn has_digit(s: &str) -> bool {
-    s.bytes().any(|b| b.is_ascii_digit() || b == 0xEF)
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    for c in chunks.by_ref() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w);
+        // a byte 0x30–0x39 becomes 0x00–0x09, below 10; a byte 0xEF becomes 0
+        let digits = x ^ (ONES * 0x30);
+        let ef = x ^ (ONES * 0xEF);
+        let below10 = digits.wrapping_sub(ONES * 10) & !digits & HIGH;
+        let zero = ef.wrapping_sub(ONES) & !ef & HIGH;
+        if below10 | zero != 0 {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b.is_ascii_digit() || b == 0xEF)
 }
 
 /// The numbers in `text` written right before `unit` (white space already
@@ -305,6 +324,20 @@ mod tests {
 
     fn one(l1: &str, l2: &str, l3: &str, v: Value<'static>) -> Vec<String> {
         run(&[ind(l1, l2, l3, v, 30)])
+    }
+
+    #[test]
+    fn digits_found_as_by_bytes() {
+        let mut samples: Vec<String> = vec![String::new(), "x".repeat(40)];
+        for c in ['0', '9', '/', ':', '１', '．', 'a', '满', '\u{ef}'] {
+            for k in 0..20 {
+                samples.push(format!("{}{c}{}", "意".repeat(k / 3), "a".repeat(k % 3)));
+            }
+        }
+        for s in &samples {
+            let want = s.bytes().any(|b| b.is_ascii_digit() || b == 0xEF);
+            assert_eq!(has_digit(s), want, "{s:?}");
+        }
     }
 
     #[test]

@@ -1316,14 +1316,12 @@ pub(crate) fn project_heading(s: &str) -> Option<String> {
     if !s.ends_with('表') || (s.len() > 150 && s.chars().count() > 150) || s.has('。') {
         return None;
     }
-    let l = label(s);
     let suffixes = ["绩效目标申报表", "绩效目标表"];
-    let suffix = suffixes.iter().find(|x| l.ends_with(*x))?;
+    let suffix = suffixes.iter().find(|x| text::label_ends(s, x))?;
     let body = strip_numbering(s);
     let mut name = body.trim_end();
     // remove the suffix, written with or without spaces
-    let mut need: Vec<char> = suffix.chars().collect();
-    while let Some(c) = need.pop() {
+    for c in suffix.chars().rev() {
         name = name.trim_end();
         name = name.strip_suffix(c)?;
     }

@@ -257,6 +257,27 @@ fn label_prefix_end(s: &str, prefix: &str) -> Option<usize> {
     Some(i)
 }
 
+/// Exactly `label(s).ends_with(suffix)`, reading only as many chars from
+/// the end of `s` as the suffix has (no label built).
+pub(crate) fn label_ends(s: &str, suffix: &str) -> bool {
+    if s.as_bytes().contains(&0xE1) {
+        // U+1680 may be kept by `label`: ask it
+        return label(s).ends_with(suffix);
+    }
+    let mut it = s
+        .chars()
+        .rev()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '：' => ':',
+            '％' => '%',
+            c => c,
+        });
+    suffix.chars().rev().all(|p| it.next() == Some(p))
+}
+
 /// Exactly `label(s).starts_with(prefix)`, reading only as many chars of
 /// `s` as the prefix has (no label built).
 pub(crate) fn label_starts(s: &str, prefix: &str) -> bool {
@@ -496,7 +517,13 @@ pub(crate) fn is_page_number(s: &str) -> bool {
 pub(crate) fn strip_markers(s: &str) -> &str {
     let mut t = s;
     loop {
-        let trimmed = t.trim_start_matches(' ');
+        // most lines: no `[` after the leading spaces, nothing to strip
+        let b = t.as_bytes();
+        let k = b.iter().position(|&c| c != b' ').unwrap_or(b.len());
+        if b.get(k) != Some(&b'[') {
+            return t;
+        }
+        let trimmed = &t[k..];
         if let Some(rest) = trimmed.strip_prefix("[bookmark:") {
             if let Some(end) = rest.find(']') {
                 t = &rest[end + 1..];
@@ -850,7 +877,25 @@ mod tests {
                 assert_eq!(label_starts(s, p), label(s).starts_with(p), "{s:?} {p:?}");
                 assert_eq!(label_is(s, p), label(s) == p, "{s:?} {p:?}");
                 assert_eq!(label_is(p, s), label(p) == s, "{p:?} {s:?}");
+                assert_eq!(label_ends(s, p), label(s).ends_with(p), "{s:?} {p:?}");
+                assert_eq!(label_ends(p, s), label(p).ends_with(s), "{p:?} {s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn label_ends_keeps_a_lone_ogham_mark_as_label_does() {
+        for s in [
+            "绩效目标\u{1680}表",
+            "绩效目标\u{1680}表 ",
+            "绩效目标表",
+            "绩效 目标\u{1680}表",
+        ] {
+            assert_eq!(
+                label_ends(s, "绩效目标表"),
+                label(s).ends_with("绩效目标表"),
+                "{s:?}"
+            );
         }
     }
 
