@@ -811,11 +811,17 @@ impl Asm {
         for (u, c) in used.iter_mut().zip(&cols[..ncols]) {
             *u = physical(*c).unwrap_or(usize::MAX);
         }
-        let outside: Vec<Cow<'_, str>> = (0..cells.len())
-            .filter(|i| !used.contains(i))
-            .map(|i| clean(&cells[i].text))
-            .filter(|s| !s.is_empty())
-            .collect();
+        // a blank cell cleans to nothing: only others are cleaned
+        let outside = |i: &usize| !used.contains(i) && !blank(&cells[*i].text);
+        let outside: Vec<Cow<'_, str>> = if (0..cells.len()).any(|i| outside(&i)) {
+            (0..cells.len())
+                .filter(outside)
+                .map(|i| clean(&cells[i].text))
+                .filter(|s| !s.is_empty())
+                .collect()
+        } else {
+            Vec::new()
+        };
         if !outside.is_empty() {
             self.diag(
                 Severity::Warning,

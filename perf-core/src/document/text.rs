@@ -260,22 +260,41 @@ fn label_prefix_end(s: &str, prefix: &str) -> Option<usize> {
 /// Exactly `label(s).ends_with(suffix)`, reading only as many chars from
 /// the end of `s` as the suffix has (no label built).
 pub(crate) fn label_ends(s: &str, suffix: &str) -> bool {
-    if s.as_bytes().contains(&0xE1) {
-        // U+1680 may be kept by `label`: ask it
-        return label(s).ends_with(suffix);
+    let b = s.as_bytes();
+    let mut p = suffix.as_bytes();
+    let mut ogham: Option<bool> = None;
+    let mut end = b.len();
+    while !p.is_empty() {
+        if end == 0 {
+            return false;
+        }
+        // the char ending at `end`: back over its continuation bytes
+        let mut start = end - 1;
+        while start > 0 && b[start] & 0xC0 == 0x80 {
+            start -= 1;
+        }
+        let c = b[start];
+        if STEP[usize::from(c)] & SPECIAL != 0 {
+            if let Some(folded) = label_fold(b, start) {
+                if c != 0xE1 || *ogham.get_or_insert_with(|| ogham_counts(b)) {
+                    if let Some(a) = folded {
+                        match p.split_last() {
+                            Some((&last, rest)) if last == a => p = rest,
+                            _ => return false,
+                        }
+                    }
+                    end = start;
+                    continue;
+                }
+            }
+        }
+        match p.strip_suffix(&b[start..end]) {
+            Some(rest) => p = rest,
+            None => return false,
+        }
+        end = start;
     }
-    let mut it = s
-        .chars()
-        .rev()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '（' => '(',
-            '）' => ')',
-            '：' => ':',
-            '％' => '%',
-            c => c,
-        });
-    suffix.chars().rev().all(|p| it.next() == Some(p))
+    true
 }
 
 /// Exactly `label(s).starts_with(prefix)`, reading only as many chars of
@@ -890,6 +909,10 @@ mod tests {
             "绩效目标\u{1680}表 ",
             "绩效目标表",
             "绩效 目标\u{1680}表",
+            "绩效目标表\u{1680}",
+            "绩效目标表\u{1680} ",
+            "（绩效目标表）",
+            "表",
         ] {
             assert_eq!(
                 label_ends(s, "绩效目标表"),
