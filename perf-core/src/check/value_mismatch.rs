@@ -252,7 +252,8 @@ fn has_digit(s: &str) -> bool {
 fn numbers_before(text: &str, unit: &str) -> Vec<Decimal> {
     fn fold(s: &str) -> Cow<'_, str> {
         let wide = |c: char| matches!(c, '０'..='９' | '．' | '％');
-        if !s.chars().any(wide) {
+        // every char folded here starts with the byte EF
+        if !s.as_bytes().contains(&0xEF) || !s.chars().any(wide) {
             return Cow::Borrowed(s);
         }
         Cow::Owned(

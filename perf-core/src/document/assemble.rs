@@ -577,7 +577,8 @@ impl Asm {
             Month(u8),
             Pct(Decimal),
         }
-        let mut items: Vec<(usize, Item)> = Vec::new();
+        // a cell gives a percent or its month marks and a percent
+        let mut items: Vec<(usize, Item)> = Vec::with_capacity(2 * cells.len());
         for (i, c) in cells.iter().enumerate() {
             if text::label_starts(&c.text, "资金") || label_contains(&c.text, '划', "计划") {
                 continue;
@@ -710,7 +711,7 @@ impl Asm {
             if s.is_empty() || is_goal_label(&s) {
                 continue;
             }
-            p.goals.extend(split_goals(&s));
+            split_goals_into(&s, &mut p.goals);
         }
     }
 
@@ -1251,7 +1252,15 @@ pub(crate) fn is_goal_label(s: &str) -> bool {
 /// `；;。，,`, then `.`, `、`, `．`, `)` or `）` not followed by a digit.
 /// The text before the first mark, and each mark's text up to the next, is
 /// a goal (trimmed, a trailing `；` dropped).
+#[cfg(test)]
 pub(crate) fn split_goals(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    split_goals_into(s, &mut out);
+    out
+}
+
+/// [`split_goals`], appending the goals to `out`.
+pub(crate) fn split_goals_into(s: &str, out: &mut Vec<String>) {
     let b = s.as_bytes();
     fn push(out: &mut Vec<String>, t: &str) {
         let t = t.trim().trim_end_matches(['；', ';']).trim();
@@ -1259,7 +1268,6 @@ pub(crate) fn split_goals(s: &str) -> Vec<String> {
             out.push(t.to_string());
         }
     }
-    let mut out = Vec::new();
     // where the text of the last mark starts
     let mut open: Option<usize> = None;
     let mut i = 0;
@@ -1287,7 +1295,7 @@ pub(crate) fn split_goals(s: &str) -> Vec<String> {
                             out.push(lead.to_string());
                         }
                     }
-                    Some(start) => push(&mut out, &s[start..p]),
+                    Some(start) => push(out, &s[start..p]),
                 }
                 open = Some(after);
                 i = after;
@@ -1297,7 +1305,7 @@ pub(crate) fn split_goals(s: &str) -> Vec<String> {
         i = j;
     }
     match open {
-        Some(start) => push(&mut out, &s[start..]),
+        Some(start) => push(out, &s[start..]),
         None => {
             let t = s.trim();
             if !t.is_empty() {
@@ -1305,7 +1313,6 @@ pub(crate) fn split_goals(s: &str) -> Vec<String> {
             }
         }
     }
-    out
 }
 
 /// A project heading (`1. 2025 年劳务派遣人员经费绩效目标表`,
