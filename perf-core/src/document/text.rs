@@ -288,9 +288,12 @@ pub(crate) fn label_ends(s: &str, suffix: &str) -> bool {
                 }
             }
         }
-        match p.strip_suffix(&b[start..end]) {
-            Some(rest) => p = rest,
-            None => return false,
+        // the char's bytes against the end of the suffix, last first
+        for &x in b[start..end].iter().rev() {
+            match p.split_last() {
+                Some((&last, rest)) if last == x => p = rest,
+                _ => return false,
+            }
         }
         end = start;
     }
@@ -714,6 +717,16 @@ mod tests {
             format!("{}.{}", "9".repeat(30), "1".repeat(30)),
             format!("{} 万元", "2".repeat(45)),
             format!("{}%", "3".repeat(50)),
+            "12.50".into(),
+            "0.125 万元".into(),
+            "1.".into(),
+            "1..2".into(),
+            "1.2.3".into(),
+            "007.0700%".into(),
+            format!("{}.5", "9".repeat(17)),
+            format!("{}.5", "9".repeat(18)),
+            "9".repeat(18),
+            "9".repeat(19),
         ];
         for a in pieces {
             for b in pieces {
