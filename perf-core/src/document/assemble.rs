@@ -226,12 +226,17 @@ impl Asm {
         let Some(f0) = all.iter().position(|c| !blank(&c.text)) else {
             return;
         };
-        let first = label(&all[f0].text);
+        // The label of the first non-blank cell, built only where a rule
+        // reads it: 栏次, 序号 and every meta label start with one of the
+        // chars of `meta_lead`, and the label starts with the cell's first
+        // char that is not white space.
+        let first0 = meta_lead(&all[f0].text).then(|| label(&all[f0].text));
+        let first0_is = |l: &str| first0.as_deref() == Some(l);
         // the row without its first cell when that is a row number
         let mut cells = all;
-        if first == "栏次" || first == "序号" {
+        if first0_is("栏次") || first0_is("序号") {
             self.rownum = true;
-            if first == "栏次" {
+            if first0_is("栏次") {
                 return;
             }
             cells = &all[1..];
@@ -245,11 +250,13 @@ impl Asm {
             return;
         };
         // the same cell as before unless a row-number cell was dropped
-        let first = if std::ptr::eq(&cells[fi], &all[f0]) {
-            first
+        let first: Option<Cow<'_, str>> = if std::ptr::eq(&cells[fi], &all[f0]) {
+            first0
         } else {
-            label(&cells[fi].text)
+            meta_lead(&cells[fi].text).then(|| label(&cells[fi].text))
         };
+        // starts with a meta label (`None`: its first char rules that out)
+        let meta = first.as_deref().is_some_and(starts_meta);
 
         // A heading written into a table row (a TOC line with its page number).
         let heading = cells[fi]
@@ -301,7 +308,7 @@ impl Asm {
                     t.since_header = 0;
                 }
                 return;
-            } else if !starts_meta(&first) {
+            } else if !meta {
                 self.indicator_row(cells, row.line);
                 return;
             } else {
@@ -313,6 +320,7 @@ impl Asm {
             self.start_table(&labels, row.line);
             return;
         }
+        let first = first.unwrap_or_else(|| label(&cells[fi].text));
         self.meta_row(cells, &first, fi, row.line);
     }
 
@@ -1182,6 +1190,14 @@ const META: [&str; 9] = [
     "栏次",
 ];
 
+/// True when the label of `cell` may start with a meta-row label, 栏次 or
+/// 序号: its first char that is not white space starts one of them.
+fn meta_lead(cell: &str) -> bool {
+    cell.chars()
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|c| matches!(c, '项' | '预' | '资' | '绩' | '序' | '栏'))
+}
+
 /// True when a label starts with a meta-row label.
 fn starts_meta(label: &str) -> bool {
     META.iter().any(|k| label.starts_with(k))
@@ -1541,6 +1557,16 @@ mod tests {
         for s in &samples {
             assert_eq!(split_goals(s), by_chars(s), "{s:?}");
         }
+    }
+
+    #[test]
+    fn meta_lead_covers_every_meta_label() {
+        for k in META.iter().chain(&["栏次", "序号"]) {
+            assert!(meta_lead(k), "{k}");
+            assert!(meta_lead(&format!(" \u{3000}{k}")), "{k}");
+        }
+        assert!(!meta_lead("产出指标"));
+        assert!(!meta_lead("（项目）"));
     }
 
     #[test]
