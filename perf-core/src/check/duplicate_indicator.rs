@@ -23,7 +23,7 @@ pub(super) fn check_named<'a>(
     names: &'a [Option<Cow<'_, str>>],
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut first: Vec<(&'a str, u32)> = Vec::new();
+    let mut first: Vec<(&'a str, u32)> = Vec::with_capacity(table.len());
     for (row, name) in table.iter().zip(names) {
         let ind = row.indicator;
         if blank(ind.level3.as_deref()) {

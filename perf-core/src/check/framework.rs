@@ -114,21 +114,32 @@ fn level2_by_key(k: &str) -> Option<(&'static Level1, &'static str)> {
         .find_map(|l| l.level2.iter().find(|n| key(n) == k).map(|n| (l, *n)))
 }
 
-/// Levenshtein distance on chars.
+/// Levenshtein distance on chars. The two rows of the table stand on the
+/// stack for names of up to 32 chars (every level name), else on the heap.
 fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
+    const SHORT: usize = 32;
+    let nb = b.chars().count();
+    let mut stack = [0usize; 2 * (SHORT + 1)];
+    let mut heap = Vec::new();
+    let rows: &mut [usize] = if nb <= SHORT {
+        &mut stack[..2 * (nb + 1)]
+    } else {
+        heap.resize(2 * (nb + 1), 0);
+        &mut heap
+    };
+    let (prev, cur) = rows.split_at_mut(nb + 1);
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
+    for (i, ca) in a.chars().enumerate() {
         cur[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
+        for (j, cb) in b.chars().enumerate() {
             let sub = prev[j] + usize::from(ca != cb);
             cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
         }
-        std::mem::swap(&mut prev, &mut cur);
+        prev.copy_from_slice(cur);
     }
-    prev[b.len()]
+    prev[nb]
 }
 
 /// True when `a` and `b` are at most one edit apart (Levenshtein on chars),
@@ -283,6 +294,8 @@ type Known2 = Option<(&'static Level1, &'static str)>;
 #[derive(Default)]
 pub(super) struct Memo<'a> {
     dims: Vec<(Option<&'a str>, Option<&'a str>, Option<Dim>)>,
+    /// The entry of `dims` found last: rows of a block repeat it.
+    last: Option<usize>,
     l1: Vec<(&'a str, Option<&'static Level1>)>,
     l2: Vec<(&'a str, Known2, Option<Dim>)>,
 }
@@ -291,11 +304,20 @@ impl<'a> Memo<'a> {
     const CAP: usize = 32;
 
     fn dimension(&mut self, l1: Option<&'a str>, l2: Option<&'a str>) -> Option<Dim> {
-        if let Some(&(_, _, d)) = self.dims.iter().find(|(a, b, _)| *a == l1 && *b == l2) {
-            return d;
+        let hit = |k: usize, dims: &[(Option<&str>, Option<&str>, Option<Dim>)]| {
+            let (a, b, _) = dims[k];
+            a == l1 && b == l2
+        };
+        if let Some(k) = self.last.filter(|k| hit(*k, &self.dims)) {
+            return self.dims[k].2;
+        }
+        if let Some(k) = (0..self.dims.len()).find(|k| hit(*k, &self.dims)) {
+            self.last = Some(k);
+            return self.dims[k].2;
         }
         let d = dimension(l1, l2);
         if self.dims.len() < Self::CAP {
+            self.last = Some(self.dims.len());
             self.dims.push((l1, l2, d));
         }
         d
@@ -474,6 +496,40 @@ mod tests {
 
     fn row(l1: &str, l2: &str, l3: &str, line: u32) -> Indicator {
         ind(l1, l2, l3, pct("100%", "100"), line)
+    }
+
+    #[test]
+    fn distance_agrees_with_the_vec_table() {
+        fn by_vecs(a: &str, b: &str) -> usize {
+            let a: Vec<char> = a.chars().collect();
+            let b: Vec<char> = b.chars().collect();
+            let mut prev: Vec<usize> = (0..=b.len()).collect();
+            let mut cur = vec![0; b.len() + 1];
+            for (i, ca) in a.iter().enumerate() {
+                cur[0] = i + 1;
+                for (j, cb) in b.iter().enumerate() {
+                    let sub = prev[j] + usize::from(ca != cb);
+                    cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+                }
+                std::mem::swap(&mut prev, &mut cur);
+            }
+            prev[b.len()]
+        }
+        let long = "社会效益".repeat(10);
+        let names = [
+            "",
+            "社会效益",
+            "社会效益指标",
+            "时效",
+            "实效指标",
+            "产出",
+            &long,
+        ];
+        for a in names {
+            for b in names {
+                assert_eq!(distance(a, b), by_vecs(a, b), "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]

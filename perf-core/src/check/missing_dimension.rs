@@ -16,11 +16,20 @@ pub(super) fn check(p: &Project, rows: &[Row<'_>], out: &mut Vec<Diagnostic>) {
     if rows.is_empty() {
         return;
     }
-    let present: Vec<Dim> = rows.iter().filter_map(|r| r.dimension).collect();
+    let mut present = [false; Dim::ALL.len()];
+    for d in rows.iter().filter_map(|r| r.dimension) {
+        if let Some(k) = Dim::ALL.iter().position(|x| *x == d) {
+            present[k] = true;
+        }
+    }
+    if present.iter().all(|p| *p) {
+        return;
+    }
     let missing: Vec<&str> = Dim::ALL
         .iter()
-        .filter(|d| !present.contains(d))
-        .map(|d| d.name())
+        .zip(present)
+        .filter(|(_, p)| !p)
+        .map(|(d, _)| d.name())
         .collect();
     if missing.is_empty() {
         return;

@@ -27,8 +27,6 @@
 
 use std::borrow::Cow;
 
-use crate::find::Has;
-
 use rust_decimal::Decimal;
 
 use super::framework::{Dim, Row};
@@ -46,6 +44,15 @@ const PERIODS: [&str; 7] = ["月", "年", "季度", "季", "周", "天", "日"];
 
 /// Chars that, right after a unit in a description, make it a longer unit.
 const UNIT_CONTINUATION: [char; 7] = ['/', '·', '次', '元', '份', '个', '％'];
+
+/// True when `name` holds one of [`CHANGE_WORDS`], in one pass over its
+/// chars (each word is tried only where its first char stands).
+fn has_change_word(name: &str) -> bool {
+    name.char_indices().any(|(i, c)| {
+        matches!(c, '增' | '提' | '下' | '降' | '减' | '同' | '环')
+            && CHANGE_WORDS.iter().any(|w| name[i..].starts_with(w))
+    })
+}
 
 /// The name without a trailing bracketed unit: `足额发放率（%）` → `足额发放率`.
 fn bare_name(name: &str) -> &str {
@@ -144,7 +151,7 @@ pub(super) fn check_named(
         if (satisfaction || rate)
             && is_percent(v)
             && unit_text != "百分点"
-            && !CHANGE_WORDS.iter().any(|w| name.has(*w))
+            && !has_change_word(name)
         {
             if let Some(n) = top(v).filter(|n| *n > Decimal::ONE_HUNDRED) {
                 push(format!("{}不能超过 100%，指标值为 {}%", shown(), dec(n)));
@@ -218,7 +225,26 @@ pub(super) fn check_named(
 /// True when `s` holds an ASCII digit or a full-width one (`０`–`９`, lead
 /// byte 0xEF): without one it writes no number.
 fn has_digit(s: &str) -> bool {
-    s.bytes().any(|b| b.is_ascii_digit() || b == 0xEF)
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = s.as_bytes().chunks_exact(8);
+    for c in chunks.by_ref() {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w);
+        // a byte 0x30–0x39 becomes 0x00–0x09, below 10; a byte 0xEF becomes 0
+        let digits = x ^ (ONES * 0x30);
+        let ef = x ^ (ONES * 0xEF);
+        let below10 = digits.wrapping_sub(ONES * 10) & !digits & HIGH;
+        let zero = ef.wrapping_sub(ONES) & !ef & HIGH;
+        if below10 | zero != 0 {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b.is_ascii_digit() || b == 0xEF)
 }
 
 /// The numbers in `text` written right before `unit` (white space already
@@ -226,7 +252,8 @@ fn has_digit(s: &str) -> bool {
 fn numbers_before(text: &str, unit: &str) -> Vec<Decimal> {
     fn fold(s: &str) -> Cow<'_, str> {
         let wide = |c: char| matches!(c, '０'..='９' | '．' | '％');
-        if !s.chars().any(wide) {
+        // every char folded here starts with the byte EF
+        if !s.as_bytes().contains(&0xEF) || !s.chars().any(wide) {
             return Cow::Borrowed(s);
         }
         Cow::Owned(
@@ -298,6 +325,46 @@ mod tests {
 
     fn one(l1: &str, l2: &str, l3: &str, v: Value<'static>) -> Vec<String> {
         run(&[ind(l1, l2, l3, v, 30)])
+    }
+
+    #[test]
+    fn digits_found_as_by_bytes() {
+        let mut samples: Vec<String> = vec![String::new(), "x".repeat(40)];
+        for c in ['0', '9', '/', ':', '１', '．', 'a', '满', '\u{ef}'] {
+            for k in 0..20 {
+                samples.push(format!("{}{c}{}", "意".repeat(k / 3), "a".repeat(k % 3)));
+            }
+        }
+        for s in &samples {
+            let want = s.bytes().any(|b| b.is_ascii_digit() || b == 0xEF);
+            assert_eq!(has_digit(s), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn change_words_found_as_by_contains() {
+        for name in [
+            "",
+            "满意度",
+            "就业率增长",
+            "同比下降率",
+            "环比",
+            "增",
+            "提升率（%）",
+            "降 低",
+            "增幅",
+            "减少",
+            "提",
+        ] {
+            assert_eq!(
+                has_change_word(name),
+                CHANGE_WORDS.iter().any(|w| name.contains(w)),
+                "{name}"
+            );
+        }
+        for w in CHANGE_WORDS {
+            assert!(has_change_word(w), "{w}");
+        }
     }
 
     #[test]

@@ -32,44 +32,103 @@ pub(crate) fn clean(s: &str) -> Cow<'_, str> {
 
 /// [`clean`], keeping a space between CJK characters when `join_cjk` is
 /// false (text from Word, where a space inside a cell was typed).
-/// Borrows `s` when it is already clean (no white space, no BOM).
+/// Borrows `s` when cleaning changes nothing (no white space but single
+/// spaces that stay, no BOM).
+///
+/// One scan of the UTF-8 bytes, char by char: only the first byte of a char
+/// is looked at, and only white-space runs are examined; the result is
+/// allocated at the first run that changes.
 pub(crate) fn clean_with(s: &str, join_cjk: bool) -> Cow<'_, str> {
-    if !needs_fold(s, true, false) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut pending_space = false;
-    // copies the runs between white-space chars whole
-    let push_run = |out: &mut String, pending_space: &mut bool, run: &str| {
-        let Some(c) = run.chars().next() else {
-            return;
-        };
-        if *pending_space {
-            let prev = out.chars().next_back().unwrap_or(' ');
-            if !(join_cjk && is_cjk(prev) && is_cjk(c)) {
-                out.push(' ');
-            }
-            *pending_space = false;
-        }
-        out.push_str(run);
-    };
     let b = s.as_bytes();
-    let (mut start, mut i) = (0, 0);
-    while i < b.len() {
-        let w = space_len(b, i);
-        if w == 0 {
-            i += 1;
+    let mut out: Option<String> = None;
+    // s[..copied] is in `out` already
+    let mut copied = 0;
+    let mut ogham: Option<bool> = None;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let step = STEP[usize::from(c)];
+        if step & SPECIAL == 0 {
+            i += usize::from(step & LEN);
             continue;
         }
-        push_run(&mut out, &mut pending_space, &s[start..i]);
-        if !out.is_empty() {
-            pending_space = true;
+        let w = space_len(b, i);
+        if w == 0 || (c == 0xE1 && !*ogham.get_or_insert_with(|| ogham_counts(b))) {
+            i += usize::from(step & LEN);
+            continue;
         }
-        i += w;
-        start = i;
+        // the run of white space s[i..j]; a U+1680 in it counts, as the
+        // run's first char is white space of a byte `ogham_counts` sees
+        let mut j = i + w;
+        while j < b.len() {
+            let w = space_len(b, j);
+            if w == 0 {
+                break;
+            }
+            j += w;
+        }
+        let drop = i == 0
+            || j == b.len()
+            || join_cjk && {
+                let prev = s[..i].chars().next_back().unwrap_or(' ');
+                let next = s[j..].chars().next().unwrap_or(' ');
+                is_cjk(prev) && is_cjk(next)
+            };
+        if drop || &b[i..j] != b" " {
+            let o = out.get_or_insert_with(|| String::with_capacity(s.len()));
+            o.push_str(&s[copied..i]);
+            if !drop {
+                o.push(' ');
+            }
+            copied = j;
+        }
+        i = j;
     }
-    push_run(&mut out, &mut pending_space, &s[start..]);
-    Cow::Owned(out)
+    match out {
+        None => Cow::Borrowed(s),
+        Some(mut o) => {
+            o.push_str(&s[copied..]);
+            Cow::Owned(o)
+        }
+    }
+}
+
+/// Bit of [`STEP`]: the byte is ASCII white space or one of the lead bytes
+/// C2, E1, E2, E3, EF (every white-space char, the BOM and `（）：％`
+/// start with one).
+const SPECIAL: u8 = 0x80;
+/// Bits of [`STEP`]: the length of the char the byte starts.
+const LEN: u8 = 7;
+
+/// Per byte: [`SPECIAL`] and [`LEN`]. Only the first byte of each char is
+/// read: no continuation byte is special.
+const STEP: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        let len = if c < 0xC0 {
+            1
+        } else if c < 0xE0 {
+            2
+        } else if c < 0xF0 {
+            3
+        } else {
+            4
+        };
+        let special = matches!(c, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+        t[i] = len | if special { SPECIAL } else { 0 };
+        i += 1;
+    }
+    t
+};
+
+/// Whether U+1680 (Ogham space mark) counts as white space in a fold of
+/// `b`: only when `b` holds ASCII white space or a lead byte C2, E2, E3 or
+/// EF. The fold has always been skipped for text without any of those, and
+/// output must not change.
+fn ogham_counts(b: &[u8]) -> bool {
+    b.iter()
+        .any(|&c| matches!(c, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE2 | 0xE3 | 0xEF))
 }
 
 /// The length in bytes of the white-space char (or BOM) starting at byte
@@ -95,89 +154,20 @@ fn space_len(b: &[u8], i: usize) -> usize {
     }
 }
 
-/// What a fold of `s` would change, found by one scan of its UTF-8 bytes
-/// (no char decoding): true when `s` holds white space, or a BOM when
-/// `bom`, or `（）：％` when `forms`.
-///
-/// U+1680 (Ogham space mark) counts only next to a lead byte 0xC2, 0xE2,
-/// 0xE3 or 0xEF: the fold has always been skipped for text without any of
-/// those, and output must not change.
-fn needs_fold(s: &str, bom: bool, forms: bool) -> bool {
-    /// Per byte: bit 7 set for the bytes [`needs_fold`] looks at (ASCII
-    /// white space and five lead bytes), bits 0–2 the length of the char a
-    /// byte starts. Only the first byte of each char is read: no
-    /// continuation byte is one of those looked at.
-    const STEP: [u8; 256] = {
-        let mut t = [0u8; 256];
-        let mut i = 0;
-        while i < 256 {
-            let c = i as u8;
-            let len = if c < 0xC0 {
-                1
-            } else if c < 0xE0 {
-                2
-            } else if c < 0xF0 {
-                3
-            } else {
-                4
-            };
-            let special = matches!(c, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
-            t[i] = len | if special { 0x80 } else { 0 };
-            i += 1;
-        }
-        t
-    };
-    let b = s.as_bytes();
-    let next = |i: usize| (b.get(i + 1).copied(), b.get(i + 2).copied());
-    let (mut ogham, mut lead) = (false, false);
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        let step = STEP[usize::from(c)];
-        let at = i;
-        i += usize::from(step & 7);
-        if step & 0x80 == 0 {
-            continue;
-        }
-        let i = at;
-        match c {
-            b'\t'..=b'\r' | b' ' => return true,
-            0xC2 => {
-                lead = true;
-                if matches!(next(i).0, Some(0x85 | 0xA0)) {
-                    return true; // U+0085, U+00A0
-                }
-            }
-            0xE1 => ogham |= next(i) == (Some(0x9A), Some(0x80)),
-            0xE2 => {
-                lead = true;
-                if matches!(
-                    next(i),
-                    (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F))
-                ) {
-                    return true; // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
-                }
-            }
-            0xE3 => {
-                lead = true;
-                if next(i) == (Some(0x80), Some(0x80)) {
-                    return true; // U+3000
-                }
-            }
-            0xEF => {
-                lead = true;
-                let found = match next(i) {
-                    (Some(0xBB), Some(0xBF)) => bom,
-                    (Some(0xBC), Some(0x85 | 0x88 | 0x89 | 0x9A)) => forms,
-                    _ => false,
-                };
-                if found {
-                    return true;
-                }
-            }
-            _ => {}
-        }
+/// What a label makes of the char starting at byte `i` (a [`SPECIAL`]
+/// byte): `Some(None)` for white space (dropped), `Some(Some(a))` for
+/// `（）：％` (the ASCII `a`), `None` when the char is kept as it is.
+fn label_fold(b: &[u8], i: usize) -> Option<Option<u8>> {
+    if b[i] == 0xEF {
+        return match (b.get(i + 1), b.get(i + 2)) {
+            (Some(0xBC), Some(0x88)) => Some(Some(b'(')),
+            (Some(0xBC), Some(0x89)) => Some(Some(b')')),
+            (Some(0xBC), Some(0x9A)) => Some(Some(b':')),
+            (Some(0xBC), Some(0x85)) => Some(Some(b'%')),
+            _ => None, // the BOM is not white space
+        };
     }
-    ogham && lead
+    (space_len(b, i) > 0).then_some(None)
 }
 
 /// Joins a wrapped fragment onto the text before it: with nothing between
@@ -197,48 +187,128 @@ pub(crate) fn join_wrapped(acc: &mut String, next: &str) {
 
 /// The form of a label used for comparison: no white space at all,
 /// full-width parentheses and colons folded to ASCII.
-/// Borrows `s` when nothing needs folding.
+/// Borrows `s` when nothing needs folding (one scan of its bytes; the
+/// label is allocated at the first char that changes).
 pub(crate) fn label(s: &str) -> Cow<'_, str> {
-    if !needs_fold(s, false, true) {
-        return Cow::Borrowed(s);
+    let b = s.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut ogham: Option<bool> = None;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let step = STEP[usize::from(c)];
+        let len = usize::from(step & LEN);
+        if step & SPECIAL == 0 {
+            i += len;
+            continue;
+        }
+        let Some(folded) = label_fold(b, i) else {
+            i += len;
+            continue;
+        };
+        if c == 0xE1 && !*ogham.get_or_insert_with(|| ogham_counts(b)) {
+            i += len;
+            continue;
+        }
+        let o = out.get_or_insert_with(|| String::with_capacity(s.len()));
+        o.push_str(&s[copied..i]);
+        if let Some(a) = folded {
+            o.push(char::from(a));
+        }
+        i += len;
+        copied = i;
     }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '（' => out.push('('),
-            '）' => out.push(')'),
-            '：' => out.push(':'),
-            '％' => out.push('%'),
-            c if c.is_whitespace() => {}
-            c => out.push(c),
+    match out {
+        None => Cow::Borrowed(s),
+        Some(mut o) => {
+            o.push_str(&s[copied..]);
+            Cow::Owned(o)
         }
     }
-    Cow::Owned(out)
+}
+
+/// Where `label(s)` stops matching `prefix`: the byte of `s` after the
+/// chars that give `prefix`, `None` when the label does not start with it.
+/// White space is always dropped here (U+1680 included).
+fn label_prefix_end(s: &str, prefix: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut p = prefix.as_bytes();
+    let mut i = 0;
+    while !p.is_empty() {
+        let c = *b.get(i)?;
+        let step = STEP[usize::from(c)];
+        let len = usize::from(step & LEN);
+        if step & SPECIAL != 0 {
+            if let Some(folded) = label_fold(b, i) {
+                if let Some(a) = folded {
+                    if p[0] != a {
+                        return None;
+                    }
+                    p = &p[1..];
+                }
+                i += len;
+                continue;
+            }
+        }
+        let ch = b.get(i..i + len)?;
+        p = p.strip_prefix(ch)?;
+        i += len;
+    }
+    Some(i)
+}
+
+/// Exactly `label(s).ends_with(suffix)`, reading only as many chars from
+/// the end of `s` as the suffix has (no label built).
+pub(crate) fn label_ends(s: &str, suffix: &str) -> bool {
+    let b = s.as_bytes();
+    let mut p = suffix.as_bytes();
+    let mut ogham: Option<bool> = None;
+    let mut end = b.len();
+    while !p.is_empty() {
+        if end == 0 {
+            return false;
+        }
+        // the char ending at `end`: back over its continuation bytes
+        let mut start = end - 1;
+        while start > 0 && b[start] & 0xC0 == 0x80 {
+            start -= 1;
+        }
+        let c = b[start];
+        if STEP[usize::from(c)] & SPECIAL != 0 {
+            if let Some(folded) = label_fold(b, start) {
+                if c != 0xE1 || *ogham.get_or_insert_with(|| ogham_counts(b)) {
+                    if let Some(a) = folded {
+                        match p.split_last() {
+                            Some((&last, rest)) if last == a => p = rest,
+                            _ => return false,
+                        }
+                    }
+                    end = start;
+                    continue;
+                }
+            }
+        }
+        // the char's bytes against the end of the suffix, last first
+        for &x in b[start..end].iter().rev() {
+            match p.split_last() {
+                Some((&last, rest)) if last == x => p = rest,
+                _ => return false,
+            }
+        }
+        end = start;
+    }
+    true
 }
 
 /// Exactly `label(s).starts_with(prefix)`, reading only as many chars of
 /// `s` as the prefix has (no label built).
 pub(crate) fn label_starts(s: &str, prefix: &str) -> bool {
-    let mut it = s.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
-        '（' => '(',
-        '）' => ')',
-        '：' => ':',
-        '％' => '%',
-        c => c,
-    });
-    prefix.chars().all(|p| it.next() == Some(p))
+    label_prefix_end(s, prefix).is_some()
 }
 
 /// Exactly `label(s) == l` (no label built).
 pub(crate) fn label_is(s: &str, l: &str) -> bool {
-    let mut it = s.chars().filter(|c| !c.is_whitespace()).map(|c| match c {
-        '（' => '(',
-        '）' => ')',
-        '：' => ':',
-        '％' => '%',
-        c => c,
-    });
-    l.chars().all(|p| it.next() == Some(p)) && it.next().is_none()
+    label_prefix_end(s, l).is_some_and(|i| s[i..].chars().all(char::is_whitespace))
 }
 
 /// Folds full-width digits and the full-width point to ASCII.
@@ -250,70 +320,141 @@ fn fold_digit(c: char) -> char {
     }
 }
 
+/// The digits and points of a number cell, folded to ASCII: on the stack
+/// while they fit (every cell of a real table), else in a `String`.
+struct Digits {
+    buf: [u8; 40],
+    len: usize,
+    spill: Option<String>,
+}
+
+impl Digits {
+    fn new() -> Self {
+        Digits {
+            buf: [0; 40],
+            len: 0,
+            spill: None,
+        }
+    }
+
+    /// `b` is an ASCII digit or `.`.
+    fn push(&mut self, b: u8) {
+        if let Some(s) = &mut self.spill {
+            s.push(char::from(b));
+        } else if self.len < self.buf.len() {
+            self.buf[self.len] = b;
+            self.len += 1;
+        } else {
+            let mut s = String::with_capacity(2 * self.buf.len());
+            s.extend(self.buf.iter().map(|&b| char::from(b)));
+            s.push(char::from(b));
+            self.spill = Some(s);
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match &self.spill {
+            Some(s) => s,
+            // only ASCII digits and points are pushed
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
+        }
+    }
+
+    /// The number, if the digits make one: starting with a digit, only
+    /// digits and points (as `Decimal::from_str` reads them), normalized.
+    fn number(&self) -> Option<Decimal> {
+        let n = self.as_str();
+        if !n.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        Decimal::from_str(n).ok().map(|d| d.normalize())
+    }
+}
+
+/// One char of a number cell: an ASCII digit or point (full-width ones
+/// folded), or the char itself.
+enum NumChar {
+    Digit(u8),
+    Other(char),
+}
+
+fn num_char(c: char) -> NumChar {
+    match fold_digit(c) {
+        d @ ('0'..='9' | '.') => NumChar::Digit(d as u8),
+        c => NumChar::Other(c),
+    }
+}
+
 /// Reads an amount cell: `126.15`, `90万元`, `1,056.00`, `20.982 万元`.
 /// Returns the number and the amount unit written after it, if any.
+///
+/// White space and commas are dropped anywhere; what is left must be
+/// digits and points, starting with a digit, then at most one of 万元,
+/// 亿元, 千元, 元. Read in one pass, without allocating.
 pub(crate) fn amount(s: &str) -> Option<(Decimal, Option<&'static str>)> {
-    // the number must start with a digit once white space and commas go
-    let first = s
-        .chars()
-        .find(|c| !c.is_whitespace() && *c != ',' && *c != '，');
-    if !first.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
-        return None;
+    let mut digits = Digits::new();
+    // the chars after the number, as many as the longest unit has
+    let mut unit = ['\0'; 2];
+    let mut unit_len = 0;
+    for c in s.chars() {
+        if c.is_whitespace() || c == ',' || c == '，' {
+            continue;
+        }
+        match num_char(c) {
+            NumChar::Digit(d) if unit_len == 0 => digits.push(d),
+            NumChar::Digit(_) => return None,
+            NumChar::Other(c) => {
+                if unit_len == unit.len() {
+                    return None;
+                }
+                unit[unit_len] = c;
+                unit_len += 1;
+            }
+        }
     }
-    let t: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
-        .map(fold_digit)
-        .collect();
-    let (num, unit) = if let Some(n) = t.strip_suffix("万元") {
-        (n, Some("万元"))
-    } else if let Some(n) = t.strip_suffix("亿元") {
-        (n, Some("亿元"))
-    } else if let Some(n) = t.strip_suffix("千元") {
-        (n, Some("千元"))
-    } else if let Some(n) = t.strip_suffix('元') {
-        (n, Some("元"))
-    } else {
-        (t.as_str(), None)
+    let unit = match unit[..unit_len] {
+        [] => None,
+        ['元'] => Some("元"),
+        ['万', '元'] => Some("万元"),
+        ['亿', '元'] => Some("亿元"),
+        ['千', '元'] => Some("千元"),
+        _ => return None,
     };
-    if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return None;
-    }
-    if !num.as_bytes()[0].is_ascii_digit() {
-        return None;
-    }
-    Decimal::from_str(num).ok().map(|d| (d.normalize(), unit))
+    digits.number().map(|d| (d, unit))
 }
 
 /// Reads a percent cell of a spending plan: `25%`, `25 %`, `0`, `100`.
+///
+/// White space is dropped anywhere; what is left must be digits and
+/// points, starting with a digit, then at most one `%` or `％`. Read in one
+/// pass, without allocating.
 pub(crate) fn percent(s: &str) -> Option<Decimal> {
-    let first = s.chars().find(|c| !c.is_whitespace());
-    if !first.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
-        return None;
+    let mut digits = Digits::new();
+    let mut sign = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            continue;
+        }
+        match num_char(c) {
+            NumChar::Digit(d) if !sign => digits.push(d),
+            NumChar::Other('%' | '％') if !sign => sign = true,
+            _ => return None,
+        }
     }
-    let t: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(fold_digit)
-        .collect();
-    let n = t
-        .strip_suffix('%')
-        .or_else(|| t.strip_suffix('％'))
-        .unwrap_or(&t);
-    if n.is_empty()
-        || !n.as_bytes()[0].is_ascii_digit()
-        || !n.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-    {
-        return None;
-    }
-    Decimal::from_str(n).ok().map(|d| d.normalize())
+    digits.number()
 }
 
 /// Every month mark in a cell (`3 月底`, `12月末`, `6月`), in order, with
 /// the byte offset where each ends.
 pub(crate) fn months(s: &str) -> Vec<(u8, usize)> {
-    let b = s.as_bytes();
     let mut out = Vec::new();
+    each_month(s, |m, end| out.push((m, end)));
+    out
+}
+
+/// [`months`], each mark given to `f` (month, end) instead of collected.
+pub(crate) fn each_month(s: &str, mut f: impl FnMut(u8, usize)) {
+    let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
         if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
@@ -337,7 +478,7 @@ pub(crate) fn months(s: &str) -> Vec<(u8, usize)> {
                 if let Ok(m) = digits.parse::<u8>() {
                     if (1..=12).contains(&m) && (rest.starts_with('底') || rest.starts_with('末'))
                     {
-                        out.push((m, end));
+                        f(m, end);
                         i = end;
                         continue;
                     }
@@ -347,7 +488,6 @@ pub(crate) fn months(s: &str) -> Vec<(u8, usize)> {
         }
         i += 1;
     }
-    out
 }
 
 /// True for a cell that is only a small integer (a row number, a page number, a weight).
@@ -399,7 +539,13 @@ pub(crate) fn is_page_number(s: &str) -> bool {
 pub(crate) fn strip_markers(s: &str) -> &str {
     let mut t = s;
     loop {
-        let trimmed = t.trim_start_matches(' ');
+        // most lines: no `[` after the leading spaces, nothing to strip
+        let b = t.as_bytes();
+        let k = b.iter().position(|&c| c != b' ').unwrap_or(b.len());
+        if b.get(k) != Some(&b'[') {
+            return t;
+        }
+        let trimmed = &t[k..];
         if let Some(rest) = trimmed.strip_prefix("[bookmark:") {
             if let Some(end) = rest.find(']') {
                 t = &rest[end + 1..];
@@ -506,6 +652,97 @@ mod tests {
     }
 
     #[test]
+    fn numbers_agree_with_the_string_reading() {
+        // amount and percent as first written: a folded copy, then suffixes
+        fn amount_ref(s: &str) -> Option<(Decimal, Option<&'static str>)> {
+            let first = s
+                .chars()
+                .find(|c| !c.is_whitespace() && *c != ',' && *c != '，');
+            if !first.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+                return None;
+            }
+            let t: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != ',' && *c != '，')
+                .map(fold_digit)
+                .collect();
+            let (num, unit) = if let Some(n) = t.strip_suffix("万元") {
+                (n, Some("万元"))
+            } else if let Some(n) = t.strip_suffix("亿元") {
+                (n, Some("亿元"))
+            } else if let Some(n) = t.strip_suffix("千元") {
+                (n, Some("千元"))
+            } else if let Some(n) = t.strip_suffix('元') {
+                (n, Some("元"))
+            } else {
+                (t.as_str(), None)
+            };
+            if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+                return None;
+            }
+            if !num.as_bytes()[0].is_ascii_digit() {
+                return None;
+            }
+            Decimal::from_str(num).ok().map(|d| (d.normalize(), unit))
+        }
+        fn percent_ref(s: &str) -> Option<Decimal> {
+            let first = s.chars().find(|c| !c.is_whitespace());
+            if !first.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+                return None;
+            }
+            let t: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(fold_digit)
+                .collect();
+            let n = t
+                .strip_suffix('%')
+                .or_else(|| t.strip_suffix('％'))
+                .unwrap_or(&t);
+            if n.is_empty()
+                || !n.as_bytes()[0].is_ascii_digit()
+                || !n.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            {
+                return None;
+            }
+            Decimal::from_str(n).ok().map(|d| d.normalize())
+        }
+        let pieces = [
+            "1", "１", "0", "9", ".", "．", ",", "，", " ", "\u{3000}", "%", "％", "元", "万元",
+            "万", "亿元", "千元", "a", "百",
+        ];
+        let mut samples: Vec<String> = vec![
+            "1".repeat(30),
+            "1".repeat(41),
+            format!("{}.{}", "9".repeat(30), "1".repeat(30)),
+            format!("{} 万元", "2".repeat(45)),
+            format!("{}%", "3".repeat(50)),
+            "12.50".into(),
+            "0.125 万元".into(),
+            "1.".into(),
+            "1..2".into(),
+            "1.2.3".into(),
+            "007.0700%".into(),
+            format!("{}.5", "9".repeat(17)),
+            format!("{}.5", "9".repeat(18)),
+            "9".repeat(18),
+            "9".repeat(19),
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    samples.push(format!("{a}{b}{c}"));
+                    samples.push(format!("12{a}{b}{c}"));
+                }
+            }
+        }
+        for s in &samples {
+            assert_eq!(amount(s), amount_ref(s), "{s:?}");
+            assert_eq!(percent(s), percent_ref(s), "{s:?}");
+        }
+    }
+
+    #[test]
     fn month_marks() {
         assert_eq!(months("3 月底"), vec![(3, 8)]);
         assert_eq!(
@@ -531,8 +768,9 @@ mod tests {
 
     #[test]
     fn fold_scan_agrees_with_chars() {
-        // the fold as first written: chars, behind the old lead-byte filter
-        fn by_chars(s: &str, bom: bool, forms: bool) -> bool {
+        // whether a fold applies, as first written: chars, behind the old
+        // lead-byte filter (U+1680 alone does not make a fold apply)
+        fn applies(s: &str, bom: bool, forms: bool) -> bool {
             s.bytes()
                 .any(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE2 | 0xE3 | 0xEF))
                 && s.chars().any(|c| {
@@ -541,10 +779,52 @@ mod tests {
                         || (forms && matches!(c, '（' | '）' | '：' | '％'))
                 })
         }
-        let samples = [
+        fn clean_by_chars(s: &str, join_cjk: bool) -> String {
+            if !applies(s, true, false) {
+                return s.to_string();
+            }
+            let mut out = String::new();
+            let mut pending_space = false;
+            for c in s.chars() {
+                if c.is_whitespace() || c == '\u{feff}' {
+                    if !out.is_empty() {
+                        pending_space = true;
+                    }
+                    continue;
+                }
+                if pending_space {
+                    let prev = out.chars().next_back().unwrap_or(' ');
+                    if !(join_cjk && is_cjk(prev) && is_cjk(c)) {
+                        out.push(' ');
+                    }
+                    pending_space = false;
+                }
+                out.push(c);
+            }
+            out
+        }
+        fn label_by_chars(s: &str) -> String {
+            if !applies(s, false, true) {
+                return s.to_string();
+            }
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| match c {
+                    '（' => '(',
+                    '）' => ')',
+                    '：' => ':',
+                    '％' => '%',
+                    c => c,
+                })
+                .collect()
+        }
+        let mut samples: Vec<String> = [
             "",
             "产出指标",
             "a b",
+            "a  b",
+            " a",
+            "a ",
             "x\u{b}y",
             "满意度（%）",
             "单位：万元",
@@ -552,6 +832,7 @@ mod tests {
             "、。「」",
             "养老\u{3000}金",
             "\u{feff}标题",
+            "标\u{feff}题",
             "a\u{a0}b",
             "\u{85}",
             "\u{2009}元",
@@ -561,18 +842,39 @@ mod tests {
             "\u{200b}",
             "\u{1680}",
             "产\u{1680}出",
+            "产\u{1680}出 ",
+            "产\u{1680} 出",
             "、\u{1680}",
+            "\u{1680}（",
             "\u{ff08}",
             "\u{ff10}",
             "\u{2014}—",
             "·",
             "\u{c0}",
             "\u{2e80}",
-        ];
-        for s in samples {
-            for (bom, forms) in [(true, false), (false, true)] {
-                assert_eq!(needs_fold(s, bom, forms), by_chars(s, bom, forms), "{s:?}");
+            "≥ 95 %",
+            "社会效益指 标",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for c in (0..=0x3100u32)
+            .chain(0xFEF0..=0xFF70)
+            .filter_map(char::from_u32)
+        {
+            samples.push(format!("产{c}出"));
+            samples.push(format!("产{c}出 a{c}b"));
+            samples.push(format!("{c}{c}"));
+        }
+        for s in &samples {
+            for join in [true, false] {
+                let got = clean_with(s, join);
+                assert_eq!(got, clean_by_chars(s, join), "{s:?}");
+                assert_eq!(matches!(got, Cow::Borrowed(_)), got == s.as_str(), "{s:?}");
             }
+            let got = label(s);
+            assert_eq!(got, label_by_chars(s), "{s:?}");
+            assert_eq!(matches!(got, Cow::Borrowed(_)), got == s.as_str(), "{s:?}");
         }
     }
 
@@ -607,7 +909,29 @@ mod tests {
                 assert_eq!(label_starts(s, p), label(s).starts_with(p), "{s:?} {p:?}");
                 assert_eq!(label_is(s, p), label(s) == p, "{s:?} {p:?}");
                 assert_eq!(label_is(p, s), label(p) == s, "{p:?} {s:?}");
+                assert_eq!(label_ends(s, p), label(s).ends_with(p), "{s:?} {p:?}");
+                assert_eq!(label_ends(p, s), label(p).ends_with(s), "{p:?} {s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn label_ends_keeps_a_lone_ogham_mark_as_label_does() {
+        for s in [
+            "绩效目标\u{1680}表",
+            "绩效目标\u{1680}表 ",
+            "绩效目标表",
+            "绩效 目标\u{1680}表",
+            "绩效目标表\u{1680}",
+            "绩效目标表\u{1680} ",
+            "（绩效目标表）",
+            "表",
+        ] {
+            assert_eq!(
+                label_ends(s, "绩效目标表"),
+                label(s).ends_with("绩效目标表"),
+                "{s:?}"
+            );
         }
     }
 

@@ -6,7 +6,6 @@
 //! the text names most often. `None` when nothing states them.
 
 use crate::find::Has;
-use std::borrow::Cow;
 
 use super::row::Line;
 use super::text::{clean, label};
@@ -33,22 +32,30 @@ pub(crate) fn department_and_year(
     projects: &[Project],
     table_year: Option<u16>,
 ) -> (Option<String>, Option<u16>) {
-    let head: Vec<(usize, Cow<'_, str>)> = lines
+    // the first 60 lines with text, cleaned only where a rule reads them
+    // (a line cleans to nothing exactly when it is white space and BOMs)
+    let head: Vec<&str> = lines
         .iter()
-        .enumerate()
-        .map(|(i, l)| (i, clean(super::text::strip_markers(l.text))))
-        .filter(|(_, s)| !s.is_empty())
+        .map(|l| super::text::strip_markers(l.text))
+        .filter(|s| {
+            !s.chars().all(|c| c.is_whitespace() || c == '\u{feff}') || !clean(s).is_empty()
+        })
         .take(60)
         .collect();
     let mut department = None;
     let mut year = None;
-    for (k, (_, s)) in head.iter().enumerate() {
-        let l = label(s);
+    for (k, raw) in head.iter().enumerate() {
+        // the label holds 部门预算 / 预算绩效 only with a 预, 绩效文本 with a 绩
+        if !(raw.has('预') || raw.has('绩')) {
+            continue;
+        }
+        let s = clean(raw);
+        let l = label(&s);
         if !(l.has("部门预算") || l.has("预算绩效") || l.has("绩效文本")) || s.chars().count() > 60
         {
             continue;
         }
-        let (before, y) = split_year(s);
+        let (before, y) = split_year(&s);
         year = year.or(y);
         let cut = before
             .find("部门预算")
@@ -62,9 +69,9 @@ pub(crate) fn department_and_year(
             department = head[k.saturating_sub(4)..k]
                 .iter()
                 .rev()
-                .map(|(_, s)| s.trim())
-                .find(|s| is_office(s))
-                .map(|s| label(s).into_owned());
+                .map(|raw| clean(raw))
+                .find(|s| is_office(s.trim()))
+                .map(|s| label(s.trim()).into_owned());
         }
         if department.is_some() || year.is_some() {
             break;
@@ -83,8 +90,11 @@ pub(crate) fn department_and_year(
     if year.is_none() {
         year = head
             .iter()
-            .filter(|(_, s)| s.chars().count() <= 40 && label(s).has("部门整体"))
-            .find_map(|(_, s)| split_year(s).1);
+            // 部门整体 in the label needs a 整 in the line
+            .filter(|raw| raw.has('整'))
+            .map(|raw| clean(raw))
+            .filter(|s| s.chars().count() <= 40 && label(s).has("部门整体"))
+            .find_map(|s| split_year(&s).1);
     }
     if year.is_none() {
         year = table_year;
@@ -142,9 +152,25 @@ fn office_prefix(line: &str) -> Option<String> {
     None
 }
 
+/// Exactly `s.contains('年')` (E5 B9 B4): its last byte found eight bytes
+/// at a time, the two before it compared. Every line of a document may be
+/// asked, long ones included, so no searcher is set up per line.
+fn has_nian(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(p) = crate::find::find_byte(&b[from..], 0xB4) {
+        let p = from + p;
+        if p >= 2 && b[p - 2] == 0xE5 && b[p - 1] == 0xB9 {
+            return true;
+        }
+        from = p + 1;
+    }
+    false
+}
+
 fn most_named_year(lines: &[Line<'_>]) -> Option<u16> {
     let mut counts: Vec<(u16, usize)> = Vec::new();
-    for l in lines.iter().filter(|l| l.text.has('年')) {
+    for l in lines.iter().filter(|l| has_nian(l.text)) {
         let mut s = l.text;
         while let (_, Some(y)) = split_year(s) {
             match counts.iter_mut().find(|c| c.0 == y) {
@@ -179,6 +205,22 @@ mod tests {
             department_and_year(&l, &[], None),
             (Some("兴隆县人力资源和社会保障局".into()), Some(2025))
         );
+    }
+
+    #[test]
+    fn nian_found_as_by_contains() {
+        for s in [
+            "",
+            "年",
+            "2024年",
+            "平",
+            "\u{5e74}x",
+            "x\u{5d74}",
+            "度年度",
+            &"字".repeat(40),
+        ] {
+            assert_eq!(has_nian(s), s.contains('年'), "{s:?}");
+        }
     }
 
     #[test]
