@@ -96,7 +96,7 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// A project heading at line `i`, possibly wrapped onto the next line or two.
-    fn heading_at(&self, i: usize) -> Option<(String, usize)> {
+    fn heading_at(&self, i: usize) -> Option<(Cow<'a, str>, usize)> {
         let first = self.ts[i];
         if !first.has('表')
             && !first
@@ -106,7 +106,7 @@ impl<'a> Reader<'a, '_> {
             return None;
         }
         if super::assemble::project_heading(first).is_some() {
-            return Some((first.to_string(), 1));
+            return Some((Cow::Borrowed(first), 1));
         }
         // numbering, as the label reads it (white space removed): digits,
         // then `.`, `、` or `．`
@@ -132,7 +132,7 @@ impl<'a> Reader<'a, '_> {
             }
             text::join_wrapped(&mut joined, nt);
             if super::assemble::project_heading(&joined).is_some() {
-                return Some((joined, k + 1));
+                return Some((Cow::Owned(joined), k + 1));
             }
         }
         None
@@ -420,7 +420,7 @@ impl<'a> Reader<'a, '_> {
         out
     }
 
-    fn rows_of(&mut self, frags: &[Frag], columns: &[String]) {
+    fn rows_of(&mut self, frags: &[Frag<'a>], columns: &[String]) {
         let find = |f: &dyn Fn(&str) -> bool| columns.iter().position(|c| f(c));
         let l2c = find(&|c| c.has("二级指标")).unwrap_or(1);
         let vc = find(&|c| c.starts_with("指标值") && !c.has("依据"))
@@ -439,7 +439,7 @@ impl<'a> Reader<'a, '_> {
                     if !fresh {
                         self.emit(std::mem::take(&mut acc), pre_cols, width, vc);
                     }
-                    let mut rest = a.rest.clone();
+                    let rest = a.rest;
                     if let Some(l1) = a.l1 {
                         acc.l1 = Some((l1, f.no));
                     }
@@ -453,7 +453,7 @@ impl<'a> Reader<'a, '_> {
                     }
                     if !rest.is_empty() {
                         let no = frags[a.next - 1].no;
-                        k = self.content(&mut acc, &mut rest, no, frags, k, true, pre_cols);
+                        k = self.content(&mut acc, rest, no, frags, k, true);
                     }
                     continue;
                 }
@@ -461,24 +461,23 @@ impl<'a> Reader<'a, '_> {
             if acc.value.is_some() {
                 // a row without its own level labels: its cells and a value on one line
                 let several = f.text.contains(' ');
-                if let Some((pre, _)) = several.then(|| split_value(f.text)).flatten() {
-                    if !pre.is_empty() && acc.post.is_some() {
+                if let Some(at) = several.then(|| value_start(f.text, true)).flatten() {
+                    // tokens before the value: a row of its own
+                    if !crate::find::blank(&f.text[..at]) && acc.post.is_some() {
                         self.emit(std::mem::take(&mut acc), pre_cols, width, vc);
-                        let mut s = f.text.to_string();
-                        k = self.content(&mut acc, &mut s, f.no, frags, k + 1, true, pre_cols);
+                        k = self.content(&mut acc, f.text, f.no, frags, k + 1, true);
                         continue;
                     }
                 }
                 match &mut acc.post {
-                    Some((s, _)) => text::join_wrapped(s, f.text),
-                    None => acc.post = Some((f.text.to_string(), f.no)),
+                    Some((s, _)) => text::join_wrapped(s.to_mut(), f.text),
+                    None => acc.post = Some((Cow::Borrowed(f.text), f.no)),
                 }
                 k += 1;
                 continue;
             }
-            let mut s = f.text.to_string();
             let open = !f.blank_before;
-            k = self.content(&mut acc, &mut s, f.no, frags, k + 1, open, pre_cols);
+            k = self.content(&mut acc, f.text, f.no, frags, k + 1, open);
         }
         if acc.l1.is_some() || acc.l2.is_some() || !acc.pre.is_empty() || acc.value.is_some() {
             self.emit(acc, pre_cols, width, vc);
@@ -486,33 +485,31 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// Adds one line of row content before the value; returns the next fragment index.
-    #[allow(clippy::too_many_arguments)]
     fn content(
         &mut self,
-        acc: &mut Acc,
-        s: &mut String,
+        acc: &mut Acc<'a>,
+        s: &'a str,
         no: u32,
-        frags: &[Frag],
+        frags: &[Frag<'a>],
         mut next: usize,
         may_continue: bool,
-        pre_cols: usize,
     ) -> usize {
         if acc.start.is_none() {
             acc.start = Some(no);
         }
-        if let Some((pre, value)) = split_value(s) {
-            let _ = pre_cols;
-            for p in pre {
+        let several = crate::find::has_white_space(s);
+        if let Some(at) = value_start(s, several) {
+            for p in s[..at].split_whitespace() {
                 acc.pre.push(PreCell {
-                    text: p,
+                    text: Cow::Borrowed(p),
                     no,
                     open: false,
                 });
             }
-            let mut v = value;
+            let mut v = single_spaced(s[at..].trim_end());
             while let Some(f) = frags.get(next) {
                 if !f.blank_before && continues_value(&v, f.text) {
-                    text::join_wrapped(&mut v, f.text);
+                    text::join_wrapped(v.to_mut(), f.text);
                     next += 1;
                 } else {
                     break;
@@ -521,11 +518,11 @@ impl<'a> Reader<'a, '_> {
             acc.value = Some((v, no));
             return next;
         }
-        if crate::find::has_white_space(s) && s.split_whitespace().nth(1).is_some() {
+        if several && s.split_whitespace().nth(1).is_some() {
             // cells side by side on one line
             for tok in s.split_whitespace() {
                 acc.pre.push(PreCell {
-                    text: tok.to_string(),
+                    text: Cow::Borrowed(tok),
                     no,
                     open: false,
                 });
@@ -533,9 +530,9 @@ impl<'a> Reader<'a, '_> {
             return next;
         }
         match acc.pre.last_mut() {
-            Some(last) if last.open && may_continue => text::join_wrapped(&mut last.text, s),
+            Some(last) if last.open && may_continue => text::join_wrapped(last.text.to_mut(), s),
             _ => acc.pre.push(PreCell {
-                text: std::mem::take(s),
+                text: Cow::Borrowed(s),
                 no,
                 open: true,
             }),
@@ -543,7 +540,7 @@ impl<'a> Reader<'a, '_> {
         next
     }
 
-    fn emit(&mut self, acc: Acc, pre_cols: usize, width: usize, vc: usize) {
+    fn emit(&mut self, acc: Acc<'a>, pre_cols: usize, width: usize, vc: usize) {
         let start = acc
             .l1
             .as_ref()
@@ -571,22 +568,26 @@ impl<'a> Reader<'a, '_> {
             value = Some((v.text, v.no));
             for r in rest {
                 match &mut post {
-                    Some((s, _)) => text::join_wrapped(s, &r.text),
+                    Some((s, _)) => text::join_wrapped(s.to_mut(), &r.text),
                     None => post = Some((r.text, r.no)),
                 }
             }
         }
         if pre.len() == 1 && pre_cols == 2 {
-            if let Some((a, b)) = split_one(&pre[0].text) {
+            if let Some(half) = split_one(&pre[0].text) {
                 let no = pre[0].no;
+                let a: Cow<'a, str> = match &pre[0].text {
+                    Cow::Borrowed(t) => Cow::Borrowed(&t[..half]),
+                    Cow::Owned(t) => Cow::Owned(t[..half].to_string()),
+                };
                 pre = vec![
                     PreCell {
-                        text: a,
+                        text: a.clone(),
                         no,
                         open: false,
                     },
                     PreCell {
-                        text: b,
+                        text: a,
                         no,
                         open: false,
                     },
@@ -607,7 +608,7 @@ impl<'a> Reader<'a, '_> {
             // extra blocks belong to the last column before the value
             let extra = pre.pop().map(|p| p.text).unwrap_or_default();
             if let Some(last) = pre.last_mut() {
-                text::join_wrapped(&mut last.text, &extra);
+                text::join_wrapped(last.text.to_mut(), &extra);
             }
         }
         for (k, p) in pre.into_iter().enumerate() {
@@ -635,35 +636,40 @@ struct Frag<'a> {
 }
 
 #[derive(Debug)]
-struct PreCell {
-    text: String,
+struct PreCell<'a> {
+    text: Cow<'a, str>,
     no: u32,
     /// Made from a whole line: the next line, with no blank between, continues it.
     open: bool,
 }
 
 #[derive(Debug, Default)]
-struct Acc {
-    l1: Option<(String, u32)>,
-    l2: Option<(String, u32)>,
-    pre: Vec<PreCell>,
-    value: Option<(String, u32)>,
-    post: Option<(String, u32)>,
+struct Acc<'a> {
+    l1: Option<(Cow<'a, str>, u32)>,
+    l2: Option<(Cow<'a, str>, u32)>,
+    pre: Vec<PreCell<'a>>,
+    value: Option<(Cow<'a, str>, u32)>,
+    post: Option<(Cow<'a, str>, u32)>,
     start: Option<u32>,
 }
 
-struct Anchor {
-    l1: Option<String>,
-    l2: Option<String>,
+struct Anchor<'a> {
+    l1: Option<Cow<'a, str>>,
+    l2: Option<Cow<'a, str>>,
     l2_frag: usize,
     /// What follows the label on its line.
-    rest: String,
+    rest: &'a str,
     /// The fragment after the label.
     next: usize,
 }
 
 /// A level label (or an L1 label followed by an L2 label) starting at fragment `k`.
-fn anchor_at(frags: &[Frag], k: usize, allow_l1: bool, allow_bare_l2: bool) -> Option<Anchor> {
+fn anchor_at<'a>(
+    frags: &[Frag<'a>],
+    k: usize,
+    allow_l1: bool,
+    allow_bare_l2: bool,
+) -> Option<Anchor<'a>> {
     let (first, rest, next) = label_at(frags, k)?;
     let l1_only = labels::is_level1(&first) && !labels::is_level2(&first);
     let both = labels::is_level1(&first) && labels::is_level2(&first);
@@ -675,11 +681,10 @@ fn anchor_at(frags: &[Frag], k: usize, allow_l1: bool, allow_bare_l2: bool) -> O
                 .map(|(l, r, n)| (l, r, n, next))
         } else {
             let first_tok = rest.split_whitespace().next().unwrap_or("");
-            if labels::is_level2(&label(first_tok)) && label(first_tok) != first {
-                let r = rest[rest.find(first_tok).unwrap_or(0) + first_tok.len()..]
-                    .trim()
-                    .to_string();
-                Some((label(first_tok).into_owned(), r, next, next - 1))
+            let l = label(first_tok);
+            if labels::is_level2(&l) && l != first {
+                let r = rest[offset(rest, first_tok) + first_tok.len()..].trim();
+                Some((l, r, next, next - 1))
             } else {
                 None
             }
@@ -722,33 +727,35 @@ fn anchor_at(frags: &[Frag], k: usize, allow_l1: bool, allow_bare_l2: bool) -> O
 /// the line joined with the following ones (no blank between) while they
 /// spell the start of a label. Returns the label, the rest of its last
 /// line, and the index of the fragment after it.
-fn label_at(frags: &[Frag], k: usize) -> Option<(String, String, usize)> {
+fn label_at<'a>(frags: &[Frag<'a>], k: usize) -> Option<(Cow<'a, str>, &'a str, usize)> {
     let f = frags.get(k)?;
     // every level label, whole or begun, starts with one of these chars
     if !f.text.starts_with(labels::FIRST_CHARS) {
         return None;
     }
-    let tok = f.text.split_whitespace().next().unwrap_or("");
+    let text: &'a str = f.text;
+    let tok = text.split_whitespace().next().unwrap_or("");
     let l = label(tok);
     if labels::is_level(&l) {
-        let rest = f.text[f.text.find(tok).unwrap_or(0) + tok.len()..]
-            .trim()
-            .to_string();
-        return Some((l.into_owned(), rest, k + 1));
+        let rest = text[offset(text, tok) + tok.len()..].trim();
+        return Some((l, rest, k + 1));
     }
-    if f.text.split_whitespace().count() != 1 || !labels::is_level_prefix(&l) {
+    if text.split_whitespace().nth(1).is_some() || tok.is_empty() || !labels::is_level_prefix(&l) {
         return None;
     }
     let mut acc = l.into_owned();
     let mut m = k + 1;
     while let Some(g) = frags.get(m) {
-        if g.blank_before || g.text.split_whitespace().count() != 1 {
+        if g.blank_before
+            || g.text.split_whitespace().nth(1).is_some()
+            || crate::find::blank(g.text)
+        {
             return None;
         }
         acc.push_str(&label(g.text));
         m += 1;
         if labels::is_level(&acc) {
-            return Some((acc, String::new(), m));
+            return Some((Cow::Owned(acc), "", m));
         }
         if !labels::is_level_prefix(&acc) {
             return None;
@@ -767,34 +774,43 @@ fn is_header_fragment(s: &str) -> bool {
             || l == "(指标内容)")
 }
 
-/// Splits a line at the first token where a complete value starts:
-/// the tokens before it, and the value.
-fn split_value(s: &str) -> Option<(Vec<String>, String)> {
+/// The byte offset of `inner` (a subslice) in `outer`.
+fn offset(outer: &str, inner: &str) -> usize {
+    inner.as_ptr() as usize - outer.as_ptr() as usize
+}
+
+/// Where a line splits into the tokens before a value and the value: the
+/// byte offset of the first token where a complete value starts.
+/// `several` is `has_white_space(s)`.
+fn value_start(s: &str, several: bool) -> Option<usize> {
     // each candidate is a slice of the line from a token's start to the end
     // of the last token: `is_value` reads white space runs between tokens as
     // the single spaces of a join
-    if !crate::find::has_white_space(s) {
+    if !several {
         // one token (or none): the loop below would test only the whole line
-        return (!s.is_empty() && is_value(s, 1)).then(|| (Vec::new(), s.to_string()));
+        return (!s.is_empty() && is_value(s, 1)).then_some(0);
     }
     let end = s.trim_end().len();
     let ntok = s.split_whitespace().count();
-    let mut k = 0;
-    let mut prev_ws = true;
-    for (i, c) in s.char_indices() {
-        let ws = c.is_whitespace();
-        if prev_ws && !ws {
-            if is_value(&s[i..end], ntok - k) {
-                let mut toks = s.split_whitespace();
-                let pre = toks.by_ref().take(k).map(str::to_string).collect();
-                let value = toks.collect::<Vec<_>>().join(" ");
-                return Some((pre, value));
-            }
-            k += 1;
+    for (k, tok) in s.split_whitespace().enumerate() {
+        let i = offset(s, tok);
+        if is_value(&s[i..end], ntok - k) {
+            return Some(i);
         }
-        prev_ws = ws;
     }
     None
+}
+
+/// The tokens of `s` (trimmed) joined by single spaces: `s` itself when
+/// its only white space is single ASCII spaces.
+fn single_spaced(s: &str) -> Cow<'_, str> {
+    if s.split(' ')
+        .all(|p| !p.is_empty() && !crate::find::has_white_space(p))
+    {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 const COMPARATORS: &[&str] = &[
@@ -962,14 +978,13 @@ fn continues_value(value: &str, next: &str) -> bool {
 }
 
 /// One block holding both 三级指标 and 绩效指标描述 wrapped together: split
-/// it when it is the same text twice.
-fn split_one(s: &str) -> Option<(String, String)> {
-    let chars: Vec<char> = s.chars().collect();
-    if chars.len() % 2 == 0 && chars.len() >= 2 {
-        let (a, b) = chars.split_at(chars.len() / 2);
-        if a == b {
-            let a: String = a.iter().collect();
-            return Some((a.clone(), a));
+/// it when it is the same text twice. Returns the byte length of one half.
+fn split_one(s: &str) -> Option<usize> {
+    let n = s.chars().count();
+    if n % 2 == 0 && n >= 2 {
+        let half = s.char_indices().nth(n / 2).map_or(s.len(), |(i, _)| i);
+        if s[..half] == s[half..] {
+            return Some(half);
         }
     }
     None
@@ -979,6 +994,27 @@ fn split_one(s: &str) -> Option<(String, String)> {
 mod tests {
     use super::super::row::lines;
     use super::*;
+
+    /// The tokens before the value and the value, as [`Reader::content`] takes them.
+    fn split_value(s: &str) -> Option<(Vec<String>, String)> {
+        let at = value_start(s, crate::find::has_white_space(s))?;
+        let pre = s[..at].split_whitespace().map(str::to_string).collect();
+        Some((pre, single_spaced(s[at..].trim_end()).into_owned()))
+    }
+
+    #[test]
+    fn single_spaced_borrows_when_it_can() {
+        assert!(matches!(
+            single_spaced("100 百分比"),
+            Cow::Borrowed("100 百分比")
+        ));
+        assert_eq!(single_spaced("100  百分比"), "100 百分比");
+        assert_eq!(single_spaced("100\u{3000}百分比 x"), "100 百分比 x");
+        assert!(matches!(single_spaced("长期"), Cow::Borrowed("长期")));
+        assert_eq!(split_one("资金支付率资金支付率"), Some("资金支付率".len()));
+        assert_eq!(split_one("资金支付率"), None);
+        assert_eq!(split_one("ab"), None);
+    }
 
     #[test]
     fn comparators_start_with_a_known_char() {
