@@ -26,12 +26,7 @@ use crate::value::{Kind, Value};
 
 /// Reads the lines into logical rows for the assembler.
 pub(crate) fn read<'a>(lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<(u32, String)>) {
-    let mut r = Reader {
-        lines,
-        ts: lines.iter().map(t).collect(),
-        rows: Vec::new(),
-        notes: Vec::new(),
-    };
+    let mut r = Reader::new(lines);
     r.run();
     (r.rows, r.notes)
 }
@@ -40,13 +35,52 @@ struct Reader<'a, 'b> {
     lines: &'b [Line<'a>],
     /// Each line without markers and outer white space, as the rules read it.
     ts: Vec<&'a str>,
+    /// Whether each line holds `表` (every project heading does).
+    biao: Vec<bool>,
     rows: Vec<Row<'a>>,
     /// Rows whose cells could not all be told apart: line and message.
     notes: Vec<(u32, String)>,
 }
 
 fn t<'a>(l: &Line<'a>) -> &'a str {
-    text::strip_markers(l.text).trim()
+    // a marker starts with `[`, after spaces
+    match l.text.as_bytes().first() {
+        Some(b' ' | b'[') => text::strip_markers(l.text).trim(),
+        _ => l.text.trim(),
+    }
+}
+
+/// Exactly `text::label_starts(s, p)` for an `s` that does not start with
+/// white space and a `p` whose first char is neither white space nor one
+/// the label folds (`（）：％`): the label's first char is then `s`'s, so
+/// most lines are decided by their first bytes, and a line that starts
+/// with the whole prefix needs no label either.
+fn starts(s: &str, p: &str) -> bool {
+    let first = p.chars().next().map_or(0, char::len_utf8);
+    s.as_bytes().starts_with(&p.as_bytes()[..first])
+        && (s.starts_with(p) || text::label_starts(s, p))
+}
+
+/// Exactly `text::is_page_number(s)` for an `s` that does not start with
+/// white space: a page number starts with a digit, `-`, `—`, `–` or `第`.
+fn page_number(s: &str) -> bool {
+    matches!(s.as_bytes().first(), Some(b'0'..=b'9' | b'-' | 0xE2 | 0xE7))
+        && text::is_page_number(s)
+}
+
+/// [`text::join_wrapped`] on a cell that may still borrow the line: the
+/// owned copy is made once, with room for the join.
+fn join<'a>(acc: &mut Cow<'a, str>, next: &str) {
+    if let Cow::Borrowed(a) = *acc {
+        let n = next.trim();
+        if n.is_empty() {
+            return;
+        }
+        let mut owned = String::with_capacity(a.len() + 1 + n.len());
+        owned.push_str(a);
+        *acc = Cow::Owned(owned);
+    }
+    text::join_wrapped(acc.to_mut(), next);
 }
 
 fn cell<'a>(text: impl Into<Cow<'a, str>>, line: u32) -> Cell<'a> {
@@ -56,7 +90,19 @@ fn cell<'a>(text: impl Into<Cow<'a, str>>, line: u32) -> Cell<'a> {
     }
 }
 
-impl<'a> Reader<'a, '_> {
+impl<'a, 'b> Reader<'a, 'b> {
+    fn new(lines: &'b [Line<'a>]) -> Self {
+        let ts: Vec<&'a str> = lines.iter().map(t).collect();
+        let biao = ts.iter().map(|s| s.has('表')).collect();
+        Reader {
+            lines,
+            ts,
+            biao,
+            rows: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
     fn run(&mut self) {
         let n = self.lines.len();
         let mut i = 0;
@@ -72,7 +118,7 @@ impl<'a> Reader<'a, '_> {
                 i += k;
                 continue;
             }
-            let ls = |p: &str| text::label_starts(s, p);
+            let ls = |p: &str| starts(s, p);
             if ls("一级指标") {
                 i = self.table(i);
             } else if ls("项目编码") || ls("项目编号") {
@@ -97,15 +143,20 @@ impl<'a> Reader<'a, '_> {
 
     /// A project heading at line `i`, possibly wrapped onto the next line or two.
     fn heading_at(&self, i: usize) -> Option<(Cow<'a, str>, usize)> {
+        // a heading (`project_heading`) holds 表, on its line or on one of
+        // the two it may wrap onto
+        if !self.biao[i..self.biao.len().min(i + 3)].contains(&true) {
+            return None;
+        }
         let first = self.ts[i];
-        if !first.has('表')
+        if !self.biao[i]
             && !first
                 .trim_start_matches(['-', ' '])
                 .starts_with(|c: char| c.is_ascii_digit())
         {
             return None;
         }
-        if super::assemble::project_heading(first).is_some() {
+        if self.biao[i] && super::assemble::project_heading(first).is_some() {
             return Some((Cow::Borrowed(first), 1));
         }
         // numbering, as the label reads it (white space removed): digits,
@@ -140,7 +191,7 @@ impl<'a> Reader<'a, '_> {
 
     fn is_section_end(&self, i: usize) -> bool {
         let s = self.ts[i];
-        if !(s.has('表') || s.starts_with(|c: char| c.is_ascii_digit() || c == '第' || c == '项'))
+        if !(self.biao[i] || s.starts_with(|c: char| c.is_ascii_digit() || c == '第' || c == '项'))
         {
             return false;
         }
@@ -149,8 +200,8 @@ impl<'a> Reader<'a, '_> {
                 let l = label(s);
                 l.has("部分") && l.chars().count() <= 12
             })
-            || text::label_starts(s, "项目编码")
-            || text::label_starts(s, "项目编号")
+            || starts(s, "项目编码")
+            || starts(s, "项目编号")
     }
 
     fn code(&mut self, i: usize) -> usize {
@@ -211,7 +262,7 @@ impl<'a> Reader<'a, '_> {
             "一级指标",
         ]
         .iter()
-        .any(|k| text::label_starts(s, k))
+        .any(|k| starts(s, k))
     }
 
     /// The budget block: labels and amounts as tokens, an amount wrapped
@@ -225,7 +276,7 @@ impl<'a> Reader<'a, '_> {
         let mut j = i;
         while j < self.lines.len() {
             let s = self.ts[j];
-            let ls = |p: &str| text::label_starts(s, p);
+            let ls = |p: &str| starts(s, p);
             if j > i
                 && (ls("资金支出") || ls("绩效目标") || ls("一级指标") || self.is_section_end(j))
             {
@@ -252,7 +303,7 @@ impl<'a> Reader<'a, '_> {
                         continue;
                     }
                 }
-                if text::label_starts(tok, "其他资金") {
+                if starts(tok, "其他资金") {
                     after_other = true;
                 }
                 toks.push(cell(tok, line_no));
@@ -278,10 +329,7 @@ impl<'a> Reader<'a, '_> {
         let no = self.lines[i].no;
         while j < self.lines.len() {
             let s = self.ts[j];
-            if text::label_starts(s, "绩效目标")
-                || text::label_starts(s, "一级指标")
-                || self.is_section_end(j)
-            {
+            if starts(s, "绩效目标") || starts(s, "一级指标") || self.is_section_end(j) {
                 break;
             }
             let line_no = self.lines[j].no;
@@ -371,7 +419,7 @@ impl<'a> Reader<'a, '_> {
 
     /// The non-blank lines of a table body, with page furniture removed.
     fn fragments(&self, from: usize, to: usize) -> Vec<Frag<'a>> {
-        let mut out: Vec<Frag> = Vec::new();
+        let mut out: Vec<Frag> = Vec::with_capacity(to - from);
         let mut blanks = 0usize;
         let mut k = from;
         while k < to {
@@ -381,7 +429,7 @@ impl<'a> Reader<'a, '_> {
                 k += 1;
                 continue;
             }
-            if text::label_starts(s, "一级指标二级指标") {
+            if starts(s, "一级指标二级指标") {
                 // a header repeated after a page break, with its wrapped
                 // tail (blank lines inside it are furniture too)
                 k += 1;
@@ -398,9 +446,7 @@ impl<'a> Reader<'a, '_> {
                 }
                 continue;
             }
-            if text::is_page_number(s)
-                && (blanks >= 2 || (k + 1..to).all(|m| self.ts[m].is_empty()))
-            {
+            if page_number(s) && (blanks >= 2 || (k + 1..to).all(|m| self.ts[m].is_empty())) {
                 // a page number with the blank lines around it
                 k += 1;
                 while k < to && self.ts[k].is_empty() {
@@ -470,7 +516,7 @@ impl<'a> Reader<'a, '_> {
                     }
                 }
                 match &mut acc.post {
-                    Some((s, _)) => text::join_wrapped(s.to_mut(), f.text),
+                    Some((s, _)) => join(s, f.text),
                     None => acc.post = Some((Cow::Borrowed(f.text), f.no)),
                 }
                 k += 1;
@@ -509,7 +555,7 @@ impl<'a> Reader<'a, '_> {
             let mut v = single_spaced(s[at..].trim_end());
             while let Some(f) = frags.get(next) {
                 if !f.blank_before && continues_value(&v, f.text) {
-                    text::join_wrapped(v.to_mut(), f.text);
+                    join(&mut v, f.text);
                     next += 1;
                 } else {
                     break;
@@ -530,7 +576,7 @@ impl<'a> Reader<'a, '_> {
             return next;
         }
         match acc.pre.last_mut() {
-            Some(last) if last.open && may_continue => text::join_wrapped(last.text.to_mut(), s),
+            Some(last) if last.open && may_continue => join(&mut last.text, s),
             _ => acc.pre.push(PreCell {
                 text: Cow::Borrowed(s),
                 no,
@@ -568,7 +614,7 @@ impl<'a> Reader<'a, '_> {
             value = Some((v.text, v.no));
             for r in rest {
                 match &mut post {
-                    Some((s, _)) => text::join_wrapped(s.to_mut(), &r.text),
+                    Some((s, _)) => join(s, &r.text),
                     None => post = Some((r.text, r.no)),
                 }
             }
@@ -608,7 +654,7 @@ impl<'a> Reader<'a, '_> {
             // extra blocks belong to the last column before the value
             let extra = pre.pop().map(|p| p.text).unwrap_or_default();
             if let Some(last) = pre.last_mut() {
-                text::join_wrapped(last.text.to_mut(), &extra);
+                join(&mut last.text, &extra);
             }
         }
         for (k, p) in pre.into_iter().enumerate() {
@@ -1017,6 +1063,51 @@ mod tests {
     }
 
     #[test]
+    fn prefix_and_page_tests_agree_with_text() {
+        let lines = [
+            "一级指标 二级指标",
+            "一级 指标",
+            "一 级指标二级指标",
+            "一级指标二级指标",
+            "项目编码：P1",
+            "项 目 编 号",
+            "二级指标",
+            "一",
+            "",
+            "a一级指标",
+            "12",
+            "- 3 -",
+            "— 4 —",
+            "– 5 –",
+            "第 2 页",
+            "第2页 共30页",
+            "≥95%",
+            "100 百分比",
+        ];
+        let prefixes = [
+            "一级指标",
+            "一级指标二级指标",
+            "项目编码",
+            "项目编号",
+            "其他资金",
+        ];
+        for l in lines {
+            for p in prefixes {
+                assert_eq!(starts(l, p), text::label_starts(l, p), "{l:?} {p:?}");
+            }
+            assert_eq!(page_number(l), text::is_page_number(l), "{l:?}");
+        }
+        let mut c = Cow::Borrowed("100 元/人/");
+        join(&mut c, " 年 ");
+        assert_eq!(c, "100 元/人/年");
+        let mut c = Cow::Borrowed("abc");
+        join(&mut c, "  ");
+        assert!(matches!(c, Cow::Borrowed("abc")));
+        join(&mut c, "d");
+        assert_eq!(c, "abc d");
+    }
+
+    #[test]
     fn comparators_start_with_a_known_char() {
         for c in COMPARATORS.iter().chain(CMP_WORDS) {
             let first = c.chars().next().unwrap();
@@ -1041,20 +1132,10 @@ mod tests {
     #[test]
     fn numbered_headings_read_through_white_space() {
         let l = lines("1 2 . 示例项目绩效\n目标表\n");
-        let r = Reader {
-            lines: &l,
-            ts: l.iter().map(t).collect(),
-            rows: Vec::new(),
-            notes: Vec::new(),
-        };
+        let r = Reader::new(&l);
         assert_eq!(r.heading_at(0).map(|h| h.1), Some(2));
         let l = lines("12 号文件\n目标表\n");
-        let r = Reader {
-            lines: &l,
-            ts: l.iter().map(t).collect(),
-            rows: Vec::new(),
-            notes: Vec::new(),
-        };
+        let r = Reader::new(&l);
         assert_eq!(r.heading_at(0), None);
     }
 
