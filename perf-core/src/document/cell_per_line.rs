@@ -8,7 +8,7 @@
 //! and [`read`] merges a short row with the next one when together they
 //! make exactly one full row of that width.
 
-use super::row::{Cell, Line, Row};
+use super::row::{label_starts, strip_markers, Cell, Line, Row};
 use super::text;
 use crate::find::blank;
 
@@ -17,7 +17,7 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
     let mut cur: Option<Row> = None;
     let mut prev_was_cell = false;
     for l in lines {
-        let raw = text::strip_markers(l.text);
+        let raw = strip_markers(l.text);
         if blank(raw) && !raw.starts_with('\t') {
             if let Some(r) = cur.take() {
                 groups.push(r);
@@ -31,7 +31,7 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
             // A tab inside the cell text separates further cells on this line.
             for piece in body.split('\t') {
                 row.cells.push(Cell {
-                    text: text::strip_markers(piece).into(),
+                    text: strip_markers(piece).into(),
                     line: l.no,
                 });
             }
@@ -75,18 +75,14 @@ fn merge_split_rows(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
             out.push(row);
             continue;
         }
-        let first = row
-            .cells
-            .iter()
-            .map(|c| text::label(&c.text))
-            .find(|c| !c.is_empty())
-            .unwrap_or_default();
-        if first.starts_with("一级指标") {
+        // the first cell with a label (a label is empty only for white space)
+        let first = row.cells.iter().find(|c| !blank(&c.text)).map(|c| &*c.text);
+        if first.is_some_and(|f| label_starts(f, "一级指标")) {
             width = Some(row.cells.len());
             out.push(row);
             continue;
         }
-        if is_meta_label(&first) {
+        if first.is_some_and(is_meta_label) {
             width = None;
         }
         if let Some(w) = width {
@@ -105,7 +101,8 @@ fn merge_split_rows(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
     out
 }
 
-fn is_meta_label(l: &str) -> bool {
+/// True when the label of `s` starts with a label of project data.
+fn is_meta_label(s: &str) -> bool {
     [
         "项目编码",
         "项目编号",
@@ -115,7 +112,7 @@ fn is_meta_label(l: &str) -> bool {
         "绩效目标",
     ]
     .iter()
-    .any(|p| l.starts_with(p))
+    .any(|p| label_starts(s, p))
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use crate::find::Has;
 use std::borrow::Cow;
 
 use super::labels;
-use super::row::{Cell, Line, Row};
+use super::row::{label_starts as starts, Cell, Line, Row};
 use super::text::{self, label};
 use crate::value::{Kind, Value};
 
@@ -43,22 +43,7 @@ struct Reader<'a, 'b> {
 }
 
 fn t<'a>(l: &Line<'a>) -> &'a str {
-    // a marker starts with `[`, after spaces
-    match l.text.as_bytes().first() {
-        Some(b' ' | b'[') => text::strip_markers(l.text).trim(),
-        _ => l.text.trim(),
-    }
-}
-
-/// Exactly `text::label_starts(s, p)` for an `s` that does not start with
-/// white space and a `p` whose first char is neither white space nor one
-/// the label folds (`（）：％`): the label's first char is then `s`'s, so
-/// most lines are decided by their first bytes, and a line that starts
-/// with the whole prefix needs no label either.
-fn starts(s: &str, p: &str) -> bool {
-    let first = p.chars().next().map_or(0, char::len_utf8);
-    s.as_bytes().starts_with(&p.as_bytes()[..first])
-        && (s.starts_with(p) || text::label_starts(s, p))
+    super::row::strip_markers(l.text).trim()
 }
 
 /// Exactly `text::is_page_number(s)` for an `s` that does not start with
