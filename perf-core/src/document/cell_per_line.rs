@@ -13,12 +13,14 @@ use super::text;
 use crate::find::blank;
 
 pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
-    let mut groups: Vec<Row> = Vec::new();
+    // about one row per three lines (cells, a blank line between rows)
+    let mut groups: Vec<Row> = Vec::with_capacity(lines.len() / 3 + 1);
     let mut cur: Option<Row> = None;
     let mut prev_was_cell = false;
     for l in lines {
         let raw = strip_markers(l.text);
-        if blank(raw) && !raw.starts_with('\t') {
+        // (a cell line starts with its tab: decided before the blank test)
+        if !raw.starts_with('\t') && blank(raw) {
             if let Some(r) = cur.take() {
                 groups.push(r);
             }
@@ -29,12 +31,18 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
             // room for a typical indicator row without growing
             let row = cur.get_or_insert_with(|| Row::table(l.no, Vec::with_capacity(8)));
             // A tab inside the cell text separates further cells on this line.
-            for piece in body.split('\t') {
+            let mut start = 0;
+            for i in memchr::memchr_iter(b'\t', body.as_bytes()) {
                 row.cells.push(Cell {
-                    text: strip_markers(piece).into(),
+                    text: strip_markers(&body[start..i]).into(),
                     line: l.no,
                 });
+                start = i + 1;
             }
+            row.cells.push(Cell {
+                text: strip_markers(&body[start..]).into(),
+                line: l.no,
+            });
             prev_was_cell = true;
         } else if prev_was_cell {
             // continuation of the last cell (a paragraph break inside a cell)
