@@ -18,6 +18,7 @@
 
 use crate::find::Has;
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 use super::labels;
 use super::row::{label_starts as starts, Cell, Line, Row};
@@ -31,12 +32,18 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<(u32, String)>)
     (r.rows, r.notes)
 }
 
+/// A line index and what [`Reader::heading_at`] found there.
+type Heading<'a> = (usize, Option<(Cow<'a, str>, usize)>);
+
 struct Reader<'a, 'b> {
     lines: &'b [Line<'a>],
     /// Each line without markers and outer white space, as the rules read it.
     ts: Vec<&'a str>,
     /// Whether each line holds `表` (every project heading does).
     biao: Vec<bool>,
+    /// The last line [`Reader::heading_at`] read, and its answer: a section
+    /// ends where the next one starts, so that line is asked about twice.
+    last_heading: RefCell<Option<Heading<'a>>>,
     rows: Vec<Row<'a>>,
     /// Rows whose cells could not all be told apart: line and message.
     notes: Vec<(u32, String)>,
@@ -83,6 +90,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             lines,
             ts,
             biao,
+            last_heading: RefCell::new(None),
             rows: Vec::new(),
             notes: Vec::new(),
         }
@@ -128,6 +136,17 @@ impl<'a, 'b> Reader<'a, 'b> {
 
     /// A project heading at line `i`, possibly wrapped onto the next line or two.
     fn heading_at(&self, i: usize) -> Option<(Cow<'a, str>, usize)> {
+        if let Some((at, h)) = &*self.last_heading.borrow() {
+            if *at == i {
+                return h.clone();
+            }
+        }
+        let h = self.read_heading(i);
+        *self.last_heading.borrow_mut() = Some((i, h.clone()));
+        h
+    }
+
+    fn read_heading(&self, i: usize) -> Option<(Cow<'a, str>, usize)> {
         // a heading (`project_heading`) holds 表, on its line or on one of
         // the two it may wrap onto
         if !self.biao[i..self.biao.len().min(i + 3)].contains(&true) {
@@ -468,7 +487,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             if may_anchor {
                 if let Some(a) = anchor_at(frags, k, fresh && acc.l1.is_none(), fresh) {
                     if !fresh {
-                        self.emit(std::mem::take(&mut acc), pre_cols, width, vc);
+                        self.emit(&mut acc, pre_cols, width, vc);
                     }
                     let rest = a.rest;
                     if let Some(l1) = a.l1 {
@@ -495,7 +514,7 @@ impl<'a, 'b> Reader<'a, 'b> {
                 if let Some(at) = several.then(|| value_start(f.text, true)).flatten() {
                     // tokens before the value: a row of its own
                     if !crate::find::blank(&f.text[..at]) && acc.post.is_some() {
-                        self.emit(std::mem::take(&mut acc), pre_cols, width, vc);
+                        self.emit(&mut acc, pre_cols, width, vc);
                         k = self.content(&mut acc, f.text, f.no, frags, k + 1, true);
                         continue;
                     }
@@ -511,7 +530,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             k = self.content(&mut acc, f.text, f.no, frags, k + 1, open);
         }
         if acc.l1.is_some() || acc.l2.is_some() || !acc.pre.is_empty() || acc.value.is_some() {
-            self.emit(acc, pre_cols, width, vc);
+            self.emit(&mut acc, pre_cols, width, vc);
         }
     }
 
@@ -571,7 +590,10 @@ impl<'a, 'b> Reader<'a, 'b> {
         next
     }
 
-    fn emit(&mut self, acc: Acc<'a>, pre_cols: usize, width: usize, vc: usize) {
+    /// Emits the row in `acc` and leaves `acc` empty (keeping its buffer).
+    fn emit(&mut self, slot: &mut Acc<'a>, pre_cols: usize, width: usize, vc: usize) {
+        let mut acc = std::mem::take(slot);
+        let mut pre = std::mem::take(&mut acc.pre);
         let start = acc
             .l1
             .as_ref()
@@ -589,7 +611,6 @@ impl<'a, 'b> Reader<'a, 'b> {
                 *c = cell(s, no);
             }
         }
-        let mut pre = acc.pre;
         let mut value = acc.value;
         let mut post = acc.post;
         if value.is_none() && pre.len() > pre_cols {
@@ -642,11 +663,12 @@ impl<'a, 'b> Reader<'a, 'b> {
                 join(&mut last.text, &extra);
             }
         }
-        for (k, p) in pre.into_iter().enumerate() {
+        for (k, p) in pre.drain(..).enumerate() {
             if let Some(c) = cells.get_mut(vc - pre_cols + k) {
                 *c = cell(p.text, p.no);
             }
         }
+        slot.pre = pre;
         if let Some((v, no)) = value {
             cells[vc] = cell(v, no);
         }
@@ -941,7 +963,7 @@ fn is_value(cand: &str, ntok: usize) -> bool {
         .count();
     if digits > 0 && s.as_bytes()[0].is_ascii_digit() {
         // the unit: what follows the number, white space removed
-        let mut unit = s[digits..].chars().filter(|c| !c.is_whitespace());
+        let unit = s[digits..].chars().filter(|c| !c.is_whitespace());
         let bad = |c: char| {
             matches!(
                 c,
@@ -964,16 +986,11 @@ fn is_value(cand: &str, ntok: usize) -> bool {
                     | ':'
             )
         };
-        let mut n = 0;
-        for c in unit.by_ref() {
-            if bad(c) {
-                return false;
-            }
-            n += 1;
-        }
-        return n <= 12;
+        // a bad char or a 13th char: not a value
+        return !unit.enumerate().any(|(n, c)| bad(c) || n == 12);
     }
-    if ntok == 1 && s.chars().count() <= 4 {
+    // at most four chars: at most 16 bytes
+    if ntok == 1 && s.len() <= 16 && s.chars().count() <= 4 {
         if TERMS.contains(&s) {
             return true;
         }
@@ -996,16 +1013,38 @@ fn continues_value(value: &str, next: &str) -> bool {
     {
         return false;
     }
-    let unit: String = value
+    let tail = value
         .trim_start_matches(|c: char| !c.is_ascii_digit())
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
     // The value grammar's unit table decides: the line completes a unit the
     // value alone did not have.
     let known = |u: &str| crate::value::unit::whole_unit(u).is_some_and(|p| !p.has_unknown());
-    known(&format!("{unit}{next}")) && !known(&unit)
+    // the unit (white space removed) and the unit with the line, built on
+    // the stack (units are short; a long tail takes the heap)
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for c in tail.chars().filter(|c| !c.is_whitespace()) {
+        if n + c.len_utf8() > buf.len() {
+            let unit: String = tail.chars().filter(|c| !c.is_whitespace()).collect();
+            return known(&format!("{unit}{next}")) && !known(&unit);
+        }
+        n += c.encode_utf8(&mut buf[n..]).len();
+    }
+    let unit_len = n;
+    if n + next.len() > buf.len() {
+        let unit = std::str::from_utf8(&buf[..unit_len]).unwrap_or_default();
+        return known(&format!("{unit}{next}")) && !known(unit);
+    }
+    buf[n..n + next.len()].copy_from_slice(next.as_bytes());
+    n += next.len();
+    // whole chars were copied, so both slices are UTF-8
+    let (Ok(joined), Ok(unit)) = (
+        std::str::from_utf8(&buf[..n]),
+        std::str::from_utf8(&buf[..unit_len]),
+    ) else {
+        return false;
+    };
+    known(joined) && !known(unit)
 }
 
 /// One block holding both 三级指标 and 绩效指标描述 wrapped together: split
