@@ -99,6 +99,28 @@ pub(crate) fn blank(s: &str) -> bool {
     }
 }
 
+/// Exactly `s.trim()`, deciding most ends by one byte: printable ASCII
+/// and the lead bytes of CJK ideographs never start white space, and a
+/// last byte no white-space char ends with (every one is ASCII or ends
+/// with 80–8A, 85, 9F, A0, A8, A9 or AF) never ends it.
+pub(crate) fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let start_clean = match b.first() {
+        None => return s,
+        Some(&c) => (0x21..0x7F).contains(&c) || (0xE4..=0xE9).contains(&c),
+    };
+    let end_clean = matches!(
+        b[b.len() - 1],
+        0x21..=0x7E | 0x8B..=0x9E | 0xA1..=0xA7 | 0xAA..=0xAE | 0xB0..=0xBF
+    );
+    match (start_clean, end_clean) {
+        (true, true) => s,
+        (true, false) => s.trim_end(),
+        (false, true) => s.trim_start(),
+        (false, false) => s.trim(),
+    }
+}
+
 /// Exactly `s.chars().any(char::is_whitespace)`, from the UTF-8 bytes: every
 /// white-space char is ASCII (at most `b' '`) or starts with C2, E1, E2 or
 /// E3. Eight bytes at a time are screened for those bytes; only a word
@@ -178,6 +200,22 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn trim_agrees_with_std() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("社{c}"),
+                format!("{c}社"),
+                format!("a{c}a"),
+                format!("{c}{c}"),
+            ] {
+                assert_eq!(trim(&s), s.trim(), "U+{:04X}", c as u32);
+            }
+        }
+        assert_eq!(trim(""), "");
     }
 
     #[test]

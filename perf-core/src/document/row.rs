@@ -82,8 +82,10 @@ pub(crate) fn lines<'t>(text: &'t str) -> Vec<Line<'t>> {
             end_at(i, &mut out);
         }
     } else {
+        // no `\r`: every line ends at a `\n`, one byte
         for i in memchr::memchr_iter(b'\n', bytes) {
-            end_at(i, &mut out);
+            out.push(line(out.len(), &text[start..i]));
+            start = i + 1;
         }
     }
     if start < bytes.len() {

@@ -50,7 +50,7 @@ struct Reader<'a, 'b> {
 }
 
 fn t<'a>(l: &Line<'a>) -> &'a str {
-    super::row::strip_markers(l.text).trim()
+    crate::find::trim(super::row::strip_markers(l.text))
 }
 
 /// Exactly `text::is_page_number(s)` for an `s` that does not start with
