@@ -733,11 +733,11 @@ fn anchor_at<'a>(
                 .filter(|(l, _, _)| labels::is_level2(l) && *l != first)
                 .map(|(l, r, n)| (l, r, n, next))
         } else {
+            // a token: its own label (see `label_at`)
             let first_tok = rest.split_whitespace().next().unwrap_or("");
-            let l = label(first_tok);
-            if labels::is_level2(&l) && l != first {
+            if labels::is_level2(first_tok) && first_tok != first {
                 let r = rest[offset(rest, first_tok) + first_tok.len()..].trim();
-                Some((l, r, next, next - 1))
+                Some((Cow::Borrowed(first_tok), r, next, next - 1))
             } else {
                 None
             }
@@ -787,16 +787,17 @@ fn label_at<'a>(frags: &[Frag<'a>], k: usize) -> Option<(Cow<'a, str>, &'a str, 
         return None;
     }
     let text: &'a str = f.text;
+    // a token holds no white space, so its label only folds （）：％, which
+    // no level label holds in either form: the token is its own label here
     let tok = text.split_whitespace().next().unwrap_or("");
-    let l = label(tok);
-    if labels::is_level(&l) {
+    if labels::is_level(tok) {
         let rest = text[offset(text, tok) + tok.len()..].trim();
-        return Some((l, rest, k + 1));
+        return Some((Cow::Borrowed(tok), rest, k + 1));
     }
-    if text.split_whitespace().nth(1).is_some() || tok.is_empty() || !labels::is_level_prefix(&l) {
+    if text.split_whitespace().nth(1).is_some() || tok.is_empty() || !labels::is_level_prefix(tok) {
         return None;
     }
-    let mut acc = l.into_owned();
+    let mut acc = tok.to_string();
     let mut m = k + 1;
     while let Some(g) = frags.get(m) {
         if g.blank_before
@@ -844,14 +845,28 @@ fn value_start(s: &str, several: bool) -> Option<usize> {
         return (!s.is_empty() && is_value(s, 1)).then_some(0);
     }
     let end = s.trim_end().len();
-    let ntok = s.split_whitespace().count();
-    for (k, tok) in s.split_whitespace().enumerate() {
-        let i = offset(s, tok);
-        if is_value(&s[i..end], ntok - k) {
-            return Some(i);
+    // the token starts, read once (a line with more tokens than fit is read twice)
+    let mut starts = [0usize; 16];
+    let mut ntok = 0;
+    for tok in s.split_whitespace() {
+        if let Some(slot) = starts.get_mut(ntok) {
+            *slot = offset(s, tok);
         }
+        ntok += 1;
     }
-    None
+    if ntok > starts.len() {
+        return s
+            .split_whitespace()
+            .enumerate()
+            .map(|(k, tok)| (k, offset(s, tok)))
+            .find(|&(k, i)| is_value(&s[i..end], ntok - k))
+            .map(|(_, i)| i);
+    }
+    starts[..ntok]
+        .iter()
+        .enumerate()
+        .find(|&(k, &i)| is_value(&s[i..end], ntok - k))
+        .map(|(_, &i)| i)
 }
 
 /// The tokens of `s` (trimmed) joined by single spaces: `s` itself when
@@ -922,11 +937,11 @@ const TERMS: &[&str] = &[
     "规范",
 ];
 
-/// True when `cand` reads as a whole value cell: a comparator or number
-/// with a short unit, or a rating term alone (or one the grammar calls
-/// qualitative).
+/// True when `cand` (trimmed) reads as a whole value cell: a comparator or
+/// number with a short unit, or a rating term alone (or one the grammar
+/// calls qualitative).
 fn is_value(cand: &str, ntok: usize) -> bool {
-    let mut s = cand.trim();
+    let mut s = cand;
     // every comparator starts with one of these chars
     let cmp_start = s.chars().next().is_some_and(|c| {
         matches!(
