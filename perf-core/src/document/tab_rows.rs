@@ -13,9 +13,10 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
             continue;
         }
         let b = t.as_bytes();
-        if memchr::memchr(b'\t', b).is_some() {
+        let tabs = memchr::memchr_iter(b'\t', b).count();
+        if tabs > 0 {
             // split at the tab bytes (exactly `split('\t')`: a tab is one byte)
-            let mut cells = Vec::with_capacity(memchr::memchr_iter(b'\t', b).count() + 1);
+            let mut cells = Vec::with_capacity(tabs + 1);
             let mut start = 0;
             for i in memchr::memchr_iter(b'\t', b) {
                 cells.push(Cell {

@@ -91,7 +91,8 @@ impl<'a, 'b> Reader<'a, 'b> {
             ts,
             biao,
             last_heading: RefCell::new(None),
-            rows: Vec::new(),
+            // wrapped cells and blank lines: far fewer rows than lines
+            rows: Vec::with_capacity(lines.len() / 4 + 8),
             notes: Vec::new(),
         }
     }
@@ -195,17 +196,19 @@ impl<'a, 'b> Reader<'a, 'b> {
 
     fn is_section_end(&self, i: usize) -> bool {
         let s = self.ts[i];
-        if !(self.biao[i] || s.starts_with(|c: char| c.is_ascii_digit() || c == '第' || c == '项'))
-        {
+        let digit = s.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        let di = s.starts_with('第');
+        let xiang = s.starts_with('项');
+        if !(self.biao[i] || digit || di || xiang) {
             return false;
         }
-        self.heading_at(i).is_some()
-            || (s.starts_with('第') && {
+        // (the line is trimmed: a label starting with 项 starts the line)
+        (xiang && (starts(s, "项目编码") || starts(s, "项目编号")))
+            || (di && {
                 let l = label(s);
                 l.has("部分") && l.chars().count() <= 12
             })
-            || starts(s, "项目编码")
-            || starts(s, "项目编号")
+            || self.heading_at(i).is_some()
     }
 
     fn code(&mut self, i: usize) -> usize {
