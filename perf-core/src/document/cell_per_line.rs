@@ -8,7 +8,7 @@
 //! and [`read`] merges a short row with the next one when together they
 //! make exactly one full row of that width.
 
-use super::row::{label_starts, strip_markers, Cell, Line, Row};
+use super::row::{join, label_starts, strip_markers, Cell, Line, Row};
 use super::text;
 use crate::find::blank;
 
@@ -47,7 +47,7 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
         } else if prev_was_cell {
             // continuation of the last cell (a paragraph break inside a cell)
             if let Some(cell) = cur.as_mut().and_then(|r| r.cells.last_mut()) {
-                text::join_wrapped(cell.text.to_mut(), raw);
+                join(&mut cell.text, raw);
             }
         } else {
             if let Some(r) = cur.take() {

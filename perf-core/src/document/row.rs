@@ -140,6 +140,29 @@ pub(crate) fn strip_markers(s: &str) -> &str {
     }
 }
 
+/// Exactly [`super::text::join_wrapped`] on a cell that may still borrow
+/// its line: the owned copy is made once, with room for the join, and the
+/// two sides are tested on bytes (a char is ASCII alphanumeric only when its
+/// one byte is).
+pub(crate) fn join(acc: &mut Cow<'_, str>, next: &str) {
+    let next = crate::find::trim(next);
+    let Some(&first) = next.as_bytes().first() else {
+        return;
+    };
+    let space = acc.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric)
+        && first.is_ascii_alphanumeric();
+    if let Cow::Borrowed(a) = *acc {
+        let mut owned = String::with_capacity(a.len() + 1 + next.len());
+        owned.push_str(a);
+        *acc = Cow::Owned(owned);
+    }
+    let s = acc.to_mut();
+    if space {
+        s.push(' ');
+    }
+    s.push_str(next);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +207,33 @@ mod tests {
                 super::super::text::strip_markers(s),
                 "{s:?}"
             );
+        }
+    }
+
+    #[test]
+    fn join_agrees_with_text() {
+        let pieces = [
+            "",
+            " ",
+            "a",
+            "1",
+            "社",
+            " 会 ",
+            "b\u{3000}",
+            "\u{3000}9",
+            "é",
+            "x ",
+        ];
+        for a in pieces {
+            for b in pieces {
+                let mut want = a.to_string();
+                super::super::text::join_wrapped(&mut want, b);
+                let mut borrowed = Cow::Borrowed(a);
+                join(&mut borrowed, b);
+                let mut owned: Cow<'_, str> = Cow::Owned(a.to_string());
+                join(&mut owned, b);
+                assert_eq!((&*borrowed, &*owned), (&*want, &*want), "{a:?} {b:?}");
+            }
         }
     }
 

@@ -21,7 +21,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 
 use super::labels;
-use super::row::{label_starts as starts, Cell, Line, Row};
+use super::row::{join, label_starts as starts, Cell, Line, Row};
 use super::text::{self, label};
 use crate::value::{Kind, Value};
 
@@ -58,21 +58,6 @@ fn t<'a>(l: &Line<'a>) -> &'a str {
 fn page_number(s: &str) -> bool {
     matches!(s.as_bytes().first(), Some(b'0'..=b'9' | b'-' | 0xE2 | 0xE7))
         && text::is_page_number(s)
-}
-
-/// [`text::join_wrapped`] on a cell that may still borrow the line: the
-/// owned copy is made once, with room for the join.
-fn join<'a>(acc: &mut Cow<'a, str>, next: &str) {
-    if let Cow::Borrowed(a) = *acc {
-        let n = next.trim();
-        if n.is_empty() {
-            return;
-        }
-        let mut owned = String::with_capacity(a.len() + 1 + n.len());
-        owned.push_str(a);
-        *acc = Cow::Owned(owned);
-    }
-    text::join_wrapped(acc.to_mut(), next);
 }
 
 fn cell<'a>(text: impl Into<Cow<'a, str>>, line: u32) -> Cell<'a> {
