@@ -777,12 +777,13 @@ fn label_at<'a>(frags: &[Frag<'a>], k: usize) -> Option<(Cow<'a, str>, &'a str, 
     let text: &'a str = f.text;
     // a token holds no white space, so its label only folds （）：％, which
     // no level label holds in either form: the token is its own label here
-    let tok = text.split_whitespace().next().unwrap_or("");
-    if labels::is_level(tok) {
+    let mut words = text.split_whitespace();
+    let tok = words.next().unwrap_or("");
+    if is_level(tok) {
         let rest = text[offset(text, tok) + tok.len()..].trim();
         return Some((Cow::Borrowed(tok), rest, k + 1));
     }
-    if text.split_whitespace().nth(1).is_some() || tok.is_empty() || !labels::is_level_prefix(tok) {
+    if words.next().is_some() || tok.is_empty() || !labels::is_level_prefix(tok) {
         return None;
     }
     let mut acc = tok.to_string();
@@ -796,7 +797,7 @@ fn label_at<'a>(frags: &[Frag<'a>], k: usize) -> Option<(Cow<'a, str>, &'a str, 
         }
         acc.push_str(&label(g.text));
         m += 1;
-        if labels::is_level(&acc) {
+        if is_level(&acc) {
             return Some((Cow::Owned(acc), "", m));
         }
         if !labels::is_level_prefix(&acc) {
@@ -804,6 +805,12 @@ fn label_at<'a>(frags: &[Frag<'a>], k: usize) -> Option<(Cow<'a, str>, &'a str, 
         }
     }
     None
+}
+
+/// Exactly `labels::is_level(s)`: every level label ends with 指标 or 影响,
+/// so most text is told apart by its last bytes.
+fn is_level(s: &str) -> bool {
+    (s.ends_with("指标") || s.ends_with("影响")) && labels::is_level(s)
 }
 
 /// Header words that wrap onto lines of their own (`指标值确定` / `依据`).
@@ -1132,6 +1139,15 @@ mod tests {
         assert!(matches!(c, Cow::Borrowed("abc")));
         join(&mut c, "d");
         assert_eq!(c, "abc d");
+    }
+
+    #[test]
+    fn level_labels_end_as_is_level_expects() {
+        for l in labels::LEVEL1.iter().chain(labels::LEVEL2) {
+            assert!(is_level(l), "{l}");
+        }
+        assert!(!is_level("指标"));
+        assert!(!is_level("产出"));
     }
 
     #[test]
