@@ -83,7 +83,9 @@ pub(crate) fn lines<'t>(text: &'t str) -> Vec<Line<'t>> {
         }
     } else {
         // no `\r`: every line ends at a `\n`, one byte
-        for i in memchr::memchr_iter(b'\n', bytes) {
+        // (lines are short: eight bytes at a time, no SIMD set-up per line)
+        while let Some(p) = crate::find::find_byte(&bytes[start..], b'\n') {
+            let i = start + p;
             out.push(line(out.len(), &text[start..i]));
             start = i + 1;
         }
