@@ -99,12 +99,58 @@ pub(crate) fn blank(s: &str) -> bool {
     }
 }
 
-/// Exactly `s.chars().any(char::is_whitespace)`, from the UTF-8 bytes: every
-/// white-space char is ASCII or starts with C2, E1, E2 or E3.
-pub(crate) fn has_white_space(s: &str) -> bool {
+/// Exactly `s.trim()`, deciding most ends by one byte: printable ASCII
+/// and the lead bytes of CJK ideographs never start white space, and a
+/// last byte no white-space char ends with (every one is ASCII or ends
+/// with 80–8A, 85, 9F, A0, A8, A9 or AF) never ends it.
+pub(crate) fn trim(s: &str) -> &str {
     let b = s.as_bytes();
+    let start_clean = match b.first() {
+        None => return s,
+        Some(&c) => (0x21..0x7F).contains(&c) || (0xE4..=0xE9).contains(&c),
+    };
+    let end_clean = matches!(
+        b[b.len() - 1],
+        0x21..=0x7E | 0x8B..=0x9E | 0xA1..=0xA7 | 0xAA..=0xAE | 0xB0..=0xBF
+    );
+    match (start_clean, end_clean) {
+        (true, true) => s,
+        (true, false) => s.trim_end(),
+        (false, true) => s.trim_start(),
+        (false, false) => s.trim(),
+    }
+}
+
+/// Exactly `s.chars().any(char::is_whitespace)`, from the UTF-8 bytes: every
+/// white-space char is ASCII (at most `b' '`) or starts with C2, E1, E2 or
+/// E3. Eight bytes at a time are screened for those bytes; only a word
+/// holding one is read byte by byte.
+pub(crate) fn has_white_space(s: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // a flag in the high bit of some byte when a byte of `x` is below `n`
+    // (n <= 0x80; exact as a yes/no answer)
+    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+    let b = s.as_bytes();
+    let mut words = b.chunks_exact(8);
+    let mut base = 0;
+    for w in words.by_ref() {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(w);
+        let x = u64::from_le_bytes(a);
+        let hit = below(x, 0x21) | below(x ^ (ONES * 0xC2), 1) | below(x ^ (ONES * 0xE0), 4);
+        if hit != 0 && (base..base + 8).any(|i| white_space_at(b, i)) {
+            return true;
+        }
+        base += 8;
+    }
+    (base..b.len()).any(|i| white_space_at(b, i))
+}
+
+/// True when a white-space char starts at byte `i` of `b` (UTF-8).
+fn white_space_at(b: &[u8], i: usize) -> bool {
     let at = |i: usize| b.get(i).copied().unwrap_or(0);
-    b.iter().enumerate().any(|(i, &c)| match c {
+    match b[i] {
         b'\t'..=b'\r' | b' ' => true,
         0xC2 => matches!(at(i + 1), 0x85 | 0xA0),
         0xE1 => at(i + 1) == 0x9A && at(i + 2) == 0x80,
@@ -115,7 +161,7 @@ pub(crate) fn has_white_space(s: &str) -> bool {
         },
         0xE3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
         _ => false,
-    })
+    }
 }
 
 #[cfg(test)]
@@ -143,6 +189,33 @@ mod tests {
             let s = format!("社{c}会");
             assert_eq!(has_white_space(&s), c.is_whitespace(), "U+{:04X}", c as u32);
         }
+        // across and at the ends of the sixteen-byte blocks
+        for pad in 0..40 {
+            for ws in ["", " ", "\u{3000}", "\u{a0}", "\u{2029}", "\n"] {
+                let s = format!("{}{ws}{}", "社".repeat(pad / 3), "a".repeat(pad % 3));
+                assert_eq!(
+                    has_white_space(&s),
+                    s.chars().any(char::is_whitespace),
+                    "{s:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn trim_agrees_with_std() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("社{c}"),
+                format!("{c}社"),
+                format!("a{c}a"),
+                format!("{c}{c}"),
+            ] {
+                assert_eq!(trim(&s), s.trim(), "U+{:04X}", c as u32);
+            }
+        }
+        assert_eq!(trim(""), "");
     }
 
     #[test]

@@ -8,17 +8,19 @@
 //! and [`read`] merges a short row with the next one when together they
 //! make exactly one full row of that width.
 
-use super::row::{Cell, Line, Row};
+use super::row::{join, label_starts, strip_markers, Cell, Line, Row};
 use super::text;
 use crate::find::blank;
 
 pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
-    let mut groups: Vec<Row> = Vec::new();
+    // about one row per three lines (cells, a blank line between rows)
+    let mut groups: Vec<Row> = Vec::with_capacity(lines.len() / 3 + 1);
     let mut cur: Option<Row> = None;
     let mut prev_was_cell = false;
     for l in lines {
-        let raw = text::strip_markers(l.text);
-        if blank(raw) && !raw.starts_with('\t') {
+        let raw = strip_markers(l.text);
+        // (a cell line starts with its tab: decided before the blank test)
+        if !raw.starts_with('\t') && blank(raw) {
             if let Some(r) = cur.take() {
                 groups.push(r);
             }
@@ -29,17 +31,25 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
             // room for a typical indicator row without growing
             let row = cur.get_or_insert_with(|| Row::table(l.no, Vec::with_capacity(8)));
             // A tab inside the cell text separates further cells on this line.
-            for piece in body.split('\t') {
+            // (cells are short: eight bytes at a time, no SIMD set-up)
+            let mut start = 0;
+            while let Some(p) = crate::find::find_byte(&body.as_bytes()[start..], b'\t') {
+                let i = start + p;
                 row.cells.push(Cell {
-                    text: text::strip_markers(piece).into(),
+                    text: strip_markers(&body[start..i]).into(),
                     line: l.no,
                 });
+                start = i + 1;
             }
+            row.cells.push(Cell {
+                text: strip_markers(&body[start..]).into(),
+                line: l.no,
+            });
             prev_was_cell = true;
         } else if prev_was_cell {
             // continuation of the last cell (a paragraph break inside a cell)
             if let Some(cell) = cur.as_mut().and_then(|r| r.cells.last_mut()) {
-                text::join_wrapped(cell.text.to_mut(), raw);
+                join(&mut cell.text, raw);
             }
         } else {
             if let Some(r) = cur.take() {
@@ -75,18 +85,14 @@ fn merge_split_rows(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
             out.push(row);
             continue;
         }
-        let first = row
-            .cells
-            .iter()
-            .map(|c| text::label(&c.text))
-            .find(|c| !c.is_empty())
-            .unwrap_or_default();
-        if first.starts_with("一级指标") {
+        // the first cell with a label (a label is empty only for white space)
+        let first = row.cells.iter().find(|c| !blank(&c.text)).map(|c| &*c.text);
+        if first.is_some_and(|f| label_starts(f, "一级指标")) {
             width = Some(row.cells.len());
             out.push(row);
             continue;
         }
-        if is_meta_label(&first) {
+        if first.is_some_and(is_meta_label) {
             width = None;
         }
         if let Some(w) = width {
@@ -105,7 +111,8 @@ fn merge_split_rows(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
     out
 }
 
-fn is_meta_label(l: &str) -> bool {
+/// True when the label of `s` starts with a label of project data.
+fn is_meta_label(s: &str) -> bool {
     [
         "项目编码",
         "项目编号",
@@ -115,7 +122,7 @@ fn is_meta_label(l: &str) -> bool {
         "绩效目标",
     ]
     .iter()
-    .any(|p| l.starts_with(p))
+    .any(|p| label_starts(s, p))
 }
 
 #[cfg(test)]

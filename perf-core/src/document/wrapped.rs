@@ -18,35 +18,46 @@
 
 use crate::find::Has;
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 use super::labels;
-use super::row::{Cell, Line, Row};
+use super::row::{join, label_starts as starts, Cell, Line, Row};
 use super::text::{self, label};
 use crate::value::{Kind, Value};
 
 /// Reads the lines into logical rows for the assembler.
 pub(crate) fn read<'a>(lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<(u32, String)>) {
-    let mut r = Reader {
-        lines,
-        ts: lines.iter().map(t).collect(),
-        rows: Vec::new(),
-        notes: Vec::new(),
-    };
+    let mut r = Reader::new(lines);
     r.run();
     (r.rows, r.notes)
 }
+
+/// A line index and what [`Reader::heading_at`] found there.
+type Heading<'a> = (usize, Option<(Cow<'a, str>, usize)>);
 
 struct Reader<'a, 'b> {
     lines: &'b [Line<'a>],
     /// Each line without markers and outer white space, as the rules read it.
     ts: Vec<&'a str>,
+    /// Whether each line holds `表` (every project heading does).
+    biao: Vec<bool>,
+    /// The last line [`Reader::heading_at`] read, and its answer: a section
+    /// ends where the next one starts, so that line is asked about twice.
+    last_heading: RefCell<Option<Heading<'a>>>,
     rows: Vec<Row<'a>>,
     /// Rows whose cells could not all be told apart: line and message.
     notes: Vec<(u32, String)>,
 }
 
 fn t<'a>(l: &Line<'a>) -> &'a str {
-    text::strip_markers(l.text).trim()
+    crate::find::trim(super::row::strip_markers(l.text))
+}
+
+/// Exactly `text::is_page_number(s)` for an `s` that does not start with
+/// white space: a page number starts with a digit, `-`, `—`, `–` or `第`.
+fn page_number(s: &str) -> bool {
+    matches!(s.as_bytes().first(), Some(b'0'..=b'9' | b'-' | 0xE2 | 0xE7))
+        && text::is_page_number(s)
 }
 
 fn cell<'a>(text: impl Into<Cow<'a, str>>, line: u32) -> Cell<'a> {
@@ -56,7 +67,21 @@ fn cell<'a>(text: impl Into<Cow<'a, str>>, line: u32) -> Cell<'a> {
     }
 }
 
-impl<'a> Reader<'a, '_> {
+impl<'a, 'b> Reader<'a, 'b> {
+    fn new(lines: &'b [Line<'a>]) -> Self {
+        let ts: Vec<&'a str> = lines.iter().map(t).collect();
+        let biao = ts.iter().map(|s| s.has('表')).collect();
+        Reader {
+            lines,
+            ts,
+            biao,
+            last_heading: RefCell::new(None),
+            // wrapped cells and blank lines: far fewer rows than lines
+            rows: Vec::with_capacity(lines.len() / 4 + 8),
+            notes: Vec::new(),
+        }
+    }
+
     fn run(&mut self) {
         let n = self.lines.len();
         let mut i = 0;
@@ -72,7 +97,7 @@ impl<'a> Reader<'a, '_> {
                 i += k;
                 continue;
             }
-            let ls = |p: &str| text::label_starts(s, p);
+            let ls = |p: &str| starts(s, p);
             if ls("一级指标") {
                 i = self.table(i);
             } else if ls("项目编码") || ls("项目编号") {
@@ -96,17 +121,33 @@ impl<'a> Reader<'a, '_> {
     }
 
     /// A project heading at line `i`, possibly wrapped onto the next line or two.
-    fn heading_at(&self, i: usize) -> Option<(String, usize)> {
+    fn heading_at(&self, i: usize) -> Option<(Cow<'a, str>, usize)> {
+        if let Some((at, h)) = &*self.last_heading.borrow() {
+            if *at == i {
+                return h.clone();
+            }
+        }
+        let h = self.read_heading(i);
+        *self.last_heading.borrow_mut() = Some((i, h.clone()));
+        h
+    }
+
+    fn read_heading(&self, i: usize) -> Option<(Cow<'a, str>, usize)> {
+        // a heading (`project_heading`) holds 表, on its line or on one of
+        // the two it may wrap onto
+        if !self.biao[i..self.biao.len().min(i + 3)].contains(&true) {
+            return None;
+        }
         let first = self.ts[i];
-        if !first.has('表')
+        if !self.biao[i]
             && !first
                 .trim_start_matches(['-', ' '])
                 .starts_with(|c: char| c.is_ascii_digit())
         {
             return None;
         }
-        if super::assemble::project_heading(first).is_some() {
-            return Some((first.to_string(), 1));
+        if self.biao[i] && super::assemble::project_heading(first).is_some() {
+            return Some((Cow::Borrowed(first), 1));
         }
         // numbering, as the label reads it (white space removed): digits,
         // then `.`, `、` or `．`
@@ -132,7 +173,7 @@ impl<'a> Reader<'a, '_> {
             }
             text::join_wrapped(&mut joined, nt);
             if super::assemble::project_heading(&joined).is_some() {
-                return Some((joined, k + 1));
+                return Some((Cow::Owned(joined), k + 1));
             }
         }
         None
@@ -140,17 +181,19 @@ impl<'a> Reader<'a, '_> {
 
     fn is_section_end(&self, i: usize) -> bool {
         let s = self.ts[i];
-        if !(s.has('表') || s.starts_with(|c: char| c.is_ascii_digit() || c == '第' || c == '项'))
-        {
+        let digit = s.as_bytes().first().is_some_and(u8::is_ascii_digit);
+        let di = s.starts_with('第');
+        let xiang = s.starts_with('项');
+        if !(self.biao[i] || digit || di || xiang) {
             return false;
         }
-        self.heading_at(i).is_some()
-            || (s.starts_with('第') && {
+        // (the line is trimmed: a label starting with 项 starts the line)
+        (xiang && (starts(s, "项目编码") || starts(s, "项目编号")))
+            || (di && {
                 let l = label(s);
                 l.has("部分") && l.chars().count() <= 12
             })
-            || text::label_starts(s, "项目编码")
-            || text::label_starts(s, "项目编号")
+            || self.heading_at(i).is_some()
     }
 
     fn code(&mut self, i: usize) -> usize {
@@ -218,7 +261,7 @@ impl<'a> Reader<'a, '_> {
             "一级指标",
         ]
         .iter()
-        .any(|k| text::label_starts(s, k))
+        .any(|k| starts(s, k))
     }
 
     /// The budget block: labels and amounts as tokens, an amount wrapped
@@ -232,7 +275,7 @@ impl<'a> Reader<'a, '_> {
         let mut j = i;
         while j < self.lines.len() {
             let s = self.ts[j];
-            let ls = |p: &str| text::label_starts(s, p);
+            let ls = |p: &str| starts(s, p);
             if j > i
                 && (ls("资金支出") || ls("绩效目标") || ls("一级指标") || self.is_section_end(j))
             {
@@ -259,7 +302,7 @@ impl<'a> Reader<'a, '_> {
                         continue;
                     }
                 }
-                if text::label_starts(tok, "其他资金") {
+                if starts(tok, "其他资金") {
                     after_other = true;
                 }
                 toks.push(cell(tok, line_no));
@@ -285,10 +328,7 @@ impl<'a> Reader<'a, '_> {
         let no = self.lines[i].no;
         while j < self.lines.len() {
             let s = self.ts[j];
-            if text::label_starts(s, "绩效目标")
-                || text::label_starts(s, "一级指标")
-                || self.is_section_end(j)
-            {
+            if starts(s, "绩效目标") || starts(s, "一级指标") || self.is_section_end(j) {
                 break;
             }
             let line_no = self.lines[j].no;
@@ -378,7 +418,7 @@ impl<'a> Reader<'a, '_> {
 
     /// The non-blank lines of a table body, with page furniture removed.
     fn fragments(&self, from: usize, to: usize) -> Vec<Frag<'a>> {
-        let mut out: Vec<Frag> = Vec::new();
+        let mut out: Vec<Frag> = Vec::with_capacity(to - from);
         let mut blanks = 0usize;
         let mut k = from;
         while k < to {
@@ -388,7 +428,7 @@ impl<'a> Reader<'a, '_> {
                 k += 1;
                 continue;
             }
-            if text::label_starts(s, "一级指标二级指标") {
+            if starts(s, "一级指标二级指标") {
                 // a header repeated after a page break, with its wrapped
                 // tail (blank lines inside it are furniture too)
                 k += 1;
@@ -405,9 +445,7 @@ impl<'a> Reader<'a, '_> {
                 }
                 continue;
             }
-            if text::is_page_number(s)
-                && (blanks >= 2 || (k + 1..to).all(|m| self.ts[m].is_empty()))
-            {
+            if page_number(s) && (blanks >= 2 || (k + 1..to).all(|m| self.ts[m].is_empty())) {
                 // a page number with the blank lines around it
                 k += 1;
                 while k < to && self.ts[k].is_empty() {
@@ -427,7 +465,7 @@ impl<'a> Reader<'a, '_> {
         out
     }
 
-    fn rows_of(&mut self, frags: &[Frag], columns: &[String]) {
+    fn rows_of(&mut self, frags: &[Frag<'a>], columns: &[String]) {
         let find = |f: &dyn Fn(&str) -> bool| columns.iter().position(|c| f(c));
         let l2c = find(&|c| c.has("二级指标")).unwrap_or(1);
         let vc = find(&|c| c.starts_with("指标值") && !c.has("依据"))
@@ -444,9 +482,9 @@ impl<'a> Reader<'a, '_> {
             if may_anchor {
                 if let Some(a) = anchor_at(frags, k, fresh && acc.l1.is_none(), fresh) {
                     if !fresh {
-                        self.emit(std::mem::take(&mut acc), pre_cols, width, vc);
+                        self.emit(&mut acc, pre_cols, width, vc);
                     }
-                    let mut rest = a.rest.clone();
+                    let rest = a.rest;
                     if let Some(l1) = a.l1 {
                         acc.l1 = Some((l1, f.no));
                     }
@@ -460,7 +498,7 @@ impl<'a> Reader<'a, '_> {
                     }
                     if !rest.is_empty() {
                         let no = frags[a.next - 1].no;
-                        k = self.content(&mut acc, &mut rest, no, frags, k, true, pre_cols);
+                        k = self.content(&mut acc, rest, no, frags, k, true);
                     }
                     continue;
                 }
@@ -468,58 +506,55 @@ impl<'a> Reader<'a, '_> {
             if acc.value.is_some() {
                 // a row without its own level labels: its cells and a value on one line
                 let several = f.text.contains(' ');
-                if let Some((pre, _)) = several.then(|| split_value(f.text)).flatten() {
-                    if !pre.is_empty() && acc.post.is_some() {
-                        self.emit(std::mem::take(&mut acc), pre_cols, width, vc);
-                        let mut s = f.text.to_string();
-                        k = self.content(&mut acc, &mut s, f.no, frags, k + 1, true, pre_cols);
+                if let Some(at) = several.then(|| value_start(f.text, true)).flatten() {
+                    // tokens before the value: a row of its own
+                    if !crate::find::blank(&f.text[..at]) && acc.post.is_some() {
+                        self.emit(&mut acc, pre_cols, width, vc);
+                        k = self.content(&mut acc, f.text, f.no, frags, k + 1, true);
                         continue;
                     }
                 }
                 match &mut acc.post {
-                    Some((s, _)) => text::join_wrapped(s, f.text),
-                    None => acc.post = Some((f.text.to_string(), f.no)),
+                    Some((s, _)) => join(s, f.text),
+                    None => acc.post = Some((Cow::Borrowed(f.text), f.no)),
                 }
                 k += 1;
                 continue;
             }
-            let mut s = f.text.to_string();
             let open = !f.blank_before;
-            k = self.content(&mut acc, &mut s, f.no, frags, k + 1, open, pre_cols);
+            k = self.content(&mut acc, f.text, f.no, frags, k + 1, open);
         }
         if acc.l1.is_some() || acc.l2.is_some() || !acc.pre.is_empty() || acc.value.is_some() {
-            self.emit(acc, pre_cols, width, vc);
+            self.emit(&mut acc, pre_cols, width, vc);
         }
     }
 
     /// Adds one line of row content before the value; returns the next fragment index.
-    #[allow(clippy::too_many_arguments)]
     fn content(
         &mut self,
-        acc: &mut Acc,
-        s: &mut String,
+        acc: &mut Acc<'a>,
+        s: &'a str,
         no: u32,
-        frags: &[Frag],
+        frags: &[Frag<'a>],
         mut next: usize,
         may_continue: bool,
-        pre_cols: usize,
     ) -> usize {
         if acc.start.is_none() {
             acc.start = Some(no);
         }
-        if let Some((pre, value)) = split_value(s) {
-            let _ = pre_cols;
-            for p in pre {
+        let several = crate::find::has_white_space(s);
+        if let Some(at) = value_start(s, several) {
+            for p in s[..at].split_whitespace() {
                 acc.pre.push(PreCell {
-                    text: p,
+                    text: Cow::Borrowed(p),
                     no,
                     open: false,
                 });
             }
-            let mut v = value;
+            let mut v = single_spaced(s[at..].trim_end());
             while let Some(f) = frags.get(next) {
                 if !f.blank_before && continues_value(&v, f.text) {
-                    text::join_wrapped(&mut v, f.text);
+                    join(&mut v, f.text);
                     next += 1;
                 } else {
                     break;
@@ -528,11 +563,11 @@ impl<'a> Reader<'a, '_> {
             acc.value = Some((v, no));
             return next;
         }
-        if crate::find::has_white_space(s) && s.split_whitespace().nth(1).is_some() {
+        if several && s.split_whitespace().nth(1).is_some() {
             // cells side by side on one line
             for tok in s.split_whitespace() {
                 acc.pre.push(PreCell {
-                    text: tok.to_string(),
+                    text: Cow::Borrowed(tok),
                     no,
                     open: false,
                 });
@@ -540,9 +575,9 @@ impl<'a> Reader<'a, '_> {
             return next;
         }
         match acc.pre.last_mut() {
-            Some(last) if last.open && may_continue => text::join_wrapped(&mut last.text, s),
+            Some(last) if last.open && may_continue => join(&mut last.text, s),
             _ => acc.pre.push(PreCell {
-                text: std::mem::take(s),
+                text: Cow::Borrowed(s),
                 no,
                 open: true,
             }),
@@ -550,7 +585,10 @@ impl<'a> Reader<'a, '_> {
         next
     }
 
-    fn emit(&mut self, acc: Acc, pre_cols: usize, width: usize, vc: usize) {
+    /// Emits the row in `acc` and leaves `acc` empty (keeping its buffer).
+    fn emit(&mut self, slot: &mut Acc<'a>, pre_cols: usize, width: usize, vc: usize) {
+        let mut acc = std::mem::take(slot);
+        let mut pre = std::mem::take(&mut acc.pre);
         let start = acc
             .l1
             .as_ref()
@@ -568,7 +606,6 @@ impl<'a> Reader<'a, '_> {
                 *c = cell(s, no);
             }
         }
-        let mut pre = acc.pre;
         let mut value = acc.value;
         let mut post = acc.post;
         if value.is_none() && pre.len() > pre_cols {
@@ -578,22 +615,26 @@ impl<'a> Reader<'a, '_> {
             value = Some((v.text, v.no));
             for r in rest {
                 match &mut post {
-                    Some((s, _)) => text::join_wrapped(s, &r.text),
+                    Some((s, _)) => join(s, &r.text),
                     None => post = Some((r.text, r.no)),
                 }
             }
         }
         if pre.len() == 1 && pre_cols == 2 {
-            if let Some((a, b)) = split_one(&pre[0].text) {
+            if let Some(half) = split_one(&pre[0].text) {
                 let no = pre[0].no;
+                let a: Cow<'a, str> = match &pre[0].text {
+                    Cow::Borrowed(t) => Cow::Borrowed(&t[..half]),
+                    Cow::Owned(t) => Cow::Owned(t[..half].to_string()),
+                };
                 pre = vec![
                     PreCell {
-                        text: a,
+                        text: a.clone(),
                         no,
                         open: false,
                     },
                     PreCell {
-                        text: b,
+                        text: a,
                         no,
                         open: false,
                     },
@@ -614,14 +655,15 @@ impl<'a> Reader<'a, '_> {
             // extra blocks belong to the last column before the value
             let extra = pre.pop().map(|p| p.text).unwrap_or_default();
             if let Some(last) = pre.last_mut() {
-                text::join_wrapped(&mut last.text, &extra);
+                join(&mut last.text, &extra);
             }
         }
-        for (k, p) in pre.into_iter().enumerate() {
+        for (k, p) in pre.drain(..).enumerate() {
             if let Some(c) = cells.get_mut(vc - pre_cols + k) {
                 *c = cell(p.text, p.no);
             }
         }
+        slot.pre = pre;
         if let Some((v, no)) = value {
             cells[vc] = cell(v, no);
         }
@@ -642,34 +684,33 @@ struct Frag<'a> {
 }
 
 #[derive(Debug)]
-struct PreCell {
-    text: String,
+struct PreCell<'a> {
+    text: Cow<'a, str>,
     no: u32,
     /// Made from a whole line: the next line, with no blank between, continues it.
     open: bool,
 }
 
 #[derive(Debug, Default)]
-struct Acc {
-    l1: Option<(String, u32)>,
-    l2: Option<(String, u32)>,
-    pre: Vec<PreCell>,
-    value: Option<(String, u32)>,
-    post: Option<(String, u32)>,
+struct Acc<'a> {
+    l1: Option<(Cow<'a, str>, u32)>,
+    l2: Option<(Cow<'a, str>, u32)>,
+    pre: Vec<PreCell<'a>>,
+    value: Option<(Cow<'a, str>, u32)>,
+    post: Option<(Cow<'a, str>, u32)>,
     start: Option<u32>,
 }
 
-struct Anchor {
-    l1: Option<String>,
-    l2: Option<String>,
+struct Anchor<'a> {
+    l1: Option<Cow<'a, str>>,
+    l2: Option<Cow<'a, str>>,
     l2_frag: usize,
     /// What follows the label on its line.
-    rest: String,
+    rest: &'a str,
     /// The fragment after the label.
     next: usize,
 }
 
-/// A level label (or an L1 label followed by an L2 label) starting at fragment `k`.
 /// The text after a 项目编码 label, cut where a 项目名称 label follows on
 /// the same line (pdfplumber, pypdf and `pdftotext -raw` write a table row
 /// on one line: `项目编码 1308… 项目名称 示例经费`): the code part, and the
@@ -687,7 +728,13 @@ fn split_name_field(rest: &str) -> (&str, Option<&str>) {
     }
 }
 
-fn anchor_at(frags: &[Frag], k: usize, allow_l1: bool, allow_bare_l2: bool) -> Option<Anchor> {
+/// A level label (or an L1 label followed by an L2 label) starting at fragment `k`.
+fn anchor_at<'a>(
+    frags: &[Frag<'a>],
+    k: usize,
+    allow_l1: bool,
+    allow_bare_l2: bool,
+) -> Option<Anchor<'a>> {
     let (first, rest, next) = label_at(frags, k)?;
     let l1_only = labels::is_level1(&first) && !labels::is_level2(&first);
     let both = labels::is_level1(&first) && labels::is_level2(&first);
@@ -698,12 +745,11 @@ fn anchor_at(frags: &[Frag], k: usize, allow_l1: bool, allow_bare_l2: bool) -> O
                 .filter(|(l, _, _)| labels::is_level2(l) && *l != first)
                 .map(|(l, r, n)| (l, r, n, next))
         } else {
+            // a token: its own label (see `label_at`)
             let first_tok = rest.split_whitespace().next().unwrap_or("");
-            if labels::is_level2(&label(first_tok)) && label(first_tok) != first {
-                let r = rest[rest.find(first_tok).unwrap_or(0) + first_tok.len()..]
-                    .trim()
-                    .to_string();
-                Some((label(first_tok).into_owned(), r, next, next - 1))
+            if labels::is_level2(first_tok) && first_tok != first {
+                let r = rest[offset(rest, first_tok) + first_tok.len()..].trim();
+                Some((Cow::Borrowed(first_tok), r, next, next - 1))
             } else {
                 None
             }
@@ -746,39 +792,49 @@ fn anchor_at(frags: &[Frag], k: usize, allow_l1: bool, allow_bare_l2: bool) -> O
 /// the line joined with the following ones (no blank between) while they
 /// spell the start of a label. Returns the label, the rest of its last
 /// line, and the index of the fragment after it.
-fn label_at(frags: &[Frag], k: usize) -> Option<(String, String, usize)> {
+fn label_at<'a>(frags: &[Frag<'a>], k: usize) -> Option<(Cow<'a, str>, &'a str, usize)> {
     let f = frags.get(k)?;
     // every level label, whole or begun, starts with one of these chars
     if !f.text.starts_with(labels::FIRST_CHARS) {
         return None;
     }
-    let tok = f.text.split_whitespace().next().unwrap_or("");
-    let l = label(tok);
-    if labels::is_level(&l) {
-        let rest = f.text[f.text.find(tok).unwrap_or(0) + tok.len()..]
-            .trim()
-            .to_string();
-        return Some((l.into_owned(), rest, k + 1));
+    let text: &'a str = f.text;
+    // a token holds no white space, so its label only folds （）：％, which
+    // no level label holds in either form: the token is its own label here
+    let mut words = text.split_whitespace();
+    let tok = words.next().unwrap_or("");
+    if is_level(tok) {
+        let rest = text[offset(text, tok) + tok.len()..].trim();
+        return Some((Cow::Borrowed(tok), rest, k + 1));
     }
-    if f.text.split_whitespace().count() != 1 || !labels::is_level_prefix(&l) {
+    if words.next().is_some() || tok.is_empty() || !labels::is_level_prefix(tok) {
         return None;
     }
-    let mut acc = l.into_owned();
+    let mut acc = tok.to_string();
     let mut m = k + 1;
     while let Some(g) = frags.get(m) {
-        if g.blank_before || g.text.split_whitespace().count() != 1 {
+        if g.blank_before
+            || g.text.split_whitespace().nth(1).is_some()
+            || crate::find::blank(g.text)
+        {
             return None;
         }
         acc.push_str(&label(g.text));
         m += 1;
-        if labels::is_level(&acc) {
-            return Some((acc, String::new(), m));
+        if is_level(&acc) {
+            return Some((Cow::Owned(acc), "", m));
         }
         if !labels::is_level_prefix(&acc) {
             return None;
         }
     }
     None
+}
+
+/// Exactly `labels::is_level(s)`: every level label ends with 指标 or 影响,
+/// so most text is told apart by its last bytes.
+fn is_level(s: &str) -> bool {
+    (s.ends_with("指标") || s.ends_with("影响")) && labels::is_level(s)
 }
 
 /// Header words that wrap onto lines of their own (`指标值确定` / `依据`).
@@ -791,34 +847,57 @@ fn is_header_fragment(s: &str) -> bool {
             || l == "(指标内容)")
 }
 
-/// Splits a line at the first token where a complete value starts:
-/// the tokens before it, and the value.
-fn split_value(s: &str) -> Option<(Vec<String>, String)> {
+/// The byte offset of `inner` (a subslice) in `outer`.
+fn offset(outer: &str, inner: &str) -> usize {
+    inner.as_ptr() as usize - outer.as_ptr() as usize
+}
+
+/// Where a line splits into the tokens before a value and the value: the
+/// byte offset of the first token where a complete value starts.
+/// `several` is `has_white_space(s)`.
+fn value_start(s: &str, several: bool) -> Option<usize> {
     // each candidate is a slice of the line from a token's start to the end
     // of the last token: `is_value` reads white space runs between tokens as
     // the single spaces of a join
-    if !crate::find::has_white_space(s) {
+    if !several {
         // one token (or none): the loop below would test only the whole line
-        return (!s.is_empty() && is_value(s, 1)).then(|| (Vec::new(), s.to_string()));
+        return (!s.is_empty() && is_value(s, 1)).then_some(0);
     }
     let end = s.trim_end().len();
-    let ntok = s.split_whitespace().count();
-    let mut k = 0;
-    let mut prev_ws = true;
-    for (i, c) in s.char_indices() {
-        let ws = c.is_whitespace();
-        if prev_ws && !ws {
-            if is_value(&s[i..end], ntok - k) {
-                let mut toks = s.split_whitespace();
-                let pre = toks.by_ref().take(k).map(str::to_string).collect();
-                let value = toks.collect::<Vec<_>>().join(" ");
-                return Some((pre, value));
-            }
-            k += 1;
+    // the token starts, read once (a line with more tokens than fit is read twice)
+    let mut starts = [0usize; 16];
+    let mut ntok = 0;
+    for tok in s.split_whitespace() {
+        if let Some(slot) = starts.get_mut(ntok) {
+            *slot = offset(s, tok);
         }
-        prev_ws = ws;
+        ntok += 1;
     }
-    None
+    if ntok > starts.len() {
+        return s
+            .split_whitespace()
+            .enumerate()
+            .map(|(k, tok)| (k, offset(s, tok)))
+            .find(|&(k, i)| is_value(&s[i..end], ntok - k))
+            .map(|(_, i)| i);
+    }
+    starts[..ntok]
+        .iter()
+        .enumerate()
+        .find(|&(k, &i)| is_value(&s[i..end], ntok - k))
+        .map(|(_, &i)| i)
+}
+
+/// The tokens of `s` (trimmed) joined by single spaces: `s` itself when
+/// its only white space is single ASCII spaces.
+fn single_spaced(s: &str) -> Cow<'_, str> {
+    if s.split(' ')
+        .all(|p| !p.is_empty() && !crate::find::has_white_space(p))
+    {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 const COMPARATORS: &[&str] = &[
@@ -877,11 +956,11 @@ const TERMS: &[&str] = &[
     "规范",
 ];
 
-/// True when `cand` reads as a whole value cell: a comparator or number
-/// with a short unit, or a rating term alone (or one the grammar calls
-/// qualitative).
+/// True when `cand` (trimmed) reads as a whole value cell: a comparator or
+/// number with a short unit, or a rating term alone (or one the grammar
+/// calls qualitative).
 fn is_value(cand: &str, ntok: usize) -> bool {
-    let mut s = cand.trim();
+    let mut s = cand;
     // every comparator starts with one of these chars
     let cmp_start = s.chars().next().is_some_and(|c| {
         matches!(
@@ -918,7 +997,7 @@ fn is_value(cand: &str, ntok: usize) -> bool {
         .count();
     if digits > 0 && s.as_bytes()[0].is_ascii_digit() {
         // the unit: what follows the number, white space removed
-        let mut unit = s[digits..].chars().filter(|c| !c.is_whitespace());
+        let unit = s[digits..].chars().filter(|c| !c.is_whitespace());
         let bad = |c: char| {
             matches!(
                 c,
@@ -941,16 +1020,11 @@ fn is_value(cand: &str, ntok: usize) -> bool {
                     | ':'
             )
         };
-        let mut n = 0;
-        for c in unit.by_ref() {
-            if bad(c) {
-                return false;
-            }
-            n += 1;
-        }
-        return n <= 12;
+        // a bad char or a 13th char: not a value
+        return !unit.enumerate().any(|(n, c)| bad(c) || n == 12);
     }
-    if ntok == 1 && s.chars().count() <= 4 {
+    // at most four chars: at most 16 bytes
+    if ntok == 1 && s.len() <= 16 && s.chars().count() <= 4 {
         if TERMS.contains(&s) {
             return true;
         }
@@ -973,27 +1047,48 @@ fn continues_value(value: &str, next: &str) -> bool {
     {
         return false;
     }
-    let unit: String = value
+    let tail = value
         .trim_start_matches(|c: char| !c.is_ascii_digit())
-        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.')
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
     // The value grammar's unit table decides: the line completes a unit the
     // value alone did not have.
     let known = |u: &str| crate::value::unit::whole_unit(u).is_some_and(|p| !p.has_unknown());
-    known(&format!("{unit}{next}")) && !known(&unit)
+    // the unit (white space removed) and the unit with the line, built on
+    // the stack (units are short; a long tail takes the heap)
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    for c in tail.chars().filter(|c| !c.is_whitespace()) {
+        if n + c.len_utf8() > buf.len() {
+            let unit: String = tail.chars().filter(|c| !c.is_whitespace()).collect();
+            return known(&format!("{unit}{next}")) && !known(&unit);
+        }
+        n += c.encode_utf8(&mut buf[n..]).len();
+    }
+    let unit_len = n;
+    if n + next.len() > buf.len() {
+        let unit = std::str::from_utf8(&buf[..unit_len]).unwrap_or_default();
+        return known(&format!("{unit}{next}")) && !known(unit);
+    }
+    buf[n..n + next.len()].copy_from_slice(next.as_bytes());
+    n += next.len();
+    // whole chars were copied, so both slices are UTF-8
+    let (Ok(joined), Ok(unit)) = (
+        std::str::from_utf8(&buf[..n]),
+        std::str::from_utf8(&buf[..unit_len]),
+    ) else {
+        return false;
+    };
+    known(joined) && !known(unit)
 }
 
 /// One block holding both 三级指标 and 绩效指标描述 wrapped together: split
-/// it when it is the same text twice.
-fn split_one(s: &str) -> Option<(String, String)> {
-    let chars: Vec<char> = s.chars().collect();
-    if chars.len() % 2 == 0 && chars.len() >= 2 {
-        let (a, b) = chars.split_at(chars.len() / 2);
-        if a == b {
-            let a: String = a.iter().collect();
-            return Some((a.clone(), a));
+/// it when it is the same text twice. Returns the byte length of one half.
+fn split_one(s: &str) -> Option<usize> {
+    let n = s.chars().count();
+    if n % 2 == 0 && n >= 2 {
+        let half = s.char_indices().nth(n / 2).map_or(s.len(), |(i, _)| i);
+        if s[..half] == s[half..] {
+            return Some(half);
         }
     }
     None
@@ -1003,6 +1098,81 @@ fn split_one(s: &str) -> Option<(String, String)> {
 mod tests {
     use super::super::row::lines;
     use super::*;
+
+    /// The tokens before the value and the value, as [`Reader::content`] takes them.
+    fn split_value(s: &str) -> Option<(Vec<String>, String)> {
+        let at = value_start(s, crate::find::has_white_space(s))?;
+        let pre = s[..at].split_whitespace().map(str::to_string).collect();
+        Some((pre, single_spaced(s[at..].trim_end()).into_owned()))
+    }
+
+    #[test]
+    fn single_spaced_borrows_when_it_can() {
+        assert!(matches!(
+            single_spaced("100 百分比"),
+            Cow::Borrowed("100 百分比")
+        ));
+        assert_eq!(single_spaced("100  百分比"), "100 百分比");
+        assert_eq!(single_spaced("100\u{3000}百分比 x"), "100 百分比 x");
+        assert!(matches!(single_spaced("长期"), Cow::Borrowed("长期")));
+        assert_eq!(split_one("资金支付率资金支付率"), Some("资金支付率".len()));
+        assert_eq!(split_one("资金支付率"), None);
+        assert_eq!(split_one("ab"), None);
+    }
+
+    #[test]
+    fn prefix_and_page_tests_agree_with_text() {
+        let lines = [
+            "一级指标 二级指标",
+            "一级 指标",
+            "一 级指标二级指标",
+            "一级指标二级指标",
+            "项目编码：P1",
+            "项 目 编 号",
+            "二级指标",
+            "一",
+            "",
+            "a一级指标",
+            "12",
+            "- 3 -",
+            "— 4 —",
+            "– 5 –",
+            "第 2 页",
+            "第2页 共30页",
+            "≥95%",
+            "100 百分比",
+        ];
+        let prefixes = [
+            "一级指标",
+            "一级指标二级指标",
+            "项目编码",
+            "项目编号",
+            "其他资金",
+        ];
+        for l in lines {
+            for p in prefixes {
+                assert_eq!(starts(l, p), text::label_starts(l, p), "{l:?} {p:?}");
+            }
+            assert_eq!(page_number(l), text::is_page_number(l), "{l:?}");
+        }
+        let mut c = Cow::Borrowed("100 元/人/");
+        join(&mut c, " 年 ");
+        assert_eq!(c, "100 元/人/年");
+        let mut c = Cow::Borrowed("abc");
+        join(&mut c, "  ");
+        assert!(matches!(c, Cow::Borrowed("abc")));
+        join(&mut c, "d");
+        assert_eq!(c, "abc d");
+    }
+
+    #[test]
+    fn level_labels_end_as_is_level_expects() {
+        for l in labels::LEVEL1.iter().chain(labels::LEVEL2) {
+            assert!(is_level(l), "{l}");
+        }
+        assert!(!is_level("指标"));
+        assert!(!is_level("产出"));
+    }
 
     #[test]
     fn comparators_start_with_a_known_char() {
@@ -1029,20 +1199,10 @@ mod tests {
     #[test]
     fn numbered_headings_read_through_white_space() {
         let l = lines("1 2 . 示例项目绩效\n目标表\n");
-        let r = Reader {
-            lines: &l,
-            ts: l.iter().map(t).collect(),
-            rows: Vec::new(),
-            notes: Vec::new(),
-        };
+        let r = Reader::new(&l);
         assert_eq!(r.heading_at(0).map(|h| h.1), Some(2));
         let l = lines("12 号文件\n目标表\n");
-        let r = Reader {
-            lines: &l,
-            ts: l.iter().map(t).collect(),
-            rows: Vec::new(),
-            notes: Vec::new(),
-        };
+        let r = Reader::new(&l);
         assert_eq!(r.heading_at(0), None);
     }
 
