@@ -302,6 +302,97 @@ fn one_pass(s: &str, raw: bool) -> Option<Parsed<'_>> {
     })
 }
 
+/// A cell of words only, as given (before normalisation): CJK chars
+/// (UTF-8 lead bytes `E4`–`E9`, none of which normalisation folds, none a
+/// digit or punctuation), with white space (ASCII, U+3000) anywhere and `、`
+/// `，` between words (`规范、高效档案`, `社会稳 定`). It is a lexicon term
+/// or text, which is what [`general`] makes of it; every first char that
+/// can start another rule (a comparator word, `在`, a wordy deadline or
+/// `零`, an empty marker) is refused and takes the full rules. Checked
+/// against them by a property test.
+pub(crate) fn plain_words(cell: &str) -> Option<Parsed<'static>> {
+    let b = cell.as_bytes();
+    let mut i = 0;
+    while i < b.len() && is_ascii_space(b[i]) {
+        i += 1;
+    }
+    match b.get(i..i + 3) {
+        Some([0xE4..=0xE9, ..]) => {}
+        _ => return None,
+    }
+    let first = cell[i..].chars().next()?;
+    if comparator::may_start_prefix(first)
+        || matches!(
+            first,
+            '在' | '每'
+                | '按'
+                | '年'
+                | '月'
+                | '第'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '上'
+                | '下'
+                | '零'
+                | '无'
+                | '暂'
+                | '空'
+        )
+    {
+        return None;
+    }
+    // the chars of the cell without its white space: a lexicon term if
+    // that is all there is (every lexicon entry is CJK chars, a test checks)
+    let mut word = [0u8; lexicon::MAX_WRITTEN_LEN];
+    let mut len = 0;
+    let mut only_chars = true;
+    let mut ends_in_char = true;
+    while i < b.len() {
+        match b[i..] {
+            [c @ 0xE4..=0xE9, x, y, ..] => {
+                if let Some(w) = word.get_mut(len..len + 3) {
+                    w.copy_from_slice(&[c, x, y]);
+                }
+                len += 3;
+                ends_in_char = true;
+                i += 3;
+            }
+            [c, ..] if is_ascii_space(c) => i += 1,
+            // U+3000 (white space)
+            [0xE3, 0x80, 0x80, ..] => i += 3,
+            // `、` `，`
+            [0xE3, 0x80, 0x81, ..] | [0xEF, 0xBC, 0x8C, ..] => {
+                only_chars = false;
+                ends_in_char = false;
+                i += 3;
+            }
+            _ => return None,
+        }
+    }
+    // punctuation at the end is trimmed by the full rules: leave it to them
+    if !ends_in_char {
+        return None;
+    }
+    let term = if only_chars && len <= word.len() {
+        // whole chars were copied: UTF-8
+        lexicon::lookup_bytes(&word[..len])
+    } else {
+        None
+    };
+    Some(Parsed {
+        body: term.map_or(PBody::Text, PBody::Qualitative),
+        qualifier: None,
+        notes: Notes::empty(),
+    })
+}
+
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
 /// Skips ASCII white space (what [`simple_in_place`] reads past).
 #[inline]
 fn skip_space(s: &str) -> &str {
