@@ -631,7 +631,7 @@ fn unclassified(s: &str) -> Parsed<'_> {
 
 /// A number written twice without a unit (`1515` for `15`): an extraction
 /// slip, kept as written and noted.
-fn is_doubled(text: &str) -> bool {
+pub(crate) fn is_doubled(text: &str) -> bool {
     let n = text.len();
     n >= 4
         && n % 2 == 0

@@ -6,6 +6,7 @@
 
 mod comparator;
 mod display;
+mod fast;
 mod first_char;
 mod grammar;
 pub mod lexicon;
@@ -89,8 +90,20 @@ impl<'a> Value<'a> {
     /// assert_eq!(v.raw, "≥20.5 元/ 人月");
     /// ```
     pub fn parse(cell: &'a str) -> Value<'a> {
-        // The commonest shape (`≥95%`, `≥ 95 %`) is read in place, white
-        // space and all; see `grammar::simple_in_place`.
+        // The commonest shape (`≥95%`, `≥ 95 %`, `82万元`, `93元/人/月`)
+        // is read byte by byte into the value; see `fast`.
+        match fast::quantity(cell) {
+            Some(v) => v,
+            None => Value::parse_rest(cell),
+        }
+    }
+
+    /// Every cell that [`fast::quantity`] does not take. (Out of line it
+    /// cost more instructions per cell, not fewer: measured.)
+    #[inline]
+    fn parse_rest(cell: &'a str) -> Value<'a> {
+        // Other quantities of one number and a unit (`元/人月`) are read in
+        // place, white space and all; see `grammar::simple_in_place`.
         if let Some(p) = grammar::simple_in_place(cell) {
             return p.into_value(cell, Cow::Borrowed, true);
         }
