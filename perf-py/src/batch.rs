@@ -136,6 +136,7 @@ fn parse_all(cells: &[&'static str], threads: usize) -> Vec<Value<'static>> {
 }
 
 /// The Fx hash (rustc's): fast and good enough to index a small cache.
+#[inline]
 fn fx_hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mut h: u64 = 0;
@@ -145,13 +146,21 @@ fn fx_hash(bytes: &[u8]) -> u64 {
         w.copy_from_slice(c);
         h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
     }
-    // the last 1–7 bytes as one word (no call, one multiply)
+    // the last 1–7 bytes as one word: the last eight bytes of a longer
+    // text (one load), or the bytes one by one
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let w = rest
-            .iter()
-            .rev()
-            .fold(0u64, |w, &b| (w << 8) | u64::from(b));
+        let w = match bytes.len().checked_sub(8).and_then(|i| bytes.get(i..)) {
+            Some(last) => {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(last);
+                u64::from_le_bytes(w)
+            }
+            None => rest
+                .iter()
+                .rev()
+                .fold(0u64, |w, &b| (w << 8) | u64::from(b)),
+        };
         h = (h.rotate_left(5) ^ w).wrapping_mul(K);
     }
     (h.rotate_left(5) ^ bytes.len() as u64).wrapping_mul(K)
@@ -277,17 +286,23 @@ impl Extract {
     fn intern(&mut self, cell: &[u8]) -> PyResult<()> {
         let h = fx_hash(cell);
         let tag = h & 0xffff_ffff;
-        let mask = (1usize << self.bits) - 1;
-        let mut slot = (h >> (64 - self.bits)) as usize;
+        let mask = self.table.len() - 1;
+        let mut slot = (h >> (64 - self.bits)) as usize & mask;
+        let text = self.text.as_slice();
         loop {
-            let entry = self.table[slot];
+            // `slot` <= `mask` < the table's length (a power of two)
+            let entry = self.table.get(slot).copied().unwrap_or(0);
             if entry == 0 {
                 break;
             }
             if entry >> 32 == tag {
                 let k = (entry & 0xffff_ffff) as usize - 1;
-                let (s, e) = self.bounds[k];
-                if self.text[s..e] == *cell {
+                let same = self
+                    .bounds
+                    .get(k)
+                    .and_then(|&(s, e)| text.get(s..e))
+                    .is_some_and(|t| t == cell);
+                if same {
                     self.idx.push(k as u32);
                     return Ok(());
                 }
