@@ -75,13 +75,28 @@ fn is_date_atom(a: &unit::Atom) -> bool {
     )
 }
 
-/// The cell as a quantity with a known unit, or `None` (see the module docs).
+/// Why [`quantity`] did not take a cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Miss {
+    /// The cell is not `[comparator symbol] number [unit]` with nothing
+    /// after the unit, or its unit makes it a date: the one-pass reader of
+    /// `grammar::simple_in_place` would refuse it too (the same first
+    /// bytes, the same unit end, the same checks), so it goes straight to
+    /// the general rules.
+    Settled,
+    /// Something this shortcut leaves alone (a thousands separator, a
+    /// long number, a unit to respell): the one-pass reader may take it.
+    Open,
+}
+
+/// The cell as a quantity with a known unit, or why not (see the module docs).
 #[inline]
-pub(crate) fn quantity(cell: &str) -> Option<Value<'_>> {
+pub(crate) fn quantity(cell: &str) -> Result<Value<'_>, Miss> {
     use Comparator::{Eq, Ge, Gt, Le, Lt};
+    use Miss::{Open, Settled};
     let b = cell.as_bytes();
     let i = skip_space(b, 0);
-    let (cmp, i) = match b.get(i..)? {
+    let (cmp, i) = match b.get(i..).ok_or(Settled)? {
         [0xE2, 0x89, 0xA5, ..] => (Some(Ge), i + 3), // ≥
         [0xE2, 0x89, 0xA4, ..] => (Some(Le), i + 3), // ≤
         [b'>', b'=', ..] => (Some(Ge), i + 2),
@@ -91,29 +106,31 @@ pub(crate) fn quantity(cell: &str) -> Option<Value<'_>> {
         // `=` only before a number (`=有效提升` is a lexicon term)
         [b'=', ..] => (Some(Eq), i + 1),
         [b'0'..=b'9', ..] => (None, i),
-        _ => return None,
+        _ => return Err(Settled),
     };
     let i = skip_space(b, i);
-    let (value, j) = small_number(b, i)?;
+    let (value, j) = small_number(b, i).ok_or(Open)?;
     let k = skip_space(b, j);
     let unit = if k == b.len() {
         // a number written twice (`1515`) is noted by the full rules
-        if cmp.is_none() && is_doubled(cell.get(i..j)?) {
-            return None;
+        if cmp.is_none() && is_doubled(cell.get(i..j).ok_or(Open)?) {
+            return Err(Settled);
         }
         Unit::NONE
     } else {
         // normalisation keeps a space between a digit and an ASCII letter
         if k != j && b[k].is_ascii_alphanumeric() {
-            return None;
+            return Err(Settled);
         }
-        let (unit, rest) = known_unit(cell.get(k..)?)?;
+        let (unit, rest) = known_unit(cell.get(k..).ok_or(Open)?)?;
+        // a tail after a unit read to its end: the one-pass reader ends
+        // the unit at the same place and refuses the tail too
         if skip_space(rest.as_bytes(), 0) != rest.len() {
-            return None;
+            return Err(Settled);
         }
         unit
     };
-    Some(Value {
+    Ok(Value {
         raw: Cow::Borrowed(cell),
         body: Body::Quantity(Quantity {
             cmp: cmp.unwrap_or(Eq),
@@ -130,18 +147,21 @@ pub(crate) fn quantity(cell: &str) -> Option<Value<'_>> {
 /// an atom (its canonical spelling), or a scale word, an atom and
 /// per-atoms (`万元`, `元/人/月`) all written in their canonical spelling
 /// (the unit is then borrowed from `s`), or a scale word alone.
+/// [`Miss::Settled`] for a date atom (`11月`), [`Miss::Open`] for anything
+/// else it leaves alone.
 #[inline(always)]
-fn known_unit(s: &str) -> Option<(Unit<'_>, &str)> {
+fn known_unit(s: &str) -> Result<(Unit<'_>, &str), Miss> {
+    use Miss::{Open, Settled};
     // as in `unit::unit`: an atom first (`千克`), then a scale word
     let (scale_word, scale, a) = match unit::atom_at(s) {
         Some((_, a)) => ("", Scale::One, a),
         None => {
-            let (w, scale) = unit::scale_at(s)?;
+            let (w, scale) = unit::scale_at(s).ok_or(Open)?;
             match unit::atom_at(&s[w.len()..]) {
                 Some((_, a)) => (w, scale, a),
                 // a bare scale word (`4.35 万`): a count
                 None => {
-                    return Some((
+                    return Ok((
                         Unit::new(Cow::Borrowed(w), scale, w.len(), Dimension::Count),
                         &s[w.len()..],
                     ))
@@ -150,11 +170,11 @@ fn known_unit(s: &str) -> Option<(Unit<'_>, &str)> {
         }
     };
     if is_date_atom(a) {
-        return None;
+        return Err(Settled);
     }
     let mut end = scale_word.len() + a.written.len();
     if !s[end..].starts_with('/') {
-        return Some(if scale_word.is_empty() {
+        return Ok(if scale_word.is_empty() {
             // one atom: its canonical spelling (`百分比` → `%`)
             (
                 Unit::new(Cow::Borrowed(a.canonical), Scale::One, 0, a.dimension),
@@ -171,30 +191,30 @@ fn known_unit(s: &str) -> Option<(Unit<'_>, &str)> {
                 &s[end..],
             )
         } else {
-            return None;
+            return Err(Open);
         });
     }
     // per-atoms: `/人/月`, each as written, each followed by `/` or the
     // end of the unit (`人月`, `人·月` are respelled: the general path)
     if !a.as_written {
-        return None;
+        return Err(Open);
     }
     let mut n = 0;
     while let Some(r) = s[end..].strip_prefix('/') {
-        let (_, d) = unit::atom_at(r)?;
+        let (_, d) = unit::atom_at(r).ok_or(Open)?;
         let after = &r[d.written.len()..];
         // money per count is garbled; too many parts is not a unit
         let garbled = d.dimension == Dimension::Currency && a.dimension != Dimension::Currency;
         if !d.as_written || garbled || n == 3 || after.starts_with('·') {
-            return None;
+            return Err(Open);
         }
         if !after.starts_with('/') && unit::atom_at(after).is_some() {
-            return None;
+            return Err(Open);
         }
         n += 1;
         end = s.len() - after.len();
     }
-    Some((
+    Ok((
         Unit::new(
             Cow::Borrowed(&s[..end]),
             scale,
@@ -210,7 +230,7 @@ mod tests {
     use super::*;
 
     fn fields(cell: &str) -> Option<(Comparator, bool, Decimal, String, Scale, Dimension)> {
-        let v = quantity(cell)?;
+        let v = quantity(cell).ok()?;
         let Body::Quantity(q) = v.body else {
             return None;
         };
@@ -331,7 +351,7 @@ mod tests {
                 Dimension::Percent
             ))
         );
-        let v = quantity("<=82万元").unwrap();
+        let v = quantity("<=82万元").unwrap_or_else(|m| panic!("{m:?}"));
         assert_eq!(v.unit().map(|u| u.base()), Some("元"));
         assert_eq!((v.qualifier(), v.notes.is_empty()), (None, true));
     }
@@ -388,7 +408,7 @@ mod tests {
             "",
             "满意",
         ] {
-            assert_eq!(quantity(cell), None, "{cell:?}");
+            assert!(quantity(cell).is_err(), "{cell:?}");
         }
     }
 }
