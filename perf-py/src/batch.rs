@@ -88,7 +88,7 @@ impl Store {
         let cells: Vec<&'static str> = bounds
             .iter()
             // SAFETY: every range holds the UTF-8 encoding of whole code
-            // points, written by `Extract::push_str` (or is empty).
+            // points, copied from a `str`'s UTF-8 form by `Extract::intern` (or is empty).
             .map(|&(s, e)| unsafe { std::str::from_utf8_unchecked(&bytes[s..e]) })
             .collect();
         Store {
@@ -136,6 +136,7 @@ fn parse_all(cells: &[&'static str], threads: usize) -> Vec<Value<'static>> {
 }
 
 /// The Fx hash (rustc's): fast and good enough to index a small cache.
+#[inline]
 fn fx_hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mut h: u64 = 0;
@@ -145,10 +146,49 @@ fn fx_hash(bytes: &[u8]) -> u64 {
         w.copy_from_slice(c);
         h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
     }
-    for &b in chunks.remainder() {
-        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+    // the last 1–7 bytes as one word: the last eight bytes of a longer
+    // text (one load), or the bytes one by one
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let w = match bytes.len().checked_sub(8).and_then(|i| bytes.get(i..)) {
+            Some(last) => {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(last);
+                u64::from_le_bytes(w)
+            }
+            None => rest
+                .iter()
+                .rev()
+                .fold(0u64, |w, &b| (w << 8) | u64::from(b)),
+        };
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
     }
     (h.rotate_left(5) ^ bytes.len() as u64).wrapping_mul(K)
+}
+
+/// `a == b`, by eight-byte words: cells are short (11 bytes on average in
+/// the corpus), and a `memcmp` call cost more than the comparison.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let word = |x: &[u8]| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(x);
+        u64::from_le_bytes(w)
+    };
+    let n = a.len();
+    if n < 8 {
+        let small = |x: &[u8]| x.iter().fold(0u64, |w, &c| (w << 8) | u64::from(c));
+        return small(a) == small(b);
+    }
+    // whole words, then the last eight bytes (overlapping the last word)
+    let whole = a
+        .chunks_exact(8)
+        .zip(b.chunks_exact(8))
+        .all(|(x, y)| word(x) == word(y));
+    whole && word(&a[n - 8..]) == word(&b[n - 8..])
 }
 
 /// `decimal.Decimal`, looked up once.
@@ -197,37 +237,58 @@ impl std::hash::BuildHasher for Fx {
     }
 }
 
-/// Reads cells out of Python objects into one UTF-8 buffer, keeping one
-/// copy of cells that repeat close together.
+#[cfg(unix)]
+extern "C" {
+    /// `PyUnicode_AsUTF8AndSize`: a borrowed view of a `str`'s UTF-8 form
+    /// (CPython keeps it in the object: ASCII strings are their own UTF-8, others
+    /// are encoded once and the result cached). Part of the limited API from 3.10
+    /// on and exported by every CPython 3 (so pyo3's `abi3-py39` declarations
+    /// leave it out, and it is declared here). On Windows an abi3 module links
+    /// against `python3.dll`, which exports it only from 3.10 on: there the
+    /// code points are copied out instead (the other `Extract::push_str`).
+    fn PyUnicode_AsUTF8AndSize(
+        unicode: *mut ffi::PyObject,
+        size: *mut ffi::Py_ssize_t,
+    ) -> *const std::os::raw::c_char;
+}
+
+/// Reads cells out of Python objects: each distinct cell's UTF-8 text is
+/// copied once into one buffer, and every cell records the index of its
+/// distinct cell, so a batch parses each distinct cell once.
 struct Extract {
     text: Vec<u8>,
     /// Byte range of each distinct cell in `text`.
     bounds: Vec<(usize, usize)>,
     /// Per cell, the index of its distinct cell.
     idx: Vec<u32>,
-    /// Direct-mapped cache of recent distinct cells: (low 32 bits of the
-    /// hash) << 32 | (index + 1); 0 is an empty slot. 32 KiB, so it stays in
-    /// L1/L2; a full hash map of a large batch does not, and costs more than
-    /// it saves on distinct cells.
-    cache: Vec<u64>,
-    /// log2 of the number of cache slots.
+    /// Open-addressing table of the distinct cells (linear probing, at most
+    /// half full): (low 32 bits of the cell's hash) << 32 | (index + 1);
+    /// 0 is an empty slot. Every repeat of a cell, near or far, is found.
+    table: Vec<u64>,
+    /// log2 of the number of slots.
     bits: u32,
+    /// Code points of the cell being read (the copy path, see `push_ucs4`).
+    #[cfg(not(unix))]
     ucs4: Vec<u32>,
+    /// The UTF-8 encoding of the cell being read (the copy path).
+    #[cfg(not(unix))]
+    utf8: Vec<u8>,
 }
 
-/// Cache slots for a batch of about `n` cells (0 when unknown): twice `n`,
-/// between 2^6 and 2^CACHE_BITS.
-fn cache_bits(n: usize) -> u32 {
+/// Slots for a batch of about `n` cells (0 when unknown): at least twice
+/// `n` up to 2^TABLE_BITS (the table grows when distinct cells fill half of
+/// it), and at least 2^6.
+fn table_bits(n: usize) -> u32 {
     if n == 0 {
-        return CACHE_BITS;
+        return 6;
     }
-    (usize::BITS - n.leading_zeros() + 1).clamp(6, CACHE_BITS)
+    (usize::BITS - n.leading_zeros() + 1).clamp(6, TABLE_BITS)
 }
 
-/// At most 2^12 slots (32 KiB); fewer for small batches, whose cost
-/// clearing a 32 KiB cache would otherwise dominate (~90 instructions per
-/// cell for the 394 corpus cells).
-const CACHE_BITS: u32 = 12;
+/// The initial table is at most 2^12 slots (32 KiB): a long column of few
+/// distinct cells (the usual case) never needs more, and a column of many
+/// grows it as it goes.
+const TABLE_BITS: u32 = 12;
 
 impl Extract {
     fn new(n: usize) -> Self {
@@ -235,28 +296,43 @@ impl Extract {
             text: Vec::with_capacity(n * 16),
             bounds: Vec::with_capacity(n),
             idx: Vec::with_capacity(n),
-            cache: vec![0; 1 << cache_bits(n)],
-            bits: cache_bits(n),
+            table: vec![0; 1 << table_bits(n)],
+            bits: table_bits(n),
+            #[cfg(not(unix))]
             ucs4: Vec::new(),
+            #[cfg(not(unix))]
+            utf8: Vec::new(),
         }
     }
 
-    /// Records the cell `text[start..]` just written: a repeat of a recent
-    /// distinct cell drops the copy.
-    fn finish_cell(&mut self, start: usize) -> PyResult<()> {
-        let cell = &self.text[start..];
+    /// Records one cell: the index of an equal cell seen before, or a new
+    /// distinct cell (its text copied).
+    #[inline]
+    fn intern(&mut self, cell: &[u8]) -> PyResult<()> {
         let h = fx_hash(cell);
-        let slot = (h >> (64 - self.bits)) as usize;
         let tag = h & 0xffff_ffff;
-        let entry = self.cache[slot];
-        if entry != 0 && entry >> 32 == tag {
-            let k = (entry & 0xffff_ffff) as usize - 1;
-            let (s, e) = self.bounds[k];
-            if self.text[s..e] == *cell {
-                self.text.truncate(start);
-                self.idx.push(k as u32);
-                return Ok(());
+        let mask = self.table.len() - 1;
+        let mut slot = (h >> (64 - self.bits)) as usize & mask;
+        let text = self.text.as_slice();
+        loop {
+            // `slot` <= `mask` < the table's length (a power of two)
+            let entry = self.table.get(slot).copied().unwrap_or(0);
+            if entry == 0 {
+                break;
             }
+            if entry >> 32 == tag {
+                let k = (entry & 0xffff_ffff) as usize - 1;
+                let same = self
+                    .bounds
+                    .get(k)
+                    .and_then(|&(s, e)| text.get(s..e))
+                    .is_some_and(|t| same_bytes(t, cell));
+                if same {
+                    self.idx.push(k as u32);
+                    return Ok(());
+                }
+            }
+            slot = (slot + 1) & mask;
         }
         let k = self.bounds.len();
         if k >= u32::MAX as usize - 1 {
@@ -264,39 +340,82 @@ impl Extract {
                 "parse_values: too many distinct cells in one batch (2**32 - 2 at most)",
             ));
         }
+        let start = self.text.len();
+        self.text.extend_from_slice(cell);
         self.bounds.push((start, self.text.len()));
         self.idx.push(k as u32);
-        self.cache[slot] = (tag << 32) | (k as u64 + 1);
+        self.table[slot] = (tag << 32) | (k as u64 + 1);
+        if 2 * (k + 1) > self.table.len() {
+            self.grow();
+        }
         Ok(())
+    }
+
+    /// Doubles the table and re-inserts every distinct cell.
+    #[cold]
+    fn grow(&mut self) {
+        self.bits += 1;
+        let mask = (1usize << self.bits) - 1;
+        let mut table = vec![0u64; 1 << self.bits];
+        for (k, &(s, e)) in self.bounds.iter().enumerate() {
+            let h = fx_hash(&self.text[s..e]);
+            let mut slot = (h >> (64 - self.bits)) as usize;
+            while table[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            table[slot] = ((h & 0xffff_ffff) << 32) | (k as u64 + 1);
+        }
+        self.table = table;
     }
 
     /// Appends one item: a `str` (or subclass) or `None` (an empty cell).
     ///
     /// # Safety
     /// `item` must be a valid object pointer and the thread attached.
+    #[inline]
     unsafe fn push(&mut self, py: Python<'_>, item: *mut ffi::PyObject, i: usize) -> PyResult<()> {
-        let start = self.text.len();
         if ffi::Py_TYPE(item) == std::ptr::addr_of_mut!(ffi::PyUnicode_Type)
             || ffi::PyUnicode_Check(item) != 0
         {
-            self.push_str(py, item)?;
-        } else if item != ffi::Py_None() {
+            self.push_str(py, item)
+        } else if item == ffi::Py_None() {
+            self.intern(b"")
+        } else {
             let obj = Bound::from_borrowed_ptr(py, item);
-            return Err(PyTypeError::new_err(format!(
+            Err(PyTypeError::new_err(format!(
                 "parse_values: item {i} is {}, not str",
                 obj.get_type().name()?
-            )));
+            )))
         }
-        self.finish_cell(start)
     }
 
-    /// Appends the UTF-8 encoding of the `str` `s`. abi3 for 3.9 has no
-    /// borrowed UTF-8 view of a `str`; copying its code points out
-    /// (`PyUnicode_AsUCS4`) and encoding them here costs a fraction of
-    /// `str.encode()`, which makes a `bytes` object per cell.
+    /// Records the `str` `s`, read through its UTF-8 view (no copy unless
+    /// it is a new distinct cell). A lone surrogate has no UTF-8 form:
+    /// Python's strict encoder raises its `UnicodeEncodeError`.
     ///
     /// # Safety
     /// `s` must be a valid `str` object and the thread attached.
+    #[cfg(unix)]
+    #[inline]
+    unsafe fn push_str(&mut self, py: Python<'_>, s: *mut ffi::PyObject) -> PyResult<()> {
+        let mut n: ffi::Py_ssize_t = 0;
+        let p = PyUnicode_AsUTF8AndSize(s, &mut n);
+        if p.is_null() {
+            return Err(PyErr::fetch(py));
+        }
+        // SAFETY: CPython returns `n` valid bytes that live as long as `s`,
+        // which the caller holds for this call.
+        let cell = std::slice::from_raw_parts(p.cast::<u8>(), n as usize);
+        self.intern(cell)
+    }
+
+    /// [`push_str`](Self::push_str) where `PyUnicode_AsUTF8AndSize` is not
+    /// in the stable ABI of 3.9: the code points are copied out
+    /// (`PyUnicode_AsUCS4`) and encoded here.
+    ///
+    /// # Safety
+    /// `s` must be a valid `str` object and the thread attached.
+    #[cfg(not(unix))]
     unsafe fn push_str(&mut self, py: Python<'_>, s: *mut ffi::PyObject) -> PyResult<()> {
         let n = ffi::PyUnicode_GetLength(s);
         if n < 0 {
@@ -311,48 +430,26 @@ impl Extract {
         {
             return Err(PyErr::fetch(py));
         }
-        let cps = &self.ucs4[..n];
-        if cps.iter().any(|c| (0xd800..0xe000).contains(c)) {
-            // A lone surrogate has no UTF-8 form: let Python's strict
-            // encoder raise its UnicodeEncodeError (it names the position).
-            let b = ffi::PyUnicode_AsUTF8String(s);
-            if b.is_null() {
-                return Err(PyErr::fetch(py));
-            }
-            ffi::Py_DECREF(b);
-            return Err(PyValueError::new_err("lone surrogate in cell"));
-        }
-        // At most 4 bytes per code point: write them through a pointer
-        // (a bounds-checked push per byte cost twice as much). Every write
-        // is within the 4 * n bytes reserved after `len`, and every byte up
-        // to `p` is written before `set_len`.
-        self.text.reserve(4 * n);
-        let len = self.text.len();
-        let mut p = self.text.as_mut_ptr().add(len);
-        for &c in cps {
-            if c < 0x80 {
-                *p = c as u8;
-                p = p.add(1);
-            } else if c < 0x800 {
-                *p = 0xc0 | (c >> 6) as u8;
-                *p.add(1) = 0x80 | (c & 0x3f) as u8;
-                p = p.add(2);
-            } else if c < 0x10000 {
-                *p = 0xe0 | (c >> 12) as u8;
-                *p.add(1) = 0x80 | ((c >> 6) & 0x3f) as u8;
-                *p.add(2) = 0x80 | (c & 0x3f) as u8;
-                p = p.add(3);
-            } else {
-                *p = 0xf0 | (c >> 18) as u8;
-                *p.add(1) = 0x80 | ((c >> 12) & 0x3f) as u8;
-                *p.add(2) = 0x80 | ((c >> 6) & 0x3f) as u8;
-                *p.add(3) = 0x80 | (c & 0x3f) as u8;
-                p = p.add(4);
+        let mut utf8 = std::mem::take(&mut self.utf8);
+        utf8.clear();
+        for &c in &self.ucs4[..n] {
+            match char::from_u32(c) {
+                Some(c) => utf8.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+                None => {
+                    // A lone surrogate: let Python's strict encoder raise
+                    // its UnicodeEncodeError (it names the position).
+                    let b = ffi::PyUnicode_AsUTF8String(s);
+                    if b.is_null() {
+                        return Err(PyErr::fetch(py));
+                    }
+                    ffi::Py_DECREF(b);
+                    return Err(PyValueError::new_err("lone surrogate in cell"));
+                }
             }
         }
-        let written = p.offset_from(self.text.as_ptr().add(len)) as usize;
-        self.text.set_len(len + written);
-        Ok(())
+        let r = self.intern(&utf8);
+        self.utf8 = utf8;
+        r
     }
 }
 
@@ -1068,5 +1165,32 @@ impl ValueBatchIter {
 
     fn __length_hint__(&self) -> usize {
         self.idx.len() - self.pos
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_bytes;
+
+    /// `same_bytes` is `==` for every length and every place of a difference.
+    #[test]
+    fn same_bytes_is_equality() {
+        for n in 0..40usize {
+            let a: Vec<u8> = (0..n).map(|i| (i * 37 % 251) as u8).collect();
+            assert!(same_bytes(&a, &a.clone()), "{n}");
+            for at in 0..n {
+                let mut b = a.clone();
+                b[at] ^= 0x40;
+                assert!(!same_bytes(&a, &b), "{n} {at}");
+            }
+            let mut longer = a.clone();
+            longer.push(0);
+            assert!(!same_bytes(&a, &longer), "{n}");
+            // a leading NUL is not the same as no byte
+            let mut shifted = vec![0u8];
+            shifted.extend_from_slice(&a);
+            shifted.pop();
+            assert_eq!(same_bytes(&a, &shifted), a == shifted, "{n}");
+        }
     }
 }

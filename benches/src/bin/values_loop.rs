@@ -8,8 +8,9 @@
 //! perf stat -e task-clock,instructions target/release/values_loop occurring 2000
 //! ```
 //!
-//! Arguments: `distinct` (the distinct cells, testdata/values.txt) or
-//! `occurring` (every 指标值 cell of the corpus documents, with repetition),
+//! Arguments: `distinct` (the distinct cells, testdata/values.txt),
+//! `occurring` (every 指标值 cell of the corpus documents, with repetition)
+//! or a line number of testdata/values.txt (that one cell alone),
 //! then the number of rounds. The cells are gathered before the first round;
 //! the driver prints the cell count and the rounds.
 
@@ -25,6 +26,11 @@ fn main() {
     let owned;
     let cells: Vec<&str> = match set.as_str() {
         "distinct" => distinct_cells(),
+        // one distinct cell by its line index (instructions per cell)
+        one if one.parse::<usize>().is_ok() => {
+            let i: usize = one.parse().unwrap_or(0);
+            distinct_cells().into_iter().skip(i).take(1).collect()
+        }
         "occurring" => {
             owned = occurring_cells();
             owned.iter().map(String::as_str).collect()

@@ -107,7 +107,12 @@ impl FirstCharIndex {
     /// bytes, not decoded.
     #[inline]
     pub(crate) fn rows_at(&self, s: &str) -> Option<(std::ops::Range<usize>, usize)> {
-        let b = s.as_bytes();
+        self.rows_at_bytes(s.as_bytes())
+    }
+
+    /// [`rows_at`](Self::rows_at) of UTF-8 text given as bytes.
+    #[inline]
+    pub(crate) fn rows_at_bytes(&self, b: &[u8]) -> Option<(std::ops::Range<usize>, usize)> {
         let b0 = u32::from(*b.first()?);
         // `s` is UTF-8, so the lead byte tells how many bytes follow
         let at = |i: usize| u32::from(b.get(i).copied().unwrap_or(0));

@@ -302,6 +302,104 @@ fn one_pass(s: &str, raw: bool) -> Option<Parsed<'_>> {
     })
 }
 
+/// A cell of words only, as given (before normalisation): CJK chars
+/// (UTF-8 lead bytes `E4`–`E9`, none of which normalisation folds, none a
+/// digit or punctuation), with white space (ASCII, U+3000) anywhere and `、`
+/// `，` between words (`规范、高效档案`, `社会稳 定`). It is a lexicon term
+/// or text, which is what [`general`] makes of it; every first char that
+/// can start another rule (a comparator word, `在`, a wordy deadline or
+/// `零`, an empty marker) is refused and takes the full rules. Checked
+/// against them by a property test.
+pub(crate) fn plain_words(cell: &str) -> Option<Parsed<'static>> {
+    let b = cell.as_bytes();
+    let mut i = 0;
+    while i < b.len() && is_ascii_space(b[i]) {
+        i += 1;
+    }
+    match b.get(i..i + 3) {
+        Some([0xE4..=0xE9, ..]) => {}
+        _ => return None,
+    }
+    let first = cell[i..].chars().next()?;
+    if comparator::may_start_prefix(first)
+        || matches!(
+            first,
+            '在' | '每'
+                | '两'
+                | '五'
+                | '六'
+                | '七'
+                | '八'
+                | '九'
+                | '十'
+                | '按'
+                | '年'
+                | '月'
+                | '第'
+                | '一'
+                | '二'
+                | '三'
+                | '四'
+                | '上'
+                | '下'
+                | '零'
+                | '无'
+                | '暂'
+                | '空'
+        )
+    {
+        return None;
+    }
+    // the chars of the cell without its white space: a lexicon term if
+    // that is all there is (every lexicon entry is CJK chars, a test checks)
+    let mut word = [0u8; lexicon::MAX_WRITTEN_LEN];
+    let mut len = 0;
+    let mut only_chars = true;
+    let mut ends_in_char = true;
+    while i < b.len() {
+        match b[i..] {
+            [c @ 0xE4..=0xE9, x, y, ..] => {
+                if let Some(w) = word.get_mut(len..len + 3) {
+                    w.copy_from_slice(&[c, x, y]);
+                }
+                len += 3;
+                ends_in_char = true;
+                i += 3;
+            }
+            [c, ..] if is_ascii_space(c) => i += 1,
+            // U+3000 (white space)
+            [0xE3, 0x80, 0x80, ..] => i += 3,
+            // `、` `，`
+            [0xE3, 0x80, 0x81, ..] | [0xEF, 0xBC, 0x8C, ..] => {
+                only_chars = false;
+                ends_in_char = false;
+                i += 3;
+            }
+            _ => return None,
+        }
+    }
+    // punctuation at the end is trimmed by the full rules: leave it to them
+    if !ends_in_char {
+        return None;
+    }
+    let term = if only_chars && len <= word.len() {
+        // whole chars were copied: UTF-8
+        lexicon::lookup_bytes(&word[..len])
+    } else {
+        None
+    };
+    Some(Parsed {
+        body: term.map_or(PBody::Text, PBody::Qualitative),
+        qualifier: None,
+        notes: Notes::empty(),
+    })
+}
+
+#[inline]
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
 /// Skips ASCII white space (what [`simple_in_place`] reads past).
 #[inline]
 fn skip_space(s: &str) -> &str {
@@ -386,6 +484,10 @@ fn wordy(s: &str) -> Parsed<'_> {
             };
         }
     }
+    // a count in Chinese numerals: `两次`, `三个`, `每年一次`
+    if let Some(p) = chinese_count(s) {
+        return p;
+    }
     // a deadline in words: `每季度末`, `年底前完成`, `=每月底前`, `按月`,
     // `第四季度`, `年内完成`; or the numeral `零`
     let (cmp, r) = match leading {
@@ -430,6 +532,87 @@ fn wordy(s: &str) -> Parsed<'_> {
         return time_value(cmp, dp.deadline, rest, None, notes);
     }
     Parsed::text(Notes::empty())
+}
+
+/// A Chinese numeral from 1 to 99 at the start of `s` (`一` … `九`, `两`,
+/// `十`, `十五`, `二十`, `二十五`) and the rest of `s`.
+fn chinese_numeral(s: &str) -> Option<(u32, &str)> {
+    fn digit(c: char) -> Option<u32> {
+        Some(match c {
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    }
+    let mut chars = s.chars();
+    let first = chars.next()?;
+    let (tens, rest) = if first == '十' {
+        (1, chars.as_str())
+    } else {
+        let d = digit(first)?;
+        match chars.as_str().strip_prefix('十') {
+            Some(r) => (d, r),
+            None => return Some((d, chars.as_str())),
+        }
+    };
+    // after `十`: an optional units digit (`十五`, `二十五`)
+    let mut after = rest.chars();
+    match after.next().and_then(digit) {
+        Some(u) => Some((tens * 10 + u, after.as_str())),
+        None => Some((tens * 10, rest)),
+    }
+}
+
+/// A count written in Chinese numerals, the whole cell: `[comparator]
+/// [每+unit]* numeral unit`, the unit a known one that is not a date word
+/// (`两次`, `三个`, `不少于两次`, `每年一次` → 1 `次/年`, as `每年1次`).
+/// `一月`, `三年`, `一季度` are not counts (they keep their rules); a word
+/// after the unit (`四个全面`, `一次性`) makes the cell text.
+fn chinese_count(s: &str) -> Option<Parsed<'_>> {
+    let at = s.find(|c: char| {
+        matches!(
+            c,
+            '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
+    })?;
+    let p = prefix(&s[..at]);
+    if p.words.is_some() {
+        return None;
+    }
+    let (n, rest) = chinese_numeral(&s[at..])?;
+    let (mut u, rest) = unit::unit(rest);
+    // `一月`, `三年`, `一季度` are a month, a year, a quarter in words
+    match u.numerator {
+        Some(Part::Known(i))
+            if !unit::is_date_atom(i)
+                && unit::ATOMS.get(usize::from(i)).map(|a| a.written) != Some("季度") => {}
+        _ => return None,
+    }
+    if !rest.is_empty() || u.has_unknown() || u.is_garbled() {
+        return None;
+    }
+    for &i in p.per.iter().flatten() {
+        if !u.push_per_word(Part::Known(i)) {
+            return None;
+        }
+    }
+    Some(Parsed {
+        body: PBody::Quantity {
+            cmp: p.cmp.unwrap_or(Comparator::Eq),
+            written: p.cmp.is_some(),
+            number: Some(Decimal::from(n)),
+            unit: u,
+        },
+        qualifier: None,
+        notes: Notes::empty(),
+    })
 }
 
 /// `按月`, `按季度`, `按季`, `按年` (not `按年度`): the recurrence words of
@@ -540,7 +723,7 @@ fn unclassified(s: &str) -> Parsed<'_> {
 
 /// A number written twice without a unit (`1515` for `15`): an extraction
 /// slip, kept as written and noted.
-fn is_doubled(text: &str) -> bool {
+pub(crate) fn is_doubled(text: &str) -> bool {
     let n = text.len();
     n >= 4
         && n % 2 == 0
@@ -975,6 +1158,91 @@ mod tests {
                 let norm = normalized(&cell);
                 proptest::prop_assert_eq!(p, parse(&norm), "{:?}", cell);
             }
+        }
+    }
+
+    #[test]
+    fn counts_in_chinese_numerals() {
+        for (cell, cmp, written, n, unit, dim) in [
+            ("两次", Comparator::Eq, false, "2", "次", Dimension::Count),
+            ("三个", Comparator::Eq, false, "3", "个", Dimension::Count),
+            ("一次", Comparator::Eq, false, "1", "次", Dimension::Count),
+            ("十次", Comparator::Eq, false, "10", "次", Dimension::Count),
+            (
+                "十五人",
+                Comparator::Eq,
+                false,
+                "15",
+                "人",
+                Dimension::Count,
+            ),
+            (
+                "二十五天",
+                Comparator::Eq,
+                false,
+                "25",
+                "天",
+                Dimension::Duration,
+            ),
+            (
+                "每年一次",
+                Comparator::Eq,
+                false,
+                "1",
+                "次/年",
+                Dimension::Count,
+            ),
+            (
+                "每月两次",
+                Comparator::Eq,
+                false,
+                "2",
+                "次/月",
+                Dimension::Count,
+            ),
+            (
+                "不少于两次",
+                Comparator::Ge,
+                true,
+                "2",
+                "次",
+                Dimension::Count,
+            ),
+            ("≥三个", Comparator::Ge, true, "3", "个", Dimension::Count),
+            ("两 次", Comparator::Eq, false, "2", "次", Dimension::Count),
+        ] {
+            let (c, w, num, u, _, _, d, qual) = q(cell);
+            assert_eq!(
+                (c, w, num, u.as_str(), d, qual),
+                (cmp, written, Some(dec(n)), unit, dim, None),
+                "{cell}"
+            );
+            assert!(Value::parse(cell).notes.is_empty(), "{cell}");
+        }
+        // the same as written with digits
+        assert_eq!(
+            Value::parse("每年一次")
+                .unit()
+                .map(|u| u.as_str().to_string()),
+            Value::parse("每年1次")
+                .unit()
+                .map(|u| u.as_str().to_string())
+        );
+        // months, years and quarters in words are not counts; nor is a
+        // numeral with other words
+        assert_eq!(Value::parse("一季度").kind(), Kind::Time);
+        for cell in [
+            "一月",
+            "三年",
+            "十二月",
+            "四个全面",
+            "一次性",
+            "两学一做",
+            "三级",
+            "一般",
+            "十分满意",
+        ] {
+            assert_ne!(Value::parse(cell).kind(), Kind::Quantity, "{cell}");
         }
     }
 

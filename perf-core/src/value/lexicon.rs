@@ -183,12 +183,17 @@ const LEXICON_TABLE: &[Entry] = &[
 
 /// The term a whole cell names, if it is in the lexicon.
 pub(crate) fn lookup(s: &str) -> Option<Term> {
-    if s.len() > MAX_WRITTEN_LEN {
+    lookup_bytes(s.as_bytes())
+}
+
+/// [`lookup`] of UTF-8 text given as bytes.
+#[inline]
+pub(crate) fn lookup_bytes(sb: &[u8]) -> Option<Term> {
+    if sb.len() > MAX_WRITTEN_LEN {
         return None;
     }
     // the rows sharing the first char are adjacent (the table is sorted)
-    let (rows, skip) = LEXICON_INDEX.rows_at(s)?;
-    let sb = s.as_bytes();
+    let (rows, skip) = LEXICON_INDEX.rows_at_bytes(sb)?;
     // the first char is known to match: compare the rest byte by byte,
     // leaving at the first difference (a `memcmp` call per row of the same
     // length costs more: `有所提升`, `有效提升`, … share first char and length)
@@ -205,7 +210,7 @@ pub(crate) fn lookup(s: &str) -> Option<Term> {
 }
 
 /// The longest written form, in bytes: longer cells are not looked up.
-const MAX_WRITTEN_LEN: usize = 24;
+pub(crate) const MAX_WRITTEN_LEN: usize = 24;
 
 #[cfg(test)]
 mod tests {
@@ -229,6 +234,19 @@ mod tests {
         for e in LEXICON {
             let t = lookup(e.term).unwrap_or_else(|| panic!("{} is not written", e.term));
             assert_eq!((t.term, t.grade), (e.term, e.grade), "{}", e.written);
+        }
+    }
+
+    /// `grammar::plain_words` looks up only cells of such chars.
+    #[test]
+    fn every_written_form_is_cjk_chars_of_three_bytes() {
+        for e in LEXICON {
+            let b = e.written.as_bytes();
+            assert!(
+                b.len() % 3 == 0 && b.chunks(3).all(|c| (0xE4..=0xE9).contains(&c[0])),
+                "{}",
+                e.written
+            );
         }
     }
 

@@ -227,7 +227,7 @@ static COMPOSITES: &[&str] = &[
 /// Every atom that matches is a prefix of `s`, so the matches are prefixes
 /// of one another, and in byte order a prefix sorts before its extensions:
 /// the last matching row of the first char's rows is the longest match.
-#[inline]
+#[inline(always)]
 pub(crate) fn atom_at(s: &str) -> Option<(u8, &'static Atom)> {
     let (rows, skip) = ATOM_INDEX.rows_at(s)?;
     let sb = s.as_bytes();
@@ -245,7 +245,7 @@ pub(crate) fn atom_at(s: &str) -> Option<(u8, &'static Atom)> {
 }
 
 /// A scale word at the start of `s` (`万` of `万元`).
-fn scale_at(s: &str) -> Option<(&'static str, Scale)> {
+pub(crate) fn scale_at(s: &str) -> Option<(&'static str, Scale)> {
     SCALES.iter().copied().find(|(w, _)| s.starts_with(w))
 }
 
