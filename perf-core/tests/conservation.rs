@@ -408,3 +408,35 @@ fn corpus_rows_lose_no_cell() {
     }
     assert!(checked > 1000, "only {checked} cells checked");
 }
+
+/// A value cell that starts with U+1680 (OGHAM SPACE MARK, white space to
+/// Rust but not to the document's own label rules) reads the same whichever
+/// reader saw it (found by `paragraph_cells_read_like_cell_per_line`).
+#[test]
+fn ogham_space_value_reads_alike() {
+    let rows: Vec<Vec<String>> = vec![["产出指标", "数量指标", "一一", "", "\u{1680}!", ""]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()];
+    let read = |text: &str| -> Vec<IndicatorCells> {
+        let d = Document::parse(text).expect("reads");
+        d.projects
+            .iter()
+            .flat_map(|p| p.indicators.iter())
+            .map(|i| {
+                (
+                    i.level1.clone(),
+                    i.level2.clone(),
+                    i.level3.clone(),
+                    i.description.clone(),
+                    i.value.raw.to_string(),
+                    i.basis.clone(),
+                )
+            })
+            .collect()
+    };
+    let a = read(&cell_per_line_doc(&rows));
+    let b = read(&paragraph_cells_doc(&rows));
+    assert_eq!(a.len(), 1);
+    assert_eq!(a, b);
+}

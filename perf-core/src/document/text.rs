@@ -43,7 +43,6 @@ pub(crate) fn clean_with(s: &str, join_cjk: bool) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     // s[..copied] is in `out` already
     let mut copied = 0;
-    let mut ogham: Option<bool> = None;
     let mut i = 0;
     while let Some(&c) = b.get(i) {
         let step = STEP[usize::from(c)];
@@ -52,12 +51,11 @@ pub(crate) fn clean_with(s: &str, join_cjk: bool) -> Cow<'_, str> {
             continue;
         }
         let w = space_len(b, i);
-        if w == 0 || (c == 0xE1 && !*ogham.get_or_insert_with(|| ogham_counts(b))) {
+        if w == 0 {
             i += usize::from(step & LEN);
             continue;
         }
-        // the run of white space s[i..j]; a U+1680 in it counts, as the
-        // run's first char is white space of a byte `ogham_counts` sees
+        // the run of white space s[i..j]
         let mut j = i + w;
         while j < b.len() {
             let w = space_len(b, j);
@@ -122,15 +120,6 @@ const STEP: [u8; 256] = {
     t
 };
 
-/// Whether U+1680 (Ogham space mark) counts as white space in a fold of
-/// `b`: only when `b` holds ASCII white space or a lead byte C2, E2, E3 or
-/// EF. The fold has always been skipped for text without any of those, and
-/// output must not change.
-fn ogham_counts(b: &[u8]) -> bool {
-    b.iter()
-        .any(|&c| matches!(c, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE2 | 0xE3 | 0xEF))
-}
-
 /// The length in bytes of the white-space char (or BOM) starting at byte
 /// `i`, 0 when none starts there. Exactly `char::is_whitespace` or U+FEFF:
 /// every such char is ASCII or starts with C2, E1, E2, E3 or EF.
@@ -193,7 +182,6 @@ pub(crate) fn label(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0;
-    let mut ogham: Option<bool> = None;
     let mut i = 0;
     while let Some(&c) = b.get(i) {
         let step = STEP[usize::from(c)];
@@ -206,10 +194,6 @@ pub(crate) fn label(s: &str) -> Cow<'_, str> {
             i += len;
             continue;
         };
-        if c == 0xE1 && !*ogham.get_or_insert_with(|| ogham_counts(b)) {
-            i += len;
-            continue;
-        }
         let o = out.get_or_insert_with(|| String::with_capacity(s.len()));
         o.push_str(&s[copied..i]);
         if let Some(a) = folded {
@@ -262,7 +246,6 @@ fn label_prefix_end(s: &str, prefix: &str) -> Option<usize> {
 pub(crate) fn label_ends(s: &str, suffix: &str) -> bool {
     let b = s.as_bytes();
     let mut p = suffix.as_bytes();
-    let mut ogham: Option<bool> = None;
     let mut end = b.len();
     while !p.is_empty() {
         if end == 0 {
@@ -276,16 +259,14 @@ pub(crate) fn label_ends(s: &str, suffix: &str) -> bool {
         let c = b[start];
         if STEP[usize::from(c)] & SPECIAL != 0 {
             if let Some(folded) = label_fold(b, start) {
-                if c != 0xE1 || *ogham.get_or_insert_with(|| ogham_counts(b)) {
-                    if let Some(a) = folded {
-                        match p.split_last() {
-                            Some((&last, rest)) if last == a => p = rest,
-                            _ => return false,
-                        }
+                if let Some(a) = folded {
+                    match p.split_last() {
+                        Some((&last, rest)) if last == a => p = rest,
+                        _ => return false,
                     }
-                    end = start;
-                    continue;
                 }
+                end = start;
+                continue;
             }
         }
         // the char's bytes against the end of the suffix, last first
@@ -768,16 +749,14 @@ mod tests {
 
     #[test]
     fn fold_scan_agrees_with_chars() {
-        // whether a fold applies, as first written: chars, behind the old
-        // lead-byte filter (U+1680 alone does not make a fold apply)
+        // whether a fold applies, char by char (U+1680 is white space like
+        // any other: `char::is_whitespace`)
         fn applies(s: &str, bom: bool, forms: bool) -> bool {
-            s.bytes()
-                .any(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE2 | 0xE3 | 0xEF))
-                && s.chars().any(|c| {
-                    c.is_whitespace()
-                        || (bom && c == '\u{feff}')
-                        || (forms && matches!(c, '（' | '）' | '：' | '％'))
-                })
+            s.chars().any(|c| {
+                c.is_whitespace()
+                    || (bom && c == '\u{feff}')
+                    || (forms && matches!(c, '（' | '）' | '：' | '％'))
+            })
         }
         fn clean_by_chars(s: &str, join_cjk: bool) -> String {
             if !applies(s, true, false) {
@@ -916,7 +895,7 @@ mod tests {
     }
 
     #[test]
-    fn label_ends_keeps_a_lone_ogham_mark_as_label_does() {
+    fn label_ends_drops_a_lone_ogham_mark_as_label_does() {
         for s in [
             "绩效目标\u{1680}表",
             "绩效目标\u{1680}表 ",
