@@ -121,30 +121,41 @@ pub(crate) fn trim(s: &str) -> &str {
     }
 }
 
-/// Exactly `s.chars().any(char::is_whitespace)`, from the UTF-8 bytes: every
-/// white-space char is ASCII (at most `b' '`) or starts with C2, E1, E2 or
-/// E3. Eight bytes at a time are screened for those bytes; only a word
-/// holding one is read byte by byte.
+/// Exactly `s.chars().any(char::is_whitespace)`, reading only the first
+/// byte of each char (and the bytes after it where the char may be white
+/// space): every white-space char is ASCII or starts with one of the UTF-8
+/// lead bytes C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000–U+205F) or E3
+/// (U+3000). CJK ideographs (E4–E9) are stepped over whole.
 pub(crate) fn has_white_space(s: &str) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // a flag in the high bit of some byte when a byte of `x` is below `n`
-    // (n <= 0x80; exact as a yes/no answer)
-    let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+    /// Per byte: the length of the char it starts, 0x80 added for the
+    /// bytes a white-space char may start with.
+    const STEP: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut i = 0;
+        while i < 256 {
+            let c = i as u8;
+            let len = match c {
+                0..=0xBF => 1,
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            let maybe = matches!(c, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+            t[i] = len | if maybe { 0x80 } else { 0 };
+            i += 1;
+        }
+        t
+    };
     let b = s.as_bytes();
-    let mut words = b.chunks_exact(8);
-    let mut base = 0;
-    for w in words.by_ref() {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(w);
-        let x = u64::from_le_bytes(a);
-        let hit = below(x, 0x21) | below(x ^ (ONES * 0xC2), 1) | below(x ^ (ONES * 0xE0), 4);
-        if hit != 0 && (base..base + 8).any(|i| white_space_at(b, i)) {
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let step = STEP[usize::from(c)];
+        if step & 0x80 != 0 && white_space_at(b, i) {
             return true;
         }
-        base += 8;
+        i += usize::from(step & 7);
     }
-    (base..b.len()).any(|i| white_space_at(b, i))
+    false
 }
 
 /// True when a white-space char starts at byte `i` of `b` (UTF-8).

@@ -84,7 +84,7 @@ fn dec(d: Decimal) -> String {
 /// extractors break cells anywhere, so spaces inside a label mean nothing.
 /// Borrows when there is nothing to remove (the common case).
 fn squash(s: &str) -> Cow<'_, str> {
-    if has_white_space(s) {
+    if crate::find::has_white_space(s) {
         Cow::Owned(s.chars().filter(|c| !c.is_whitespace()).collect())
     } else {
         Cow::Borrowed(s)
@@ -94,60 +94,6 @@ fn squash(s: &str) -> Cow<'_, str> {
 /// [`indicator_name`] of every row.
 fn names<'a>(table: &[Row<'a>]) -> Vec<Option<Cow<'a, str>>> {
     table.iter().map(|r| indicator_name(r.indicator)).collect()
-}
-
-/// Exactly `s.chars().any(char::is_whitespace)`, reading only the first
-/// byte of each char (and the bytes after it where the char may be white
-/// space): every white-space char is ASCII or starts with one of the UTF-8
-/// lead bytes C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000–U+205F) or E3
-/// (U+3000). CJK ideographs (E4–E9) are stepped over whole.
-fn has_white_space(s: &str) -> bool {
-    /// Per byte: the length of the char it starts, 0x80 added for the
-    /// bytes a white-space char may start with.
-    const STEP: [u8; 256] = {
-        let mut t = [0u8; 256];
-        let mut i = 0;
-        while i < 256 {
-            let c = i as u8;
-            let len = match c {
-                0..=0xBF => 1,
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
-            let maybe = matches!(c, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
-            t[i] = len | if maybe { 0x80 } else { 0 };
-            i += 1;
-        }
-        t
-    };
-    let b = s.as_bytes();
-    let at = |i: usize| b.get(i).copied().unwrap_or(0);
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        let step = STEP[usize::from(c)];
-        i += usize::from(step & 7);
-        if step & 0x80 == 0 {
-            continue;
-        }
-        let i = i - usize::from(step & 7);
-        let white = match c {
-            b'\t'..=b'\r' | b' ' => true,
-            0xC2 => matches!(at(i + 1), 0x85 | 0xA0),
-            0xE1 => at(i + 1) == 0x9A && at(i + 2) == 0x80,
-            0xE2 => match at(i + 1) {
-                0x80 => matches!(at(i + 2), 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF),
-                0x81 => at(i + 2) == 0x9F,
-                _ => false,
-            },
-            0xE3 => at(i + 1) == 0x80 && at(i + 2) == 0x80,
-            _ => false,
-        };
-        if white {
-            return true;
-        }
-    }
-    false
 }
 
 /// True for a missing cell or one holding only white space.
