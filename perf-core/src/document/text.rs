@@ -553,29 +553,32 @@ mod tests {
         assert_eq!(clean("a\n\tb"), "a b");
     }
 
+    /// The cell fold of [`clean_with`], char by char: the reference the
+    /// byte scans are tested against.
+    fn clean_by_chars(s: &str, join_cjk: bool) -> String {
+        let mut out = String::new();
+        let mut pending_space = false;
+        for c in s.chars() {
+            if c.is_whitespace() || c == '\u{feff}' {
+                if !out.is_empty() {
+                    pending_space = true;
+                }
+                continue;
+            }
+            if pending_space {
+                let prev = out.chars().next_back().unwrap_or(' ');
+                if !(join_cjk && is_cjk(prev) && is_cjk(c)) {
+                    out.push(' ');
+                }
+                pending_space = false;
+            }
+            out.push(c);
+        }
+        out
+    }
+
     #[test]
     fn clean_agrees_with_the_char_by_char_fold() {
-        fn by_chars(s: &str, join_cjk: bool) -> String {
-            let mut out = String::new();
-            let mut pending_space = false;
-            for c in s.chars() {
-                if c.is_whitespace() || c == '\u{feff}' {
-                    if !out.is_empty() {
-                        pending_space = true;
-                    }
-                    continue;
-                }
-                if pending_space {
-                    let prev = out.chars().next_back().unwrap_or(' ');
-                    if !(join_cjk && is_cjk(prev) && is_cjk(c)) {
-                        out.push(' ');
-                    }
-                    pending_space = false;
-                }
-                out.push(c);
-            }
-            out
-        }
         let mut samples: Vec<String> = [
             " 养老金发放 准确率 ",
             "a\u{feff}b",
@@ -595,7 +598,7 @@ mod tests {
         }
         for s in &samples {
             for join in [true, false] {
-                assert_eq!(clean_with(s, join), by_chars(s, join), "{s:?}");
+                assert_eq!(clean_with(s, join), clean_by_chars(s, join), "{s:?}");
             }
         }
     }
@@ -757,30 +760,6 @@ mod tests {
                     || (bom && c == '\u{feff}')
                     || (forms && matches!(c, '（' | '）' | '：' | '％'))
             })
-        }
-        fn clean_by_chars(s: &str, join_cjk: bool) -> String {
-            if !applies(s, true, false) {
-                return s.to_string();
-            }
-            let mut out = String::new();
-            let mut pending_space = false;
-            for c in s.chars() {
-                if c.is_whitespace() || c == '\u{feff}' {
-                    if !out.is_empty() {
-                        pending_space = true;
-                    }
-                    continue;
-                }
-                if pending_space {
-                    let prev = out.chars().next_back().unwrap_or(' ');
-                    if !(join_cjk && is_cjk(prev) && is_cjk(c)) {
-                        out.push(' ');
-                    }
-                    pending_space = false;
-                }
-                out.push(c);
-            }
-            out
         }
         fn label_by_chars(s: &str) -> String {
             if !applies(s, false, true) {

@@ -181,15 +181,7 @@ fn known_unit(s: &str) -> Result<(Unit<'_>, &str), Miss> {
                 &s[end..],
             )
         } else if a.as_written {
-            (
-                Unit::new(
-                    Cow::Borrowed(&s[..end]),
-                    scale,
-                    scale_word.len(),
-                    a.dimension,
-                ),
-                &s[end..],
-            )
+            split_as_written(s, end, scale, scale_word.len(), a.dimension)
         } else {
             return Err(Open);
         });
@@ -214,15 +206,27 @@ fn known_unit(s: &str) -> Result<(Unit<'_>, &str), Miss> {
         n += 1;
         end = s.len() - after.len();
     }
-    Ok((
-        Unit::new(
-            Cow::Borrowed(&s[..end]),
-            scale,
-            scale_word.len(),
-            a.dimension,
-        ),
-        &s[end..],
+    Ok(split_as_written(
+        s,
+        end,
+        scale,
+        scale_word.len(),
+        a.dimension,
     ))
+}
+
+/// The unit as written in `s[..end]` (its scale word `scale_len` bytes
+/// long) and the rest of the cell.
+#[inline(always)]
+fn split_as_written(
+    s: &str,
+    end: usize,
+    scale: Scale,
+    scale_len: usize,
+    dimension: Dimension,
+) -> (Unit<'_>, &str) {
+    let unit = Unit::new(Cow::Borrowed(&s[..end]), scale, scale_len, dimension);
+    (unit, &s[end..])
 }
 
 #[cfg(test)]
