@@ -664,54 +664,39 @@ fn grid_text() -> impl Strategy<Value = String> {
     })
 }
 
+/// Reads `text` (an error is fine: no panic is the property) and checks
+/// that every line number the document gives is one of the text's lines.
+fn lines_in_range(text: &str) -> Result<(), TestCaseError> {
+    let lines = text.split('\n').count() as u32 + 1;
+    if let Ok(doc) = perf_core::Document::parse(text) {
+        for p in &doc.projects {
+            prop_assert!(p.line >= 1 && p.line <= lines);
+            for i in &p.indicators {
+                prop_assert!(i.line >= 1 && i.line <= lines);
+            }
+        }
+        for d in &doc.diagnostics {
+            prop_assert!(d.line.map_or(true, |l| l >= 1 && l <= lines));
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn grid_rows_never_panic(text in grid_text()) {
-        let lines = text.split('\n').count() as u32 + 1;
-        if let Ok(doc) = perf_core::Document::parse(&text) {
-            for p in &doc.projects {
-                prop_assert!(p.line >= 1 && p.line <= lines);
-                for i in &p.indicators {
-                    prop_assert!(i.line >= 1 && i.line <= lines);
-                }
-            }
-            for d in &doc.diagnostics {
-                prop_assert!(d.line.map_or(true, |l| l >= 1 && l <= lines));
-            }
-        }
+        lines_in_range(&text)?;
     }
 
     #[test]
     fn compact_paragraph_cells_never_panic(text in compact_paragraph_cells_text()) {
-        let lines = text.split('\n').count() as u32 + 1;
-        if let Ok(doc) = perf_core::Document::parse(&text) {
-            for p in &doc.projects {
-                prop_assert!(p.line >= 1 && p.line <= lines);
-                for i in &p.indicators {
-                    prop_assert!(i.line >= 1 && i.line <= lines);
-                }
-            }
-            for d in &doc.diagnostics {
-                prop_assert!(d.line.map_or(true, |l| l >= 1 && l <= lines));
-            }
-        }
+        lines_in_range(&text)?;
     }
 
     #[test]
     fn paragraph_cells_never_panic(text in paragraph_cells_text()) {
-        let lines = text.split('\n').count() as u32 + 1;
-        if let Ok(doc) = perf_core::Document::parse(&text) {
-            for p in &doc.projects {
-                prop_assert!(p.line >= 1 && p.line <= lines);
-                for i in &p.indicators {
-                    prop_assert!(i.line >= 1 && i.line <= lines);
-                }
-            }
-            for d in &doc.diagnostics {
-                prop_assert!(d.line.map_or(true, |l| l >= 1 && l <= lines));
-            }
-        }
+        lines_in_range(&text)?;
     }
 }
