@@ -2,7 +2,7 @@
 
 use super::row::Line;
 use super::Layout;
-use crate::find::{blank, find_byte};
+use crate::find::find_byte;
 
 /// Decides the layout from the lines:
 /// - few lines hold a tab → [`Layout::GridRows`] when many lines are
@@ -20,13 +20,10 @@ pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
     let mut tabbed = 0usize;
     let mut single = 0usize;
     for l in lines {
+        // trimmed at the end, a line is blank exactly when empty (so a
+        // line of white space only, a bare tab included, counts for nothing)
         let t = trim_end(l.text);
-        if blank(t) {
-            if t.starts_with('\t') {
-                // a bare tab: an empty cell of a cell-per-line table
-                tabbed += 1;
-                single += 1;
-            }
+        if t.is_empty() {
             continue;
         }
         nonblank += 1;
@@ -89,7 +86,11 @@ fn space_aligned(lines: &[Line<'_>], nonblank: usize) -> bool {
 /// no byte of a multi-byte char is a space. The trimmed line starts and
 /// ends with a non-space, so every run of spaces is followed by a piece.
 fn three_pieces(line: &str) -> bool {
-    let b = line.trim().as_bytes();
+    // no space at all: one piece (trimming adds none)
+    if find_byte(line.as_bytes(), b' ').is_none() {
+        return false;
+    }
+    let b = crate::find::trim(line).as_bytes();
     if b.is_empty() {
         return false;
     }
