@@ -183,42 +183,59 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
 /// (docx2txt, `pdftotext`) or none (PyMuPDF, LibreOffice's Text export)
 /// alike.
 pub(crate) fn looks_like(lines: &[Line<'_>]) -> bool {
-    // One pass: the counts (they need no label, and most texts fail them)
-    // and the header: a line 一级指标, the next non-blank line 二级…, and one
-    // of the three after that 三级…. Only lines starting with 一 are looked
-    // at closely (labels fold no 一, so a label starting 一级指标 is such a
-    // line). `three` is the range of non-blank lines where a 三级 line
-    // completes the latest 一级指标 + 二级 pair: the range of an earlier pair
-    // ends before it, and its part before `three` is already read.
-    let mut nonblank = 0usize;
-    let mut short = 0usize;
-    let mut after_first = false;
-    let mut three = 1..1;
-    let mut found = false;
-    for l in lines {
-        let t = trim(strip_markers(l.text));
-        if t.is_empty() {
-            continue;
+    header(lines) && {
+        // at most 30 chars on at least half the non-blank lines
+        let mut nonblank = 0usize;
+        let mut short = 0usize;
+        for l in lines {
+            let t = unmarked(l.text);
+            if t.is_empty() {
+                continue;
+            }
+            nonblank += 1;
+            // at most 30 chars: at most 30 bytes, or no 31st char
+            if t.len() <= 30 || t.chars().nth(30).is_none() {
+                short += 1;
+            }
         }
-        let i = nonblank;
-        nonblank += 1;
-        // at most 30 chars: at most 30 bytes, or no 31st char
-        if t.len() <= 30 || t.chars().nth(30).is_none() {
-            short += 1;
-        }
-        if found {
-            continue;
-        }
-        if three.contains(&i) && text::label_starts(t, "三级") {
-            found = true;
-            continue;
-        }
-        if after_first && text::label_starts(t, "二级") {
-            three = i + 1..i + 4;
-        }
-        after_first = t.starts_with('一') && text::label_starts(t, "一级指标");
+        short * 2 >= nonblank
     }
-    found && short * 2 >= nonblank
+}
+
+/// The text of a line with its markers stripped, trimmed.
+fn unmarked(s: &str) -> &str {
+    trim(strip_markers(s))
+}
+
+/// A header among the non-blank lines: a line 一级指标, the next non-blank
+/// line 二级…, and one of the three after that 三级…. Only lines starting
+/// with 一 are looked at closely (labels fold no 一, so a label starting
+/// 一级指标 is such a line), most of them told apart by their first byte:
+/// printable ASCII other than a space or `[` starts the line as it is
+/// (no marker, no white space), and so does a CJK lead byte.
+fn header(lines: &[Line<'_>]) -> bool {
+    const YI: &[u8] = "一".as_bytes();
+    lines.iter().enumerate().any(|(k, l)| {
+        let maybe = match l.text.as_bytes().first() {
+            None => false,
+            Some(&c) if (0x21..0x7F).contains(&c) && c != b'[' => false,
+            Some(&c) if (0xE4..=0xE9).contains(&c) => l.text.as_bytes().starts_with(YI),
+            Some(_) => true,
+        };
+        if !maybe {
+            return false;
+        }
+        let t = unmarked(l.text);
+        if !(t.starts_with('一') && text::label_starts(t, "一级指标")) {
+            return false;
+        }
+        let mut next = lines[k + 1..]
+            .iter()
+            .map(|l| unmarked(l.text))
+            .filter(|t| !t.is_empty());
+        next.next().is_some_and(|n| text::label_starts(n, "二级"))
+            && next.take(3).any(|n| text::label_starts(n, "三级"))
+    })
 }
 
 /// Exactly `text::strip_markers(s)`, a line led by neither a space nor a
@@ -1549,6 +1566,8 @@ mod tests {
             "[bookmark: y]一级指标",
             "  [bookmark: z]三级指标",
             "\u{3000}二级指标",
+            "x一级指标",
+            "（一级指标",
             "这是一段很长的正文，说明部门的职责和年度工作目标，不是表格的单元格。",
         ];
         // every sequence of up to four parts, then a few longer ones
