@@ -2,7 +2,7 @@
 
 use super::row::Line;
 use super::Layout;
-use crate::find::find_byte;
+use crate::find::{blank, find_byte};
 
 /// Decides the layout from the lines:
 /// - few lines hold a tab → [`Layout::GridRows`] when many lines are
@@ -54,9 +54,9 @@ fn tab_counts(lines: &[Line<'_>]) -> Tabs {
     let mut nonblank = 0usize;
     let mut tabbed = 0usize;
     let mut single = 0usize;
-    for (i, l) in lines.iter().enumerate() {
-        if i % 32 == 31 && tabbed > 0 {
-            let r = lines.len() - i;
+    for (k, chunk) in lines.chunks(32).enumerate() {
+        if k > 0 && tabbed > 0 {
+            let r = lines.len() - 32 * k;
             if tabbed * 20 >= nonblank + r {
                 if single * 2 > tabbed + r {
                     return Tabs::Many(Layout::CellPerLine);
@@ -66,18 +66,25 @@ fn tab_counts(lines: &[Line<'_>]) -> Tabs {
                 }
             }
         }
-        // trimmed at the end, a line is blank exactly when empty (so a
-        // line of white space only, a bare tab included, counts for nothing)
-        let t = trim_end(l.text);
-        if t.is_empty() {
-            continue;
-        }
-        nonblank += 1;
-        let b = t.as_bytes();
-        if let Some(pos) = find_byte(b, b'\t') {
-            tabbed += 1;
-            if pos == 0 && find_byte(&b[1..], b'\t').is_none() {
-                single += 1;
+        for l in chunk {
+            // Trimmed at the end, a line is blank exactly when empty (so a
+            // line of white space only, a bare tab included, counts for
+            // nothing); its first tab is the line's when before the end.
+            // A line without a tab is only told blank or not.
+            let Some(pos) = find_byte(l.text.as_bytes(), b'\t') else {
+                nonblank += usize::from(!blank(l.text));
+                continue;
+            };
+            let t = trim_end(l.text);
+            if t.is_empty() {
+                continue;
+            }
+            nonblank += 1;
+            if pos < t.len() {
+                tabbed += 1;
+                if pos == 0 && find_byte(&t.as_bytes()[1..], b'\t').is_none() {
+                    single += 1;
+                }
             }
         }
     }
