@@ -16,42 +16,84 @@ use crate::find::{blank, find_byte};
 /// - most tab lines are one cell led by a tab (`\t一级指标`) → [`Layout::CellPerLine`];
 /// - otherwise rows of tab-separated cells → [`Layout::TabRows`].
 pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
+    match tab_counts(lines) {
+        Tabs::Few { nonblank } => {
+            if super::grid_rows::looks_like(lines) {
+                Layout::GridRows
+            } else if super::paragraph_cells::looks_like(lines) {
+                Layout::ParagraphCells
+            } else if space_aligned(lines, nonblank) {
+                Layout::SpaceAligned
+            } else {
+                Layout::Wrapped
+            }
+        }
+        Tabs::Many(layout) => layout,
+    }
+}
+
+/// What the tabs of a text say.
+#[derive(Debug, PartialEq)]
+enum Tabs {
+    /// Fewer than one non-blank line in twenty holds a tab.
+    Few { nonblank: usize },
+    /// Enough tab lines: [`Layout::CellPerLine`] or [`Layout::TabRows`].
+    Many(Layout),
+}
+
+/// Counts the non-blank lines, the lines holding a tab (`tabbed`) and those
+/// that are one cell led by a tab (`single`); see [`detect`]. Every 32
+/// lines the answer is checked for being certain whatever the `r` lines
+/// left hold: they add at most `r` to each count, and at least as much to
+/// `tabbed` as to `single`. Many tabs: `tabbed * 20 >= nonblank + r`
+/// (with a tab line read). Then [`Layout::CellPerLine`] when `2 * single >
+/// tabbed + r` (none of them single tab lines), [`Layout::TabRows`] when
+/// `2 * single + r <= tabbed` (all of them). So a text of tab lines is
+/// decided without reading its second half.
+fn tab_counts(lines: &[Line<'_>]) -> Tabs {
     let mut nonblank = 0usize;
     let mut tabbed = 0usize;
     let mut single = 0usize;
-    for l in lines {
-        let t = trim_end(l.text);
-        if blank(t) {
-            if t.starts_with('\t') {
-                // a bare tab: an empty cell of a cell-per-line table
-                tabbed += 1;
-                single += 1;
+    for (k, chunk) in lines.chunks(32).enumerate() {
+        if k > 0 && tabbed > 0 {
+            let r = lines.len() - 32 * k;
+            if tabbed * 20 >= nonblank + r {
+                if single * 2 > tabbed + r {
+                    return Tabs::Many(Layout::CellPerLine);
+                }
+                if single * 2 + r <= tabbed {
+                    return Tabs::Many(Layout::TabRows);
+                }
             }
-            continue;
         }
-        nonblank += 1;
-        let b = t.as_bytes();
-        if let Some(pos) = find_byte(b, b'\t') {
-            tabbed += 1;
-            if pos == 0 && find_byte(&b[1..], b'\t').is_none() {
-                single += 1;
+        for l in chunk {
+            // Trimmed at the end, a line is blank exactly when empty (so a
+            // line of white space only, a bare tab included, counts for
+            // nothing); its first tab is the line's when before the end.
+            // A line without a tab is only told blank or not.
+            let Some(pos) = find_byte(l.text.as_bytes(), b'\t') else {
+                nonblank += usize::from(!blank(l.text));
+                continue;
+            };
+            let t = trim_end(l.text);
+            if t.is_empty() {
+                continue;
+            }
+            nonblank += 1;
+            if pos < t.len() {
+                tabbed += 1;
+                if pos == 0 && find_byte(&t.as_bytes()[1..], b'\t').is_none() {
+                    single += 1;
+                }
             }
         }
     }
     if tabbed * 20 < nonblank.max(1) {
-        if super::grid_rows::looks_like(lines) {
-            Layout::GridRows
-        } else if super::paragraph_cells::looks_like(lines) {
-            Layout::ParagraphCells
-        } else if space_aligned(lines, nonblank) {
-            Layout::SpaceAligned
-        } else {
-            Layout::Wrapped
-        }
+        Tabs::Few { nonblank }
     } else if single * 2 > tabbed {
-        Layout::CellPerLine
+        Tabs::Many(Layout::CellPerLine)
     } else {
-        Layout::TabRows
+        Tabs::Many(Layout::TabRows)
     }
 }
 
@@ -89,7 +131,11 @@ fn space_aligned(lines: &[Line<'_>], nonblank: usize) -> bool {
 /// no byte of a multi-byte char is a space. The trimmed line starts and
 /// ends with a non-space, so every run of spaces is followed by a piece.
 fn three_pieces(line: &str) -> bool {
-    let b = line.trim().as_bytes();
+    // no space at all: one piece (trimming adds none)
+    if find_byte(line.as_bytes(), b' ').is_none() {
+        return false;
+    }
+    let b = crate::find::trim(line).as_bytes();
     if b.is_empty() {
         return false;
     }
@@ -125,6 +171,74 @@ mod tests {
         assert_eq!(detect(&lines(cell)), Layout::CellPerLine);
         let wrapped = "一级指标 二级指标 三级指标\n产出指标\n\n数量指标 资金 100 百分比\n";
         assert_eq!(detect(&lines(wrapped)), Layout::Wrapped);
+    }
+
+    /// The counts over every line, as first written.
+    fn tab_counts_in_full(lines: &[Line<'_>]) -> Tabs {
+        let (mut nonblank, mut tabbed, mut single) = (0usize, 0usize, 0usize);
+        for l in lines {
+            let t = l.text.trim_end();
+            if t.trim().is_empty() {
+                continue;
+            }
+            nonblank += 1;
+            if let Some(pos) = t.find('\t') {
+                tabbed += 1;
+                if pos == 0 && !t[1..].contains('\t') {
+                    single += 1;
+                }
+            }
+        }
+        if tabbed * 20 < nonblank.max(1) {
+            Tabs::Few { nonblank }
+        } else if single * 2 > tabbed {
+            Tabs::Many(Layout::CellPerLine)
+        } else {
+            Tabs::Many(Layout::TabRows)
+        }
+    }
+
+    #[test]
+    fn early_answers_agree_with_full_counts() {
+        let kinds = [
+            "\t一级指标",
+            "\t",
+            "",
+            "一级指标\t二级指标",
+            "\t产出\t数量",
+            "说明文字",
+            "  \t ",
+            "a\t",
+        ];
+        // runs of one kind after another, lengths around the 32-line checks
+        let mut seed = 12345u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..=next(6) {
+                let kind = kinds[next(kinds.len() as u64) as usize];
+                for _ in 0..=next(70) {
+                    text.push_str(kind);
+                    text.push('\n');
+                }
+            }
+            let ls = lines(&text);
+            assert_eq!(tab_counts(&ls), tab_counts_in_full(&ls), "{text:?}");
+        }
+        // tab lines first, then enough text without tabs to outweigh them
+        let text = format!("{}{}", "\t一级指标\n".repeat(40), "说明文字\n".repeat(900));
+        assert_eq!(tab_counts(&lines(&text)), Tabs::Few { nonblank: 940 });
+        let text = format!("{}{}", "说明文字\n".repeat(900), "\t一级指标\n".repeat(40));
+        assert_eq!(tab_counts(&lines(&text)), Tabs::Few { nonblank: 940 });
+        let text = format!("{}{}", "a\tb\n".repeat(40), "\tc\n".repeat(60));
+        assert_eq!(tab_counts(&lines(&text)), Tabs::Many(Layout::CellPerLine));
+        let text = format!("{}{}", "\tc\n".repeat(40), "a\tb\n".repeat(60));
+        assert_eq!(tab_counts(&lines(&text)), Tabs::Many(Layout::TabRows));
     }
 
     #[test]

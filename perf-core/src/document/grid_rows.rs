@@ -30,19 +30,21 @@ use super::text;
 /// more bars (or, without the outer bars, hold three), and at least one
 /// non-blank line in ten.
 pub(crate) fn looks_like(lines: &[Line<'_>]) -> bool {
-    let mut nonblank = 0usize;
+    // table lines first: a line without a bar is none, and most texts
+    // hold fewer than three (then the non-blank count is not needed)
     let mut piped = 0usize;
     for l in lines {
-        let t = l.text.trim();
-        if t.is_empty() {
-            continue;
-        }
-        nonblank += 1;
-        if is_wide_table_line(t) {
+        if crate::find::find_byte(l.text.as_bytes(), b'|').is_some()
+            && is_wide_table_line(crate::find::trim(l.text))
+        {
             piped += 1;
         }
     }
-    piped >= 3 && piped * 10 >= nonblank
+    if piped < 3 {
+        return false;
+    }
+    let nonblank = lines.iter().filter(|l| !crate::find::blank(l.text)).count();
+    piped * 10 >= nonblank
 }
 
 /// The unescaped bars of a line.

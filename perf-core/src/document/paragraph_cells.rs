@@ -48,6 +48,7 @@ use super::assemble::{is_goal_label, is_numbered_heading, project_heading};
 use super::labels;
 use super::row::{Cell, Line, Row};
 use super::text::{self, label};
+use crate::find::trim;
 use crate::value::{Kind, Value};
 
 /// One paragraph: its text (empty for an empty paragraph) and first line.
@@ -182,43 +183,68 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
 /// (docx2txt, `pdftotext`) or none (PyMuPDF, LibreOffice's Text export)
 /// alike.
 pub(crate) fn looks_like(lines: &[Line<'_>]) -> bool {
-    // the counts first: they need no label, and most texts fail them
-    let mut nonblank = 0usize;
-    let mut short = 0usize;
-    for l in lines {
-        let t = text::strip_markers(l.text).trim();
-        if t.is_empty() {
-            continue;
+    header(lines) && {
+        // at most 30 chars on at least half the non-blank lines
+        let mut nonblank = 0usize;
+        let mut short = 0usize;
+        for l in lines {
+            let t = unmarked(l.text);
+            if t.is_empty() {
+                continue;
+            }
+            nonblank += 1;
+            // at most 30 chars: at most 30 bytes, or no 31st char
+            if t.len() <= 30 || t.chars().nth(30).is_none() {
+                short += 1;
+            }
         }
-        nonblank += 1;
-        // at most 30 chars: at most 30 bytes, or no 31st char
-        if t.len() <= 30 || t.chars().nth(30).is_none() {
-            short += 1;
+        short * 2 >= nonblank
+    }
+}
+
+/// The text of a line with its markers stripped, trimmed.
+fn unmarked(s: &str) -> &str {
+    trim(strip_markers(s))
+}
+
+/// A header among the non-blank lines: a line 一级指标, the next non-blank
+/// line 二级…, and one of the three after that 三级…. Only lines starting
+/// with 一 are looked at closely (labels fold no 一, so a label starting
+/// 一级指标 is such a line), most of them told apart by their first byte:
+/// printable ASCII other than a space or `[` starts the line as it is
+/// (no marker, no white space), and so does a CJK lead byte.
+fn header(lines: &[Line<'_>]) -> bool {
+    const YI: &[u8] = "一".as_bytes();
+    lines.iter().enumerate().any(|(k, l)| {
+        let maybe = match l.text.as_bytes().first() {
+            None => false,
+            Some(&c) if (0x21..0x7F).contains(&c) && c != b'[' => false,
+            Some(&c) if (0xE4..=0xE9).contains(&c) => l.text.as_bytes().starts_with(YI),
+            Some(_) => true,
+        };
+        if !maybe {
+            return false;
         }
-    }
-    if nonblank == 0 || short * 2 < nonblank {
-        return false;
-    }
-    // a line 一级指标, the next non-blank line 二级…, and one of the three
-    // after that 三级…; only lines starting with 一 are looked at closely
-    // (labels fold no 一, so a label starting 一级指标 is such a line)
-    let nonblank: Vec<&str> = lines
-        .iter()
-        .map(|l| text::strip_markers(l.text).trim())
-        .filter(|t| !t.is_empty())
-        .collect();
-    nonblank.iter().enumerate().any(|(k, t)| {
-        t.starts_with('一')
-            && label(t).starts_with("一级指标")
-            && nonblank
-                .get(k + 1)
-                .is_some_and(|n| label(n).starts_with("二级"))
-            && nonblank
-                .iter()
-                .skip(k + 2)
-                .take(3)
-                .any(|n| label(n).starts_with("三级"))
+        let t = unmarked(l.text);
+        if !(t.starts_with('一') && text::label_starts(t, "一级指标")) {
+            return false;
+        }
+        let mut next = lines[k + 1..]
+            .iter()
+            .map(|l| unmarked(l.text))
+            .filter(|t| !t.is_empty());
+        next.next().is_some_and(|n| text::label_starts(n, "二级"))
+            && next.take(3).any(|n| text::label_starts(n, "三级"))
     })
+}
+
+/// Exactly `text::strip_markers(s)`, a line led by neither a space nor a
+/// `[` (most lines) returned at once.
+fn strip_markers(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(&c) if c != b' ' && c != b'[' => s,
+        _ => text::strip_markers(s),
+    }
 }
 
 /// Splits the text into paragraphs, empty ones included (see the module docs).
@@ -1495,6 +1521,96 @@ mod tests {
     fn the_first_character_filter_knows_every_label() {
         for l in known_labels() {
             assert!(l.chars().next().is_some_and(starts_a_label), "{l}");
+        }
+    }
+
+    /// The detection as first written: a Vec of the non-blank lines,
+    /// then a search over it.
+    fn looks_like_by_vec(lines: &[Line<'_>]) -> bool {
+        let nonblank: Vec<&str> = lines
+            .iter()
+            .map(|l| text::strip_markers(l.text).trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let short = nonblank.iter().filter(|t| t.chars().count() <= 30).count();
+        if nonblank.is_empty() || short * 2 < nonblank.len() {
+            return false;
+        }
+        nonblank.iter().enumerate().any(|(k, t)| {
+            label(t).starts_with("一级指标")
+                && nonblank
+                    .get(k + 1)
+                    .is_some_and(|n| label(n).starts_with("二级"))
+                && nonblank
+                    .iter()
+                    .skip(k + 2)
+                    .take(3)
+                    .any(|n| label(n).starts_with("三级"))
+        })
+    }
+
+    #[test]
+    fn one_pass_detection_agrees_with_the_vec() {
+        let parts = [
+            "一级指标",
+            "一级指标：",
+            "二级指标",
+            "二级",
+            "三级指标",
+            "三 级指标",
+            "产出指标",
+            "",
+            "  ",
+            "\t",
+            "[bookmark: x]",
+            "[bookmark: y]一级指标",
+            "  [bookmark: z]三级指标",
+            "\u{3000}二级指标",
+            "x一级指标",
+            "（一级指标",
+            "这是一段很长的正文，说明部门的职责和年度工作目标，不是表格的单元格。",
+        ];
+        // every sequence of up to four parts, then a few longer ones
+        let n = parts.len();
+        let mut texts: Vec<String> = Vec::new();
+        for len in 1..=4u32 {
+            for mut code in 0..n.pow(len) {
+                let mut s = String::new();
+                for _ in 0..len {
+                    s.push_str(parts[code % n]);
+                    s.push('\n');
+                    code /= n;
+                }
+                texts.push(s);
+            }
+        }
+        for s in &texts {
+            let ls = lines(s);
+            assert_eq!(looks_like(&ls), looks_like_by_vec(&ls), "{s:?}");
+        }
+        for s in [
+            "一级指标\n一级指标\n二级指标\n产出\n产出\n三级指标\n",
+            "一级指标\n二级指标\n一级指标\n二级指标\nx\nx\n三级指标\n",
+            "一级指标\n二级指标\n一级指标\n二级指标\n三级指标\n",
+            "一级指标\n二级指标\nx\nx\nx\n三级指标\n",
+        ] {
+            let ls = lines(s);
+            assert_eq!(looks_like(&ls), looks_like_by_vec(&ls), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn strip_markers_agrees_with_text() {
+        for s in [
+            "",
+            " ",
+            "[",
+            "[bookmark: a]b",
+            " [bookmark: a]b",
+            "a[",
+            "一级",
+        ] {
+            assert_eq!(strip_markers(s), text::strip_markers(s), "{s:?}");
         }
     }
 
