@@ -146,23 +146,8 @@ mod tests {
     #[test]
     fn early_answers_agree_with_the_full_test() {
         let kinds = ["a,b,c,d,e", "a,b,c", "a,b", "text", "", " ", ",,,,,,"];
-        let mut seed = 777u64;
-        let mut next = |n: u64| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) % n
-        };
         let mut yes = 0;
-        for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..=next(6) {
-                let kind = kinds[next(kinds.len() as u64) as usize];
-                for _ in 0..=next(70) {
-                    text.push_str(kind);
-                    text.push('\n');
-                }
-            }
+        for text in super::super::row::runs_of_lines(&kinds, 777, 3000) {
             let ls = super::super::row::lines(&text);
             let full = looks_like_csv_in_full(&ls);
             yes += usize::from(full);

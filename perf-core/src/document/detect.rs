@@ -211,22 +211,7 @@ mod tests {
             "a\t",
         ];
         // runs of one kind after another, lengths around the 32-line checks
-        let mut seed = 12345u64;
-        let mut next = |n: u64| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) % n
-        };
-        for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..=next(6) {
-                let kind = kinds[next(kinds.len() as u64) as usize];
-                for _ in 0..=next(70) {
-                    text.push_str(kind);
-                    text.push('\n');
-                }
-            }
+        for text in super::super::row::runs_of_lines(&kinds, 12345, 3000) {
             let ls = lines(&text);
             assert_eq!(tab_counts(&ls), tab_counts_in_full(&ls), "{text:?}");
         }

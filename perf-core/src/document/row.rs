@@ -165,6 +165,33 @@ pub(crate) fn join(acc: &mut Cow<'_, str>, next: &str) {
     s.push_str(next);
 }
 
+/// `count` texts made of runs of lines (1 to 7 runs, each 1 to 71 copies
+/// of one of `kinds`), from a fixed seed: inputs for tests that compare an
+/// early-stopping scan with the full one.
+#[cfg(test)]
+pub(crate) fn runs_of_lines(kinds: &[&str], seed: u64, count: usize) -> Vec<String> {
+    let mut seed = seed;
+    let mut next = |n: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % n
+    };
+    (0..count)
+        .map(|_| {
+            let mut text = String::new();
+            for _ in 0..=next(6) {
+                let kind = kinds[next(kinds.len() as u64) as usize];
+                for _ in 0..=next(70) {
+                    text.push_str(kind);
+                    text.push('\n');
+                }
+            }
+            text
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
