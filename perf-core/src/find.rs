@@ -64,29 +64,46 @@ fn short_contains(h: &[u8], n: &[u8]) -> bool {
 }
 
 /// The position of the first `b` in `h`, eight bytes at a time (no set-up:
-/// for the short slices of cells and lines this beats a SIMD search).
+/// for the short slices of cells and lines this beats a SIMD search). The
+/// last bytes are read as the last eight of `h` (the ones read before hold
+/// no `b`, so the lowest match is the first).
 pub(crate) fn find_byte(h: &[u8], b: u8) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let n = h.len();
+    if n < 8 {
+        return h.iter().position(|&y| y == b);
+    }
     let pat = ONES * u64::from(b);
-    let mut chunks = h.chunks_exact(8);
     let mut base = 0;
-    for c in chunks.by_ref() {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        let x = u64::from_le_bytes(w) ^ pat;
-        // a zero byte of `x` is a match; the lowest flag is always a real one
-        let z = x.wrapping_sub(ONES) & !x & HIGH;
-        if z != 0 {
-            return Some(base + (z.trailing_zeros() / 8) as usize);
+    while base + 8 <= n {
+        if let Some(p) = match_in(word(h, base), pat) {
+            return Some(base + p);
         }
         base += 8;
     }
-    chunks
-        .remainder()
-        .iter()
-        .position(|&y| y == b)
-        .map(|p| base + p)
+    if base < n {
+        return match_in(word(h, n - 8), pat).map(|p| n - 8 + p);
+    }
+    None
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes of `h` from `at`, little-endian.
+#[inline(always)]
+fn word(h: &[u8], at: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&h[at..at + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// The index of the first byte of `w` equal to the byte repeated in `pat`.
+#[inline(always)]
+fn match_in(w: u64, pat: u64) -> Option<usize> {
+    let x = w ^ pat;
+    // a zero byte of `x` is a match; the lowest flag is always a real one
+    let z = x.wrapping_sub(ONES) & !x & HIGH;
+    (z != 0).then(|| (z.trailing_zeros() / 8) as usize)
 }
 
 /// Exactly `s.trim().is_empty()`, deciding most cells by their first byte:
