@@ -87,7 +87,7 @@ fn parse_with(
         Layout::SpaceAligned => space_aligned::read(text),
         Layout::GridRows => grid_rows::read(&lines),
         Layout::Wrapped => {
-            let (rows, notes) = wrapped::read(&lines);
+            let (rows, notes) = wrapped::read(text, &lines);
             diagnostics.extend(notes.into_iter().map(|(line, message)| Diagnostic {
                 severity: Severity::Warning,
                 code: codes::AMBIGUOUS_CELLS,

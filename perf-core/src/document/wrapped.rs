@@ -25,9 +25,9 @@ use super::row::{join, label_starts as starts, Cell, Line, Row};
 use super::text::{self, label};
 use crate::value::{Kind, Value};
 
-/// Reads the lines into logical rows for the assembler.
-pub(crate) fn read<'a>(lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<(u32, String)>) {
-    let mut r = Reader::new(lines);
+/// Reads the lines (of `text`) into logical rows for the assembler.
+pub(crate) fn read<'a>(text: &'a str, lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<(u32, String)>) {
+    let mut r = Reader::new(text, lines);
     r.run();
     (r.rows, r.notes)
 }
@@ -53,6 +53,31 @@ fn t<'a>(l: &Line<'a>) -> &'a str {
     crate::find::trim(super::row::strip_markers(l.text))
 }
 
+/// For each of `parts` (slices of `text`, in order, not overlapping):
+/// whether it holds `needle`. Exactly `parts.iter().map(|p| p.contains(needle))`,
+/// from one search of the whole text.
+fn holding(text: &str, parts: &[&str], needle: &str) -> Vec<bool> {
+    let mut out = vec![false; parts.len()];
+    let mut i = 0;
+    for at in memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()) {
+        let end = at + needle.len();
+        // the first part that does not end before the match
+        while parts
+            .get(i)
+            .is_some_and(|p| offset(text, p) + p.len() < end)
+        {
+            i += 1;
+        }
+        let Some(p) = parts.get(i) else {
+            break;
+        };
+        if offset(text, p) <= at {
+            out[i] = true;
+        }
+    }
+    out
+}
+
 /// Exactly `text::is_page_number(s)` for an `s` that does not start with
 /// white space: a page number starts with a digit, `-`, `—`, `–` or `第`.
 fn page_number(s: &str) -> bool {
@@ -68,9 +93,9 @@ fn cell<'a>(text: impl Into<Cow<'a, str>>, line: u32) -> Cell<'a> {
 }
 
 impl<'a, 'b> Reader<'a, 'b> {
-    fn new(lines: &'b [Line<'a>]) -> Self {
+    fn new(text: &'a str, lines: &'b [Line<'a>]) -> Self {
         let ts: Vec<&'a str> = lines.iter().map(t).collect();
-        let biao = ts.iter().map(|s| s.has('表')).collect();
+        let biao = holding(text, &ts, "表");
         Reader {
             lines,
             ts,
@@ -1107,6 +1132,38 @@ mod tests {
     }
 
     #[test]
+    fn one_search_finds_what_each_line_holds() {
+        // 表 E8 A1 A8 and near misses (衰 E8 A1 B0, 标 E6 A0 87), white
+        // space and markers the line trimming drops, empty lines
+        let parts = [
+            "表",
+            "衰",
+            "标",
+            " ",
+            "\u{3000}",
+            "\n",
+            "\n\n",
+            "a",
+            "[bookmark: x]",
+            "\u{c}",
+        ];
+        let mut seed = 99u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..3000 {
+            let text: String = (0..next(60)).map(|_| parts[next(parts.len())]).collect();
+            let ls = lines(&text);
+            let ts: Vec<&str> = ls.iter().map(t).collect();
+            let want: Vec<bool> = ts.iter().map(|s| s.contains('表')).collect();
+            assert_eq!(holding(&text, &ts, "表"), want, "{text:?}");
+        }
+    }
+
+    #[test]
     fn single_spaced_borrows_when_it_can() {
         assert!(matches!(
             single_spaced("100 百分比"),
@@ -1198,11 +1255,13 @@ mod tests {
 
     #[test]
     fn numbered_headings_read_through_white_space() {
-        let l = lines("1 2 . 示例项目绩效\n目标表\n");
-        let r = Reader::new(&l);
+        let src = "1 2 . 示例项目绩效\n目标表\n";
+        let l = lines(src);
+        let r = Reader::new(src, &l);
         assert_eq!(r.heading_at(0).map(|h| h.1), Some(2));
-        let l = lines("12 号文件\n目标表\n");
-        let r = Reader::new(&l);
+        let src = "12 号文件\n目标表\n";
+        let l = lines(src);
+        let r = Reader::new(src, &l);
         assert_eq!(r.heading_at(0), None);
     }
 
@@ -1230,7 +1289,7 @@ mod tests {
 数量指标 资金支付率 资金支付率 100 百分比\n编外人员经\n费\n\n时效指标\n资金发放准\n时率\n\n\
 资金发放准时率 100 百分比\n编外人员经\n费\n\n成本指标\n补贴发放标\n准\n\n补贴发放标准\n100 元/人/\n年\n\n\
 城乡居民残\n疾人代缴\n\n效益指标\n\n社会效益指\n标\n\n提供优质服\n务\n\n提供优质服务 长期\n编外人员经\n费\n";
-        let (rows, notes) = read(&lines(src));
+        let (rows, notes) = read(src, &lines(src));
         assert!(notes.is_empty(), "{notes:?}");
         assert_eq!(
             rows[0].texts(),
