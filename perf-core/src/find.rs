@@ -152,31 +152,79 @@ pub(crate) fn trim(s: &str) -> &str {
     }
 }
 
+/// Per byte: the length of the char it starts, 0x80 added for the
+/// bytes a white-space char may start with.
+const STEP: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        let len = match c {
+            0..=0xBF => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let maybe = matches!(c, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        t[i] = len | if maybe { 0x80 } else { 0 };
+        i += 1;
+    }
+    t
+};
+
+/// Exactly `s.split_whitespace()`, reading the first byte of each char
+/// (as [`has_white_space`] does) instead of decoding it.
+pub(crate) fn words(s: &str) -> Words<'_> {
+    Words { s, at: 0 }
+}
+
+/// The iterator of [`words`].
+#[derive(Clone)]
+pub(crate) struct Words<'a> {
+    s: &'a str,
+    /// Where the search for the next word starts.
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let b = self.s.as_bytes();
+        let mut i = self.at;
+        // white space before the word
+        loop {
+            let Some(&c) = b.get(i) else {
+                self.at = i;
+                return None;
+            };
+            let step = STEP[usize::from(c)];
+            if step & 0x80 != 0 && white_space_at(b, i) {
+                i += usize::from(step & 7);
+            } else {
+                break;
+            }
+        }
+        let start = i;
+        while let Some(&c) = b.get(i) {
+            let step = STEP[usize::from(c)];
+            if step & 0x80 != 0 && white_space_at(b, i) {
+                break;
+            }
+            i += usize::from(step & 7);
+        }
+        self.at = i;
+        self.s.get(start..i)
+    }
+}
+
 /// Exactly `s.chars().any(char::is_whitespace)`, reading only the first
 /// byte of each char (and the bytes after it where the char may be white
 /// space): every white-space char is ASCII or starts with one of the UTF-8
 /// lead bytes C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000–U+205F) or E3
 /// (U+3000). CJK ideographs (E4–E9) are stepped over whole.
 pub(crate) fn has_white_space(s: &str) -> bool {
-    /// Per byte: the length of the char it starts, 0x80 added for the
-    /// bytes a white-space char may start with.
-    const STEP: [u8; 256] = {
-        let mut t = [0u8; 256];
-        let mut i = 0;
-        while i < 256 {
-            let c = i as u8;
-            let len = match c {
-                0..=0xBF => 1,
-                0xC0..=0xDF => 2,
-                0xE0..=0xEF => 3,
-                _ => 4,
-            };
-            let maybe = matches!(c, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
-            t[i] = len | if maybe { 0x80 } else { 0 };
-            i += 1;
-        }
-        t
-    };
     let b = s.as_bytes();
     let mut i = 0;
     while let Some(&c) = b.get(i) {
@@ -241,6 +289,30 @@ mod tests {
                     "{s:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn words_agree_with_split_whitespace() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("社{c}会 {c}a{c}{c}");
+            let want: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(words(&s).collect::<Vec<_>>(), want, "U+{:04X}", c as u32);
+        }
+        let parts = [
+            "a", "社", " ", "\t", "\u{3000}", "\u{a0}", "\u{2029}", "é", "\u{1680}", "\u{85}",
+        ];
+        let mut seed = 3u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..5000 {
+            let s: String = (0..next(24)).map(|_| parts[next(parts.len())]).collect();
+            let want: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(words(&s).collect::<Vec<_>>(), want, "{s:?}");
         }
     }
 

@@ -16,7 +16,7 @@
 //! header, a page number) is removed first. Where the cells cannot be told
 //! apart the row is still emitted, with an `ambiguous-cells` diagnostic.
 
-use crate::find::Has;
+use crate::find::{words, Has};
 use std::borrow::Cow;
 use std::cell::RefCell;
 
@@ -307,7 +307,7 @@ impl<'a, 'b> Reader<'a, 'b> {
                 break;
             }
             let line_no = self.lines[j].no;
-            for tok in s.split_whitespace() {
+            for tok in words(s) {
                 if after_other && !(use_text.is_empty() && text::amount(tok).is_some()) {
                     use_text.push(cell(tok, line_no));
                     continue;
@@ -368,7 +368,7 @@ impl<'a, 'b> Reader<'a, 'b> {
                 }
                 self.rows.push(Row::table(line_no, cells));
             } else {
-                let toks: Vec<&str> = s.split_whitespace().collect();
+                let toks: Vec<&str> = words(s).collect();
                 if !toks.is_empty() && toks.iter().all(|x| text::percent(x).is_some()) {
                     let mut cells = vec![cell("", line_no)];
                     cells.extend(toks.iter().map(|x| cell(*x, line_no)));
@@ -405,7 +405,7 @@ impl<'a, 'b> Reader<'a, 'b> {
     /// Header at `i`, then the indicator rows up to the next section.
     fn table(&mut self, i: usize) -> usize {
         let no = self.lines[i].no;
-        let mut header: Vec<Cell> = self.ts[i].split_whitespace().map(|w| cell(w, no)).collect();
+        let mut header: Vec<Cell> = words(self.ts[i]).map(|w| cell(w, no)).collect();
         let mut j = i + 1;
         let mut extra = String::new();
         let mut extra_line = no;
@@ -569,7 +569,7 @@ impl<'a, 'b> Reader<'a, 'b> {
         }
         let several = crate::find::has_white_space(s);
         if let Some(at) = value_start(s, several) {
-            for p in s[..at].split_whitespace() {
+            for p in words(&s[..at]) {
                 acc.pre.push(PreCell {
                     text: Cow::Borrowed(p),
                     no,
@@ -588,9 +588,9 @@ impl<'a, 'b> Reader<'a, 'b> {
             acc.value = Some((v, no));
             return next;
         }
-        if several && s.split_whitespace().nth(1).is_some() {
+        if several && words(s).nth(1).is_some() {
             // cells side by side on one line
-            for tok in s.split_whitespace() {
+            for tok in words(s) {
                 acc.pre.push(PreCell {
                     text: Cow::Borrowed(tok),
                     no,
@@ -771,7 +771,7 @@ fn anchor_at<'a>(
                 .map(|(l, r, n)| (l, r, n, next))
         } else {
             // a token: its own label (see `label_at`)
-            let first_tok = rest.split_whitespace().next().unwrap_or("");
+            let first_tok = words(rest).next().unwrap_or("");
             if labels::is_level2(first_tok) && first_tok != first {
                 let r = rest[offset(rest, first_tok) + first_tok.len()..].trim();
                 Some((Cow::Borrowed(first_tok), r, next, next - 1))
@@ -826,22 +826,19 @@ fn label_at<'a>(frags: &[Frag<'a>], k: usize) -> Option<(Cow<'a, str>, &'a str, 
     let text: &'a str = f.text;
     // a token holds no white space, so its label only folds （）：％, which
     // no level label holds in either form: the token is its own label here
-    let mut words = text.split_whitespace();
-    let tok = words.next().unwrap_or("");
+    let mut toks = words(text);
+    let tok = toks.next().unwrap_or("");
     if is_level(tok) {
         let rest = text[offset(text, tok) + tok.len()..].trim();
         return Some((Cow::Borrowed(tok), rest, k + 1));
     }
-    if words.next().is_some() || tok.is_empty() || !labels::is_level_prefix(tok) {
+    if toks.next().is_some() || tok.is_empty() || !labels::is_level_prefix(tok) {
         return None;
     }
     let mut acc = tok.to_string();
     let mut m = k + 1;
     while let Some(g) = frags.get(m) {
-        if g.blank_before
-            || g.text.split_whitespace().nth(1).is_some()
-            || crate::find::blank(g.text)
-        {
+        if g.blank_before || words(g.text).nth(1).is_some() || crate::find::blank(g.text) {
             return None;
         }
         acc.push_str(&label(g.text));
@@ -892,15 +889,14 @@ fn value_start(s: &str, several: bool) -> Option<usize> {
     // the token starts, read once (a line with more tokens than fit is read twice)
     let mut starts = [0usize; 16];
     let mut ntok = 0;
-    for tok in s.split_whitespace() {
+    for tok in words(s) {
         if let Some(slot) = starts.get_mut(ntok) {
             *slot = offset(s, tok);
         }
         ntok += 1;
     }
     if ntok > starts.len() {
-        return s
-            .split_whitespace()
+        return words(s)
             .enumerate()
             .map(|(k, tok)| (k, offset(s, tok)))
             .find(|&(k, i)| is_value(&s[i..end], ntok - k))
@@ -921,7 +917,7 @@ fn single_spaced(s: &str) -> Cow<'_, str> {
     {
         Cow::Borrowed(s)
     } else {
-        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+        Cow::Owned(words(s).collect::<Vec<_>>().join(" "))
     }
 }
 
