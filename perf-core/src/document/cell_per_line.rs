@@ -111,18 +111,22 @@ fn merge_split_rows(rows: Vec<Row<'_>>) -> Vec<Row<'_>> {
     out
 }
 
+/// The labels of project data.
+const META_LABELS: [&str; 6] = [
+    "项目编码",
+    "项目编号",
+    "项目名称",
+    "预算",
+    "资金支出",
+    "绩效目标",
+];
+
 /// True when the label of `s` starts with a label of project data.
+/// (`label_starts` needs the first char of `s` after white space to be
+/// the label's first char: most cells are ruled out by that char.)
 fn is_meta_label(s: &str) -> bool {
-    [
-        "项目编码",
-        "项目编号",
-        "项目名称",
-        "预算",
-        "资金支出",
-        "绩效目标",
-    ]
-    .iter()
-    .any(|p| label_starts(s, p))
+    s.trim_start().starts_with(['项', '预', '资', '绩'])
+        && META_LABELS.iter().any(|p| label_starts(s, p))
 }
 
 #[cfg(test)]
@@ -141,6 +145,29 @@ mod tests {
         assert_eq!(r[1].texts(), vec!["产出指标", "数量指标", "人数", "≥10人"]);
         assert_eq!(r[1].cells[2].line, 10);
         assert!(r[2].text);
+    }
+
+    #[test]
+    fn meta_labels_by_first_char_agree_with_every_label() {
+        for a in ["", " ", "\u{3000}", "\t"] {
+            for b in [
+                "项目",
+                "项 目编码",
+                "预算",
+                "资金支出",
+                "绩效目标",
+                "一级",
+                "编码",
+                "x",
+                "",
+            ] {
+                for c in ["", "编码", "名称", "编号", "数", "：1"] {
+                    let s = format!("{a}{b}{c}");
+                    let want = META_LABELS.iter().any(|p| label_starts(&s, p));
+                    assert_eq!(is_meta_label(&s), want, "{s:?}");
+                }
+            }
+        }
     }
 
     #[test]
