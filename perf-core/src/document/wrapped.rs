@@ -53,6 +53,24 @@ fn t<'a>(l: &Line<'a>) -> &'a str {
     crate::find::trim(super::row::strip_markers(l.text))
 }
 
+/// The labels that start a block of project data or a table.
+const BLOCK_LABELS: [&str; 8] = [
+    "项目编码",
+    "项目编号",
+    "项目名称",
+    "预算规模",
+    "预算数",
+    "资金支出",
+    "绩效目标",
+    "一级指标",
+];
+
+/// False when no label of [`BLOCK_LABELS`] starts `s` (a line without
+/// white space at its start): its first char starts none of them.
+fn starts_like_block(s: &str) -> bool {
+    s.starts_with(['项', '预', '资', '绩', '一'])
+}
+
 /// For each of `parts` (slices of `text`, in order, not overlapping):
 /// whether it holds `needle`. Exactly `parts.iter().map(|p| p.contains(needle))`,
 /// from one search of the whole text.
@@ -123,7 +141,10 @@ impl<'a, 'b> Reader<'a, 'b> {
                 continue;
             }
             let ls = |p: &str| starts(s, p);
-            if ls("一级指标") {
+            if !starts_like_block(s) {
+                self.rows.push(Row::text(no, s));
+                i += 1;
+            } else if ls("一级指标") {
                 i = self.table(i);
             } else if ls("项目编码") || ls("项目编号") {
                 i = self.code(i);
@@ -275,18 +296,7 @@ impl<'a, 'b> Reader<'a, 'b> {
     }
 
     fn starts_block(&self, s: &str) -> bool {
-        [
-            "项目编码",
-            "项目编号",
-            "项目名称",
-            "预算规模",
-            "预算数",
-            "资金支出",
-            "绩效目标",
-            "一级指标",
-        ]
-        .iter()
-        .any(|k| starts(s, k))
+        starts_like_block(s) && BLOCK_LABELS.iter().any(|k| starts(s, k))
     }
 
     /// The budget block: labels and amounts as tokens, an amount wrapped
@@ -1156,6 +1166,28 @@ mod tests {
             let ts: Vec<&str> = ls.iter().map(t).collect();
             let want: Vec<bool> = ts.iter().map(|s| s.contains('表')).collect();
             assert_eq!(holding(&text, &ts, "表"), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn block_labels_start_with_a_known_char() {
+        for a in ["", "（", "项", "预", "资", "绩", "一", "级", "x", "目"] {
+            for b in [
+                "",
+                "目编码",
+                "目 名称",
+                "算数",
+                "算规模",
+                "金支出",
+                "效目标",
+                "级指标",
+                "：",
+                "）",
+            ] {
+                let s = format!("{a}{b}");
+                let any = BLOCK_LABELS.iter().any(|k| starts(&s, k));
+                assert!(starts_like_block(&s) || !any, "{s:?}");
+            }
         }
     }
 
