@@ -81,9 +81,16 @@ pub(crate) fn read(text: &str) -> Vec<Row<'_>> {
     rows
 }
 
-/// True when most non-blank lines are comma-separated records: at least
-/// half hold two or more ASCII commas, and some hold four or more.
-pub(crate) fn looks_like_csv(lines: &[super::row::Line<'_>]) -> bool {
+/// True when most non-blank lines (of `text`) are comma-separated records:
+/// at least half hold two or more ASCII commas, and some hold four or more.
+pub(crate) fn looks_like_csv(text: &str, lines: &[super::row::Line<'_>]) -> bool {
+    // Half the non-blank lines holding two commas each hold as many commas
+    // as there are non-blank lines: one SIMD count of the text's commas and
+    // a first-byte test per line rule out most text without commas.
+    let all = memchr::memchr_iter(b',', text.as_bytes()).count();
+    if all < lines.len() && all < lines.iter().filter(|l| !crate::find::blank(l.text)).count() {
+        return false;
+    }
     let (mut nonblank, mut two, mut four) = (0usize, 0usize, 0usize);
     for (k, chunk) in lines.chunks(32).enumerate() {
         // Certainly not, whatever the `r` lines left hold: each adds at
@@ -151,7 +158,7 @@ mod tests {
             let ls = super::super::row::lines(&text);
             let full = looks_like_csv_in_full(&ls);
             yes += usize::from(full);
-            assert_eq!(looks_like_csv(&ls), full, "{text:?}");
+            assert_eq!(looks_like_csv(&text, &ls), full, "{text:?}");
         }
         // both answers come up
         assert!(yes > 100 && yes < 2900, "{yes}");

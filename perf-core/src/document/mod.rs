@@ -74,7 +74,7 @@ fn parse_with(
         // Tab-less text: comma-separated records win over the readers of
         // tab-less text layouts.
         Layout::Wrapped | Layout::SpaceAligned | Layout::ParagraphCells
-            if csv_rows::looks_like_csv(&lines) =>
+            if csv_rows::looks_like_csv(text, &lines) =>
         {
             Layout::CsvRows
         }
