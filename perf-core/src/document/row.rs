@@ -143,7 +143,7 @@ pub(crate) fn strip_markers(s: &str) -> &str {
 }
 
 /// Exactly [`super::text::join_wrapped`] on a cell that may still borrow
-/// its line: the owned copy is made once, with room for the join, and the
+/// its line: the owned copy is made once, with room for this join and the next ones, and the
 /// two sides are tested on bytes (a char is ASCII alphanumeric only when its
 /// one byte is).
 pub(crate) fn join(acc: &mut Cow<'_, str>, next: &str) {
@@ -154,7 +154,9 @@ pub(crate) fn join(acc: &mut Cow<'_, str>, next: &str) {
     let space = acc.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric)
         && first.is_ascii_alphanumeric();
     if let Cow::Borrowed(a) = *acc {
-        let mut owned = String::with_capacity(a.len() + 1 + next.len());
+        // room for about as much again: a wrapped cell is often joined
+        // from three or four lines of one column's width
+        let mut owned = String::with_capacity(2 * (a.len() + 1 + next.len()));
         owned.push_str(a);
         *acc = Cow::Owned(owned);
     }
