@@ -845,7 +845,9 @@ fn label_at<'a>(frags: &[Frag<'a>], k: usize) -> Option<(Cow<'a, str>, &'a str, 
     if toks.next().is_some() || tok.is_empty() || !labels::is_level_prefix(tok) {
         return None;
     }
-    let mut acc = tok.to_string();
+    // room for the longest level label (服务对象满意度指标: 27 bytes)
+    let mut acc = String::with_capacity(tok.len().max(32));
+    acc.push_str(tok);
     let mut m = k + 1;
     while let Some(g) = frags.get(m) {
         if g.blank_before || words(g.text).nth(1).is_some() || crate::find::blank(g.text) {
