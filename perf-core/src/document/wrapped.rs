@@ -258,7 +258,8 @@ impl<'a, 'b> Reader<'a, 'b> {
                 break;
             }
         }
-        let mut cells = vec![cell("项目编码", no), cell(code, no)];
+        let mut cells = Vec::with_capacity(4);
+        cells.extend([cell("项目编码", no), cell(code, no)]);
         if let Some(name) = name {
             // the name wraps onto the lines after, up to the next block
             let mut name = name.to_string();
@@ -304,7 +305,8 @@ impl<'a, 'b> Reader<'a, 'b> {
     /// `其他资金` goes to a row of its own.
     fn budget(&mut self, i: usize) -> usize {
         let no = self.lines[i].no;
-        let mut toks: Vec<Cell> = Vec::new();
+        // a budget block: a dozen labels and amounts
+        let mut toks: Vec<Cell> = Vec::with_capacity(16);
         let mut use_text: Vec<Cell> = Vec::new();
         let mut after_other = false;
         let mut j = i;
@@ -369,7 +371,8 @@ impl<'a, 'b> Reader<'a, 'b> {
             let line_no = self.lines[j].no;
             let months = text::months(s);
             if !months.is_empty() {
-                let mut cells = vec![cell("资金支出计划（%）", no)];
+                let mut cells = Vec::with_capacity(months.len() + 1);
+                cells.push(cell("资金支出计划（%）", no));
                 let mut start = 0;
                 for (m, end) in months {
                     let _ = m;
@@ -380,7 +383,8 @@ impl<'a, 'b> Reader<'a, 'b> {
             } else {
                 let toks: Vec<&str> = words(s).collect();
                 if !toks.is_empty() && toks.iter().all(|x| text::percent(x).is_some()) {
-                    let mut cells = vec![cell("", line_no)];
+                    let mut cells = Vec::with_capacity(toks.len() + 1);
+                    cells.push(cell("", line_no));
                     cells.extend(toks.iter().map(|x| cell(*x, line_no)));
                     self.rows.push(Row::table(line_no, cells));
                 }
