@@ -49,6 +49,7 @@ struct Reader<'a, 'b> {
     notes: Vec<(u32, String)>,
 }
 
+#[inline]
 fn t<'a>(l: &Line<'a>) -> &'a str {
     crate::find::trim(super::row::strip_markers(l.text))
 }
