@@ -278,11 +278,9 @@ impl<'a, 'b> Reader<'a, 'b> {
         let no = self.lines[i].no;
         let s = self.ts[i];
         let label_len = s.char_indices().nth(4).map(|(p, _)| p).unwrap_or(s.len());
-        let mut name = s[label_len..]
-            .trim()
-            .trim_start_matches(['：', ':'])
-            .trim()
-            .to_string();
+        let first = s[label_len..].trim().trim_start_matches(['：', ':']).trim();
+        let mut name = String::with_capacity(self.joined_len(first, i + 1));
+        name.push_str(first);
         let mut j = i + 1;
         while j < self.lines.len() {
             let f = self.ts[j];
@@ -295,6 +293,18 @@ impl<'a, 'b> Reader<'a, 'b> {
         self.rows
             .push(Row::table(no, vec![cell("项目名称", no), cell(name, no)]));
         j
+    }
+
+    /// Room for `first` joined with the lines from `from` up to the next
+    /// blank one (a block of wrapped text stops there or earlier).
+    fn joined_len(&self, first: &str, from: usize) -> usize {
+        let rest = self.ts.get(from..).unwrap_or_default();
+        first.len()
+            + rest
+                .iter()
+                .take_while(|t| !t.is_empty())
+                .map(|t| t.len() + 1)
+                .sum::<usize>()
     }
 
     fn starts_block(&self, s: &str) -> bool {
@@ -399,7 +409,9 @@ impl<'a, 'b> Reader<'a, 'b> {
         let no = self.lines[i].no;
         let s = self.ts[i];
         let label_len = s.char_indices().nth(4).map(|(p, _)| p).unwrap_or(s.len());
-        let mut goal = s[label_len..].trim().to_string();
+        let first = s[label_len..].trim();
+        let mut goal = String::with_capacity(self.joined_len(first, i + 1));
+        goal.push_str(first);
         let mut j = i + 1;
         while j < self.lines.len() {
             let f = self.ts[j];
