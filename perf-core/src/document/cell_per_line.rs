@@ -55,7 +55,7 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
             if let Some(r) = cur.take() {
                 groups.push(r);
             }
-            groups.push(Row::text(l.no, raw.trim()));
+            groups.push(Row::text(l.no, crate::find::trim(raw)));
         }
     }
     if let Some(r) = cur.take() {

@@ -33,7 +33,7 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
             });
             rows.push(Row::table(l.no, cells));
         } else {
-            rows.push(Row::text(l.no, t.trim()));
+            rows.push(Row::text(l.no, crate::find::trim(t)));
         }
     }
     rows
