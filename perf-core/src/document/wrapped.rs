@@ -226,6 +226,9 @@ impl<'a, 'b> Reader<'a, 'b> {
         None
     }
 
+    /// Whether line `i` ends the section before it (most lines are ruled
+    /// out by their first char here, inline; the rest are read out of line).
+    #[inline]
     fn is_section_end(&self, i: usize) -> bool {
         let s = self.ts[i];
         let digit = s.as_bytes().first().is_some_and(u8::is_ascii_digit);
@@ -234,6 +237,12 @@ impl<'a, 'b> Reader<'a, 'b> {
         if !(self.biao[i] || digit || di || xiang) {
             return false;
         }
+        self.section_end_at(i, s, di, xiang)
+    }
+
+    /// [`Reader::is_section_end`] for a line that may end a section.
+    #[inline(never)]
+    fn section_end_at(&self, i: usize, s: &str, di: bool, xiang: bool) -> bool {
         // (the line is trimmed: a label starting with 项 starts the line)
         (xiang && (starts(s, "项目编码") || starts(s, "项目编号")))
             || (di && {
