@@ -168,7 +168,19 @@ impl<'a, 'b> Reader<'a, 'b> {
     }
 
     /// A project heading at line `i`, possibly wrapped onto the next line or two.
+    #[inline]
     fn heading_at(&self, i: usize) -> Option<(Cow<'a, str>, usize)> {
+        // a heading holds 表 on its line or on one of the two it may wrap
+        // onto (as `read_heading` asks first): most lines are ruled out here
+        if !self.biao[i..self.biao.len().min(i + 3)].contains(&true) {
+            return None;
+        }
+        self.cached_heading(i)
+    }
+
+    /// [`Reader::heading_at`] for a line with 表 near it.
+    #[inline(never)]
+    fn cached_heading(&self, i: usize) -> Option<(Cow<'a, str>, usize)> {
         if let Some((at, h)) = &*self.last_heading.borrow() {
             if *at == i {
                 return h.clone();
