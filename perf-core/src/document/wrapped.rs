@@ -865,13 +865,24 @@ fn anchor_at<'a>(
 /// the line joined with the following ones (no blank between) while they
 /// spell the start of a label. Returns the label, the rest of its last
 /// line, and the index of the fragment after it.
+#[inline]
 fn label_at<'a>(frags: &[Frag<'a>], k: usize) -> Option<(Cow<'a, str>, &'a str, usize)> {
     let f = frags.get(k)?;
     // every level label, whole or begun, starts with one of these chars
+    // (most lines are ruled out here, inline; the rest read out of line)
     if !f.text.starts_with(labels::FIRST_CHARS) {
         return None;
     }
-    let text: &'a str = f.text;
+    label_from(frags, k, f.text)
+}
+
+/// [`label_at`] for a fragment `k` (of text `text`) that starts like a label.
+#[inline(never)]
+fn label_from<'a>(
+    frags: &[Frag<'a>],
+    k: usize,
+    text: &'a str,
+) -> Option<(Cow<'a, str>, &'a str, usize)> {
     // a token holds no white space, so its label only folds （）：％, which
     // no level label holds in either form: the token is its own label here
     let mut toks = words(text);
