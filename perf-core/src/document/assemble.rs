@@ -120,6 +120,9 @@ struct Asm {
     /// The current table has a 序号/栏次 column of row numbers to drop.
     rownum: bool,
     join_cjk: bool,
+    /// The indicators of `cur`, moved into it (one allocation of the exact
+    /// size) when it is finished; the buffer is reused for the next project.
+    inds: Vec<Indicator>,
 }
 
 impl Asm {
@@ -201,7 +204,7 @@ impl Asm {
 
     fn set_unit_name(&mut self, unit: String) {
         match &mut self.cur {
-            Some(p) if !self.closed && p.unit_name.is_none() && p.indicators.is_empty() => {
+            Some(p) if !self.closed && p.unit_name.is_none() && self.inds.is_empty() => {
                 p.unit_name = Some(unit)
             }
             _ => self.pending_unit = Some(unit),
@@ -210,7 +213,7 @@ impl Asm {
 
     fn set_amount_unit(&mut self, unit: &'static str) {
         match &mut self.cur {
-            Some(p) if !self.closed && p.amount_unit.is_none() && p.indicators.is_empty() => {
+            Some(p) if !self.closed && p.amount_unit.is_none() && self.inds.is_empty() => {
                 p.amount_unit = Some(unit.to_string())
             }
             _ => self.pending_amount_unit = Some(unit.to_string()),
@@ -348,7 +351,7 @@ impl Asm {
             let code = next_value(cells, fi).map(|s| s.replace(' ', ""));
             // a second code row opens a new project, unless it repeats the code
             if let Some(p) = &self.cur {
-                if p.code.is_some() && (p.code != code || !p.indicators.is_empty()) {
+                if p.code.is_some() && (p.code != code || !self.inds.is_empty()) {
                     self.closed = true;
                 }
             }
@@ -371,7 +374,7 @@ impl Asm {
         if first.starts_with("项目名称") {
             let name = next_value(cells, fi);
             if let Some(p) = &self.cur {
-                if self.name_from_cell && (p.name != name || !p.indicators.is_empty()) {
+                if self.name_from_cell && (p.name != name || !self.inds.is_empty()) {
                     self.closed = true;
                 }
             }
@@ -493,7 +496,8 @@ impl Asm {
         self.closed = false;
         self.name_from_cell = false;
         self.meta_since_table = false;
-        if let Some(p) = self.cur.take() {
+        if let Some(mut p) = self.cur.take() {
+            p.indicators = self.inds.drain(..).collect();
             if p.indicators.is_empty() {
                 self.diag(
                     Severity::Warning,
@@ -892,7 +896,7 @@ impl Asm {
             let target = if department {
                 self.out.department_indicators.last_mut()
             } else {
-                self.cur.as_mut().and_then(|p| p.indicators.last_mut())
+                self.cur.as_ref().and(self.inds.last_mut())
             };
             if let Some(prev) = target {
                 join_field(&mut prev.basis, &basis);
@@ -955,7 +959,7 @@ impl Asm {
         } else if department {
             self.out.department_indicators.last()
         } else {
-            self.cur.as_ref().and_then(|p| p.indicators.last())
+            self.cur.as_ref().and(self.inds.last())
         };
         let levels = levels([l1, l2, l3], prev);
         let raw_empty = raw.is_empty();
@@ -985,8 +989,8 @@ impl Asm {
         let stored = if department {
             self.out.department_indicators.push(ind);
             true
-        } else if let Some(p) = &mut self.cur {
-            p.indicators.push(ind);
+        } else if self.cur.is_some() {
+            self.inds.push(ind);
             true
         } else {
             false
