@@ -123,6 +123,25 @@ struct Asm {
     /// The indicators of `cur`, moved into it (one allocation of the exact
     /// size) when it is finished; the buffer is reused for the next project.
     inds: Vec<Indicator>,
+    /// Buffers of `plan_row`, reused from row to row.
+    plan: PlanScratch,
+}
+
+/// One mark of a spending-plan row: a month heading or a percent.
+#[derive(Clone, Copy, Debug)]
+enum PlanItem {
+    Month(u8),
+    Pct(Decimal),
+}
+
+/// The working lists of `plan_row`, kept between rows (cleared on use) so
+/// a plan row allocates nothing once the first one has sized them.
+#[derive(Debug, Default)]
+struct PlanScratch {
+    items: Vec<(usize, PlanItem)>,
+    lead: Vec<(usize, Decimal)>,
+    points: Vec<PlanPoint>,
+    open: Vec<(usize, u8)>,
 }
 
 impl Asm {
@@ -584,13 +603,18 @@ impl Asm {
     }
 
     fn plan_row(&mut self, cells: &[Cell], line: u32) {
-        #[derive(Clone, Copy)]
-        enum Item {
-            Month(u8),
-            Pct(Decimal),
-        }
+        use PlanItem as Item;
+        let PlanScratch {
+            mut items,
+            mut lead,
+            mut points,
+            mut open,
+        } = std::mem::take(&mut self.plan);
+        items.clear();
+        lead.clear();
+        points.clear();
+        open.clear();
         // a cell gives a percent or its month marks and a percent
-        let mut items: Vec<(usize, Item)> = Vec::with_capacity(2 * cells.len());
         for (i, c) in cells.iter().enumerate() {
             if text::label_starts(&c.text, "资金") || label_contains(&c.text, '划', "计划") {
                 continue;
@@ -610,17 +634,17 @@ impl Asm {
                 items.push((i, Item::Pct(p)));
             }
         }
-        let lead = items
-            .iter()
-            .take_while(|(_, it)| matches!(it, Item::Pct(_)))
-            .map(|(c, it)| match it {
-                Item::Pct(p) => (*c, *p),
-                Item::Month(_) => (*c, Decimal::ZERO),
-            })
-            .collect::<Vec<_>>();
-        let mut points: Vec<PlanPoint> = Vec::new();
+        lead.extend(
+            items
+                .iter()
+                .take_while(|(_, it)| matches!(it, Item::Pct(_)))
+                .map(|(c, it)| match it {
+                    Item::Pct(p) => (*c, *p),
+                    Item::Month(_) => (*c, Decimal::ZERO),
+                }),
+        );
         if !lead.is_empty() {
-            let headers = std::mem::take(&mut self.pending_months);
+            let mut headers = std::mem::take(&mut self.pending_months);
             // the column shift (none, one left, one right) that puts most
             // percents under a month heading; ties prefer no shift
             let matches = |s: isize| {
@@ -681,8 +705,10 @@ impl Asm {
                     }
                 }
             }
+            // used up: left empty, its buffer kept
+            headers.clear();
+            self.pending_months = headers;
         }
-        let mut open: Vec<(usize, u8)> = Vec::new();
         for (c, it) in items.iter().skip(lead.len()) {
             match it {
                 Item::Month(m) => open.push((*c, *m)),
@@ -705,15 +731,21 @@ impl Asm {
             }
         }
         if !open.is_empty() {
-            self.pending_months = open;
+            std::mem::swap(&mut self.pending_months, &mut open);
         }
         if let Some(p) = &mut self.cur {
-            for pt in points {
+            for pt in points.iter().copied() {
                 if !p.spending_plan.points.iter().any(|q| q.month == pt.month) {
                     p.spending_plan.points.push(pt);
                 }
             }
         }
+        self.plan = PlanScratch {
+            items,
+            lead,
+            points,
+            open,
+        };
     }
 
     fn goals_row(&mut self, cells: &[Cell]) {
