@@ -291,10 +291,13 @@ type Known2 = Option<(&'static Level1, &'static str)>;
 /// so each distinct name is worked out once. At most [`Memo::CAP`] names are
 /// kept (a document with more distinct names is looked up directly, so the
 /// work stays linear).
+/// A memo entry of [`Memo::dimension`]: the key of `l1` and `l2`, `l1`,
+/// `l2` and the dimension.
+type DimEntry<'a> = (u64, Option<&'a str>, Option<&'a str>, Option<Dim>);
+
 #[derive(Default)]
 pub(super) struct Memo<'a> {
-    /// `(key of l1 and l2, l1, l2, dimension)`.
-    dims: Vec<(u64, Option<&'a str>, Option<&'a str>, Option<Dim>)>,
+    dims: Vec<DimEntry<'a>>,
     /// The entry of `dims` found last: rows of a block repeat it.
     last: Option<usize>,
     l1: Vec<(u64, &'a str, Option<&'static Level1>)>,
