@@ -180,9 +180,25 @@ pub(crate) fn join_wrapped(acc: &mut String, next: &str) {
 /// label is allocated at the first char that changes).
 pub(crate) fn label(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
-    let mut out: Option<String> = None;
-    let mut copied = 0;
     let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let step = STEP[usize::from(c)];
+        if step & SPECIAL != 0 && label_fold(b, i).is_some() {
+            let mut o = String::with_capacity(s.len());
+            push_label_from(&mut o, s, i);
+            return Cow::Owned(o);
+        }
+        i += usize::from(step & LEN);
+    }
+    Cow::Borrowed(s)
+}
+
+/// Appends `label(s)` to `out`, given that no char before byte `from`
+/// changes in the label.
+fn push_label_from(out: &mut String, s: &str, from: usize) {
+    let b = s.as_bytes();
+    let mut copied = 0;
+    let mut i = from;
     while let Some(&c) = b.get(i) {
         let step = STEP[usize::from(c)];
         let len = usize::from(step & LEN);
@@ -194,21 +210,14 @@ pub(crate) fn label(s: &str) -> Cow<'_, str> {
             i += len;
             continue;
         };
-        let o = out.get_or_insert_with(|| String::with_capacity(s.len()));
-        o.push_str(&s[copied..i]);
+        out.push_str(&s[copied..i]);
         if let Some(a) = folded {
-            o.push(char::from(a));
+            out.push(char::from(a));
         }
         i += len;
         copied = i;
     }
-    match out {
-        None => Cow::Borrowed(s),
-        Some(mut o) => {
-            o.push_str(&s[copied..]);
-            Cow::Owned(o)
-        }
-    }
+    out.push_str(&s[copied..]);
 }
 
 /// Where `label(s)` stops matching `prefix`: the byte of `s` after the
