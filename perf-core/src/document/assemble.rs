@@ -125,6 +125,8 @@ struct Asm {
     inds: Vec<Indicator>,
     /// Buffers of `plan_row`, reused from row to row.
     plan: PlanScratch,
+    /// The label text of `budget_row`, reused from row to row.
+    budget_label: String,
 }
 
 /// One mark of a spending-plan row: a month heading or a percent.
@@ -576,8 +578,9 @@ impl Asm {
     }
 
     fn budget_row(&mut self, cells: &[Cell], line: u32) {
+        let mut lab = std::mem::take(&mut self.budget_label);
+        lab.clear();
         let p = self.project(line);
-        let mut lab = String::new();
         for c in cells {
             if let Some((n, unit)) = text::amount(&c.text) {
                 let slot = if lab.has("预算数") || lab.has("总额") || lab.has("合计") {
@@ -597,9 +600,10 @@ impl Asm {
                 }
                 lab.clear();
             } else {
-                lab.push_str(&label(&c.text));
+                text::push_label(&mut lab, &c.text);
             }
         }
+        self.budget_label = lab;
     }
 
     fn plan_row(&mut self, cells: &[Cell], line: u32) {

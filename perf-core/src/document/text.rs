@@ -193,6 +193,11 @@ pub(crate) fn label(s: &str) -> Cow<'_, str> {
     Cow::Borrowed(s)
 }
 
+/// Appends `label(s)` to `out` (no label built on its own).
+pub(crate) fn push_label(out: &mut String, s: &str) {
+    push_label_from(out, s, 0);
+}
+
 /// Appends `label(s)` to `out`, given that no char before byte `from`
 /// changes in the label.
 fn push_label_from(out: &mut String, s: &str, from: usize) {
@@ -842,6 +847,9 @@ mod tests {
             let got = label(s);
             assert_eq!(got, label_by_chars(s), "{s:?}");
             assert_eq!(matches!(got, Cow::Borrowed(_)), got == s.as_str(), "{s:?}");
+            let mut pushed = String::from("前");
+            push_label(&mut pushed, s);
+            assert_eq!(pushed, format!("前{}", label_by_chars(s)), "{s:?}");
         }
     }
 
