@@ -201,13 +201,13 @@ pub(super) fn check_named(
                         continue;
                     }
                     let t = squash(t);
-                    let nums = numbers_before(&t, u.as_str());
-                    if nums.is_empty() {
-                        continue;
-                    }
-                    agrees |= nums.contains(&n);
-                    if first.is_none() {
-                        first = Some((t, nums[0]));
+                    let mut n0 = None;
+                    each_number_before(&t, u.as_str(), |d| {
+                        n0.get_or_insert(d);
+                        agrees |= d == n;
+                    });
+                    if let (Some(n0), None) = (n0, &first) {
+                        first = Some((t, n0));
                     }
                 }
                 if let (Some((text, n0)), false) = (first, agrees) {
@@ -247,9 +247,10 @@ fn has_digit(s: &str) -> bool {
         .any(|&b| b.is_ascii_digit() || b == 0xEF)
 }
 
-/// The numbers in `text` written right before `unit` (white space already
-/// removed), where the unit is not the start of a longer one.
-fn numbers_before(text: &str, unit: &str) -> Vec<Decimal> {
+/// Calls `found` with each number in `text` written right before `unit`
+/// (white space already removed), where the unit is not the start of a
+/// longer one, in the order of the text.
+fn each_number_before(text: &str, unit: &str, mut found: impl FnMut(Decimal)) {
     fn fold(s: &str) -> Cow<'_, str> {
         let wide = |c: char| matches!(c, '０'..='９' | '．' | '％');
         // every char folded here starts with the byte EF
@@ -270,7 +271,6 @@ fn numbers_before(text: &str, unit: &str) -> Vec<Decimal> {
     let folded = fold(text);
     let unit = fold(unit);
     let bytes = folded.as_bytes();
-    let mut found = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_digit()
@@ -297,12 +297,11 @@ fn numbers_before(text: &str, unit: &str) -> Vec<Decimal> {
                 .is_some_and(|c| UNIT_CONTINUATION.contains(&c) || c.is_ascii_digit());
             if !extends {
                 if let Ok(d) = folded[start..i].parse::<Decimal>() {
-                    found.push(d);
+                    found(d);
                 }
             }
         }
     }
-    found
 }
 
 #[cfg(test)]
@@ -606,6 +605,12 @@ mod tests {
             ),
             vec!["「足额发放率（%）」是比率指标，指标值应为百分比，实际为「足额」".to_owned()]
         );
+    }
+
+    fn numbers_before(text: &str, unit: &str) -> Vec<Decimal> {
+        let mut v = Vec::new();
+        each_number_before(text, unit, |d| v.push(d));
+        v
     }
 
     #[test]
