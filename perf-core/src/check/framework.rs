@@ -281,7 +281,9 @@ pub struct Row<'a> {
 /// over), a new 二级 replaces the carried one. A reader that already filled
 /// the levels down gives the same result.
 pub fn rows(table: &[Indicator]) -> Vec<Row<'_>> {
-    rows_with(table, &mut Memo::default())
+    let mut out = Vec::new();
+    rows_into(table, &mut Memo::default(), &mut out);
+    out
 }
 
 /// The 二级 a label stands for, if in the framework.
@@ -377,34 +379,32 @@ impl<'a> Memo<'a> {
     }
 }
 
-/// [`rows`], with the document's lookups.
-pub(super) fn rows_with<'a>(table: &'a [Indicator], memo: &mut Memo<'a>) -> Vec<Row<'a>> {
+/// [`rows`] into `out` (cleared first), with the document's lookups.
+pub(super) fn rows_into<'a>(table: &'a [Indicator], memo: &mut Memo<'a>, out: &mut Vec<Row<'a>>) {
     fn given(s: &Option<String>) -> Option<&str> {
         s.as_deref().filter(|s| !blank(Some(s)))
     }
     let mut l1: Option<&str> = None;
     let mut l2: Option<&str> = None;
-    table
-        .iter()
-        .map(|ind| {
-            if let Some(g) = given(&ind.level1) {
-                if l1 != Some(g) {
-                    l2 = None;
-                }
-                l1 = Some(g);
+    out.clear();
+    out.extend(table.iter().map(|ind| {
+        if let Some(g) = given(&ind.level1) {
+            if l1 != Some(g) {
+                l2 = None;
             }
-            if let Some(g) = given(&ind.level2) {
-                l2 = Some(g);
-            }
-            let dim = memo.dimension(l1, l2);
-            Row {
-                indicator: ind,
-                level1: l1,
-                level2: l2,
-                dimension: dim,
-            }
-        })
-        .collect()
+            l1 = Some(g);
+        }
+        if let Some(g) = given(&ind.level2) {
+            l2 = Some(g);
+        }
+        let dim = memo.dimension(l1, l2);
+        Row {
+            indicator: ind,
+            level1: l1,
+            level2: l2,
+            dimension: dim,
+        }
+    }));
 }
 
 /// A 三级 name that measures satisfaction (`群众满意度`, `参保人员满意率`),
