@@ -1177,10 +1177,10 @@ fn unreachable_project(line: u32) -> Project {
 }
 
 /// A cell's label form holds `needle` only when the cell holds `hint`, a
-/// char of `needle` that folding leaves alone: the label is computed only
-/// for the cells that do.
+/// char of `needle` that folding leaves alone (a rare one: most cells are
+/// ruled out by one byte search); the label itself is never built.
 fn label_contains(raw: &str, hint: char, needle: &str) -> bool {
-    raw.has(hint) && label(raw).has(needle)
+    raw.has(hint) && text::label_has(raw, needle)
 }
 
 fn is_header(cells: &[Cell]) -> bool {

@@ -301,6 +301,39 @@ pub(crate) fn label_starts(s: &str, prefix: &str) -> bool {
     label_prefix_end(s, prefix).is_some()
 }
 
+/// Exactly `label(s).contains(needle)` (no label built), for a needle
+/// whose first char `label` keeps as it is (not white space, not a
+/// full-width char it folds): each place `s` holds that char is tried with
+/// [`label_starts`]. `label` maps each char on its own, so the label of
+/// `s` from that char on is the label's tail from the same char.
+pub(crate) fn label_has(s: &str, needle: &str) -> bool {
+    let Some(first) = needle.chars().next() else {
+        return true;
+    };
+    let n = first.len_utf8();
+    let lead = &needle.as_bytes()[..n];
+    debug_assert!(
+        !matches!(first, '(' | ')' | ':' | '%') && label(&needle[..n]) == needle[..n],
+        "{needle:?}"
+    );
+    let b = s.as_bytes();
+    // the first char's last byte (for CJK a continuation byte, rarer than a
+    // lead byte); the bytes before it must be the rest of the char, whose
+    // lead byte is never a continuation byte: a char boundary
+    let mut from = n - 1;
+    while let Some(p) = b
+        .get(from..)
+        .and_then(|t| crate::find::find_byte(t, lead[n - 1]))
+    {
+        let end = from + p + 1;
+        if b[end - n..end] == *lead && label_prefix_end(&s[end - n..], needle).is_some() {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
 /// Exactly `label(s) == l` (no label built).
 pub(crate) fn label_is(s: &str, l: &str) -> bool {
     label_prefix_end(s, l).is_some_and(|i| s[i..].chars().all(char::is_whitespace))
@@ -846,6 +879,13 @@ mod tests {
             }
             let got = label(s);
             assert_eq!(got, label_by_chars(s), "{s:?}");
+            for needle in ["出", "产出", "出a", "a", "ab", "产出出"] {
+                assert_eq!(
+                    label_has(s, needle),
+                    got.contains(needle),
+                    "{s:?} {needle:?}"
+                );
+            }
             assert_eq!(matches!(got, Cow::Borrowed(_)), got == s.as_str(), "{s:?}");
             let mut pushed = String::from("前");
             push_label(&mut pushed, s);
@@ -886,6 +926,9 @@ mod tests {
                 assert_eq!(label_is(p, s), label(p) == s, "{p:?} {s:?}");
                 assert_eq!(label_ends(s, p), label(s).ends_with(p), "{s:?} {p:?}");
                 assert_eq!(label_ends(p, s), label(p).ends_with(s), "{p:?} {s:?}");
+                if !p.starts_with('(') && !p.is_empty() {
+                    assert_eq!(label_has(s, p), label(s).contains(p), "{s:?} {p:?}");
+                }
             }
         }
     }
