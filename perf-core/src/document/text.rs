@@ -259,6 +259,11 @@ fn label_prefix_end(s: &str, prefix: &str) -> Option<usize> {
 /// the end of `s` as the suffix has (no label built).
 pub(crate) fn label_ends(s: &str, suffix: &str) -> bool {
     let b = s.as_bytes();
+    // written out as is: the chars of `suffix` are their own label (a
+    // suffix is a label), and its first byte starts a char of `s`
+    if b.ends_with(suffix.as_bytes()) && !has_special(suffix) {
+        return true;
+    }
     let mut p = suffix.as_bytes();
     let mut end = b.len();
     while !p.is_empty() {
@@ -293,6 +298,12 @@ pub(crate) fn label_ends(s: &str, suffix: &str) -> bool {
         end = start;
     }
     true
+}
+
+/// True when `s` holds a byte that starts white space or a char `label`
+/// folds (then `label(s)` may differ from `s`).
+fn has_special(s: &str) -> bool {
+    s.bytes().any(|c| STEP[usize::from(c)] & SPECIAL != 0)
 }
 
 /// Exactly `label(s).starts_with(prefix)`, reading only as many chars of
@@ -951,6 +962,17 @@ mod tests {
                 "{s:?}"
             );
         }
+    }
+
+    #[test]
+    fn label_ends_takes_a_written_suffix_only_when_it_is_its_own_label() {
+        // the bytes match, but the label of the text folds them
+        assert!(!label_ends("满意度（%）", "（%）"));
+        assert!(label_ends("满意度（%）", "(%)"));
+        assert!(!label_ends("单位： ", "： "));
+        assert!(label_ends("单位：", ":"));
+        assert!(label_ends("项目绩效目标表", "绩效目标表"));
+        assert!(label_ends("表", ""));
     }
 
     #[test]
