@@ -129,7 +129,7 @@ pub(super) fn check_named(
                 format!("「{name}」")
             }
         };
-        let raw = v.raw.trim();
+        let raw = crate::find::trim(&v.raw);
         let dim = row.dimension;
         let satisfaction = dim == Some(Dim::Satisfaction);
         let rate = is_rate(name);

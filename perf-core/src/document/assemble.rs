@@ -159,7 +159,7 @@ impl Asm {
     // ---------------------------------------------------------------- text
 
     fn text_row(&mut self, line: u32, s: &str) {
-        let raw = text::strip_markers(s).trim();
+        let raw = crate::find::trim(text::strip_markers(s));
         if raw.len() > 240 && raw.has('。') {
             // a paragraph of running text: it only ends a table
             self.table = None;
@@ -266,7 +266,7 @@ impl Asm {
             cells = &all[1..];
         } else if self.rownum
             && all.len() > 2
-            && (text::is_small_int(&all[0].text) || all[0].text.trim().is_empty())
+            && (text::is_small_int(&all[0].text) || blank(&all[0].text))
         {
             cells = &all[1..];
         }
@@ -1378,8 +1378,7 @@ pub(crate) fn project_heading(s: &str) -> Option<String> {
     if !s.has('表') {
         return None;
     }
-    let s = s
-        .trim()
+    let s = crate::find::trim(s)
         .trim_end_matches(|c: char| c == '.' || c == '…' || c == '·' || c.is_whitespace());
     // the label ends with a suffix below only when the text ends with 表
     if !s.ends_with('表') || (s.len() > 150 && s.chars().count() > 150) || s.has('。') {
@@ -1445,7 +1444,7 @@ fn is_short_heading(s: &str) -> bool {
 
 /// `323001 兴隆县人力资源和社会保障局本级` (optionally followed by `单位：元`).
 fn unit_line(s: &str) -> Option<String> {
-    let t = s.trim();
+    let t = crate::find::trim(s);
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits != 6 {
         return None;

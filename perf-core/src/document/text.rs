@@ -531,7 +531,7 @@ pub(crate) fn each_month(s: &str, mut f: impl FnMut(u8, usize)) {
 
 /// True for a cell that is only a small integer (a row number, a page number, a weight).
 pub(crate) fn is_small_int(s: &str) -> bool {
-    let t = s.trim();
+    let t = crate::find::trim(s);
     !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())
 }
 
