@@ -537,10 +537,11 @@ pub(crate) fn is_small_int(s: &str) -> bool {
 
 /// True for a line that is only a page number: `12`, `- 12 -`, `第 12 页`, `第12页 共30页`.
 pub(crate) fn is_page_number(s: &str) -> bool {
-    let first = s.trim_start().chars().next();
-    if !first.is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '—' | '–' | '第'))
-        || s.len() > 40
-    {
+    if s.len() > 40 {
+        return false;
+    }
+    let first = crate::find::trim(s).chars().next();
+    if !first.is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '—' | '–' | '第')) {
         return false;
     }
     // the line without white space, in a buffer on the stack (at most 40 bytes)
