@@ -160,7 +160,7 @@ impl Asm {
 
     fn text_row(&mut self, line: u32, s: &str) {
         let raw = crate::find::trim(text::strip_markers(s));
-        if raw.len() > 240 && raw.has('。') {
+        if raw.len() > 240 && text::has_char(raw, '。') {
             // a paragraph of running text: it only ends a table
             self.table = None;
             return;
@@ -210,7 +210,7 @@ impl Asm {
             self.set_amount_unit(u);
             used = true;
         }
-        if !used && self.table.is_some() && (s.has('。') || s.chars().count() > 60) {
+        if !used && self.table.is_some() && (text::has_char(&s, '。') || s.chars().count() > 60) {
             // running text after the table
             self.table = None;
         } else if !used && self.table.is_some() {
@@ -283,10 +283,8 @@ impl Asm {
         let meta = first.as_deref().is_some_and(starts_meta);
 
         // A heading written into a table row (a TOC line with its page number).
-        let heading = cells[fi]
-            .text
-            .has('表')
-            .then(|| project_heading(&clean(&cells[fi].text)));
+        let heading =
+            text::has_char(&cells[fi].text, '表').then(|| project_heading(&clean(&cells[fi].text)));
         if let Some(name) = heading.flatten() {
             if cells[fi + 1..].iter().all(|c| {
                 let l = label(&c.text);
@@ -356,7 +354,7 @@ impl Asm {
         // month marks need a 月; counted only when a rule asks
         let row_months = || {
             let mut n = 0usize;
-            for c in cells.iter().filter(|c| c.text.has('月')) {
+            for c in cells.iter().filter(|c| text::has_char(&c.text, '月')) {
                 text::each_month(&c.text, |_, _| n += 1);
             }
             n
@@ -1180,7 +1178,7 @@ fn unreachable_project(line: u32) -> Project {
 /// char of `needle` that folding leaves alone (a rare one: most cells are
 /// ruled out by one byte search); the label itself is never built.
 fn label_contains(raw: &str, hint: char, needle: &str) -> bool {
-    raw.has(hint) && text::label_has(raw, needle)
+    text::has_char(raw, hint) && text::label_has(raw, needle)
 }
 
 fn is_header(cells: &[Cell]) -> bool {
@@ -1188,7 +1186,7 @@ fn is_header(cells: &[Cell]) -> bool {
         .iter()
         .any(|c| label_contains(&c.text, '级', "一级指标"))
         && cells.iter().any(|c| {
-            c.text.has('级') && {
+            text::has_char(&c.text, '级') && {
                 let l = label(&c.text);
                 l.has("二级指标") || l.has("三级指标")
             }
@@ -1198,7 +1196,7 @@ fn is_header(cells: &[Cell]) -> bool {
 /// A `符号 | 值 | 单位（文字描述）` row: the three columns, if it is one.
 fn subheader(cells: &[Cell]) -> Option<(usize, usize, usize)> {
     // a label equal to 符号 / 计算符号 needs a 符 in the cell
-    if !cells.iter().any(|c| c.text.has('符')) {
+    if !cells.iter().any(|c| text::has_char(&c.text, '符')) {
         return None;
     }
     // label tests without building labels; a label is empty exactly when
@@ -1379,7 +1377,8 @@ pub(crate) fn project_heading(s: &str) -> Option<String> {
     let s = crate::find::trim(s)
         .trim_end_matches(|c: char| c == '.' || c == '…' || c == '·' || c.is_whitespace());
     // the label ends with a suffix below only when the text ends with 表
-    if !s.ends_with('表') || (s.len() > 150 && s.chars().count() > 150) || s.has('。') {
+    if !s.ends_with('表') || (s.len() > 150 && s.chars().count() > 150) || text::has_char(s, '。')
+    {
         return None;
     }
     let suffixes = ["绩效目标申报表", "绩效目标表"];
@@ -1437,7 +1436,7 @@ pub(crate) fn is_numbered_heading(s: &str) -> bool {
 }
 
 fn is_short_heading(s: &str) -> bool {
-    s.chars().count() <= 40 && !s.has('。') && !s.has('，')
+    s.chars().count() <= 40 && !text::has_char(s, '。') && !text::has_char(s, '，')
 }
 
 /// `323001 兴隆县人力资源和社会保障局本级` (optionally followed by `单位：元`).

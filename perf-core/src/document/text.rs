@@ -312,6 +312,31 @@ pub(crate) fn label_starts(s: &str, prefix: &str) -> bool {
     label_prefix_end(s, prefix).is_some()
 }
 
+/// Exactly `s.contains(c)`, for the one-char tests run on every cell: the
+/// char's last byte is found eight bytes at a time ([`find_byte`], whatever
+/// the length of `s`) and the bytes before it compared (a lead byte is
+/// never a continuation byte, so a match starts a char).
+///
+/// [`find_byte`]: crate::find::find_byte
+#[inline]
+pub(crate) fn has_char(s: &str, c: char) -> bool {
+    let mut buf = [0u8; 4];
+    let n = c.encode_utf8(&mut buf).len();
+    let b = s.as_bytes();
+    let mut from = n - 1;
+    while let Some(p) = b
+        .get(from..)
+        .and_then(|t| crate::find::find_byte(t, buf[n - 1]))
+    {
+        let end = from + p + 1;
+        if (1..n).all(|k| b[end + k - 1 - n] == buf[k - 1]) {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
 /// Exactly `label(s).contains(needle)` (no label built), for a needle
 /// whose first char `label` keeps as it is (not white space, not a
 /// full-width char it folds): each place `s` holds that char is tried with
@@ -891,6 +916,9 @@ mod tests {
             }
             let got = label(s);
             assert_eq!(got, label_by_chars(s), "{s:?}");
+            for c in ['出', 'a', '\u{3000}', '表', '\u{10000}'] {
+                assert_eq!(has_char(s, c), s.contains(c), "{s:?} {c:?}");
+            }
             for needle in ["出", "产出", "出a", "a", "ab", "产出出"] {
                 assert_eq!(
                     label_has(s, needle),
