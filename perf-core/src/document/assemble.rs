@@ -773,15 +773,19 @@ impl Asm {
         self.mode = Mode::None;
         self.meta_since_table = false;
         let find = |f: &dyn Fn(&str) -> bool| labels.iter().position(|l| f(l));
-        let l1 = find(&|l| l.has("一级指标")).unwrap_or(0);
-        let l2 = find(&|l| l.has("二级指标")).unwrap_or(l1 + 1);
-        let l3 = find(&|l| l.has("三级指标"));
+        // `l.has(w)`, searched only in labels holding `c`, a char of `w`
+        // (one byte search rules most labels out)
+        let word = |l: &str, c: char, w: &str| text::has_char(l, c) && l.has(w);
+        let l1 = find(&|l| word(l, '一', "一级指标")).unwrap_or(0);
+        let l2 = find(&|l| word(l, '二', "二级指标")).unwrap_or(l1 + 1);
+        let l3 = find(&|l| word(l, '三', "三级指标"));
         let desc = find(&|l| {
             l.starts_with("绩效指标描述") || l.starts_with("指标内容") || l == "指标描述"
         });
-        let basis = find(&|l| l.has("依据"));
-        let scoring = find(&|l| l.has("评") && l.has("分"));
-        let value = find(&|l| l.starts_with("指标值") && !l.has("依据")).map(ValueCols::Single);
+        let basis = find(&|l| word(l, '据', "依据"));
+        let scoring = find(&|l| text::has_char(l, '评') && text::has_char(l, '分'));
+        let value =
+            find(&|l| l.starts_with("指标值") && !word(l, '据', "依据")).map(ValueCols::Single);
         self.table = Some(Table {
             l1,
             l2,
