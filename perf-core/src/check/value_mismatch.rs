@@ -45,13 +45,47 @@ const PERIODS: [&str; 7] = ["月", "年", "季度", "季", "周", "天", "日"];
 /// Chars that, right after a unit in a description, make it a longer unit.
 const UNIT_CONTINUATION: [char; 7] = ['/', '·', '次', '元', '份', '个', '％'];
 
+/// The UTF-8 bytes of the first chars of [`CHANGE_WORDS`].
+const CHANGE_FIRSTS: [[u8; 3]; 7] = {
+    const fn bytes(s: &str) -> [u8; 3] {
+        let b = s.as_bytes();
+        [b[0], b[1], b[2]]
+    }
+    [
+        bytes("增"),
+        bytes("提"),
+        bytes("下"),
+        bytes("降"),
+        bytes("减"),
+        bytes("同"),
+        bytes("环"),
+    ]
+};
+
 /// True when `name` holds one of [`CHANGE_WORDS`], in one pass over its
-/// chars (each word is tried only where its first char stands).
+/// bytes: each word is tried only where its first char stands, and chars
+/// are told by their UTF-8 bytes (every first char is a three-byte one).
 fn has_change_word(name: &str) -> bool {
-    name.char_indices().any(|(i, c)| {
-        matches!(c, '增' | '提' | '下' | '降' | '减' | '同' | '环')
-            && CHANGE_WORDS.iter().any(|w| name[i..].starts_with(w))
-    })
+    let b = name.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = b.get(i) {
+        if (0xE4..=0xE9).contains(&lead)
+            && b.get(i..i + 3)
+                .is_some_and(|c| CHANGE_FIRSTS.iter().any(|f| f == c))
+            && CHANGE_WORDS
+                .iter()
+                .any(|w| b[i..].starts_with(w.as_bytes()))
+        {
+            return true;
+        }
+        i += match lead {
+            0..=0xBF => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+    }
+    false
 }
 
 /// The name without a trailing bracketed unit: `足额发放率（%）` → `足额发放率`.
