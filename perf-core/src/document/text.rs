@@ -518,6 +518,10 @@ pub(crate) fn months(s: &str) -> Vec<(u8, usize)> {
 
 /// [`months`], each mark given to `f` (month, end) instead of collected.
 pub(crate) fn each_month(s: &str, mut f: impl FnMut(u8, usize)) {
+    // every mark holds 月: one byte search rules out most cells
+    if !has_char(s, '月') {
+        return;
+    }
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
