@@ -281,7 +281,9 @@ pub struct Row<'a> {
 /// over), a new 二级 replaces the carried one. A reader that already filled
 /// the levels down gives the same result.
 pub fn rows(table: &[Indicator]) -> Vec<Row<'_>> {
-    rows_with(table, &mut Memo::default())
+    let mut out = Vec::new();
+    rows_into(table, &mut Memo::default(), &mut out);
+    out
 }
 
 /// The 二级 a label stands for, if in the framework.
@@ -291,90 +293,118 @@ type Known2 = Option<(&'static Level1, &'static str)>;
 /// so each distinct name is worked out once. At most [`Memo::CAP`] names are
 /// kept (a document with more distinct names is looked up directly, so the
 /// work stays linear).
+/// A memo entry of [`Memo::dimension`]: the key of `l1` and `l2`, `l1`,
+/// `l2` and the dimension.
+type DimEntry<'a> = (u64, Option<&'a str>, Option<&'a str>, Option<Dim>);
+
 #[derive(Default)]
 pub(super) struct Memo<'a> {
-    dims: Vec<(Option<&'a str>, Option<&'a str>, Option<Dim>)>,
+    dims: Vec<DimEntry<'a>>,
     /// The entry of `dims` found last: rows of a block repeat it.
     last: Option<usize>,
-    l1: Vec<(&'a str, Option<&'static Level1>)>,
-    l2: Vec<(&'a str, Known2, Option<Dim>)>,
+    l1: Vec<(u64, &'a str, Option<&'static Level1>)>,
+    l2: Vec<(u64, &'a str, Known2, Option<Dim>)>,
+}
+
+/// A key of a level name for the memo: its length and its first and last
+/// eight bytes (all of a short CJK name). Equal names have equal keys; a
+/// key that matches is confirmed by comparing the names, so the keys only
+/// spare most comparisons (level names often share their length).
+fn memo_key(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let (head, tail) = if b.len() >= 8 {
+        let mut h = [0u8; 8];
+        let mut t = [0u8; 8];
+        h.copy_from_slice(&b[..8]);
+        t.copy_from_slice(&b[b.len() - 8..]);
+        (u64::from_le_bytes(h), u64::from_le_bytes(t))
+    } else {
+        let mut h = [0u8; 8];
+        h[..b.len()].copy_from_slice(b);
+        (u64::from_le_bytes(h), 0)
+    };
+    (head ^ tail.rotate_left(29) ^ (b.len() as u64).rotate_left(53))
+        .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+fn key_opt(s: Option<&str>) -> u64 {
+    s.map_or(0, memo_key)
 }
 
 impl<'a> Memo<'a> {
     const CAP: usize = 32;
 
     fn dimension(&mut self, l1: Option<&'a str>, l2: Option<&'a str>) -> Option<Dim> {
-        let hit = |k: usize, dims: &[(Option<&str>, Option<&str>, Option<Dim>)]| {
-            let (a, b, _) = dims[k];
-            a == l1 && b == l2
-        };
-        if let Some(k) = self.last.filter(|k| hit(*k, &self.dims)) {
-            return self.dims[k].2;
+        let k = key_opt(l1) ^ key_opt(l2).rotate_left(17);
+        let hit =
+            |e: &(u64, Option<&str>, Option<&str>, Option<Dim>)| e.0 == k && e.1 == l1 && e.2 == l2;
+        if let Some(i) = self.last.filter(|i| hit(&self.dims[*i])) {
+            return self.dims[i].3;
         }
-        if let Some(k) = (0..self.dims.len()).find(|k| hit(*k, &self.dims)) {
-            self.last = Some(k);
-            return self.dims[k].2;
+        if let Some(i) = self.dims.iter().position(hit) {
+            self.last = Some(i);
+            return self.dims[i].3;
         }
         let d = dimension(l1, l2);
         if self.dims.len() < Self::CAP {
             self.last = Some(self.dims.len());
-            self.dims.push((l1, l2, d));
+            self.dims.push((k, l1, l2, d));
         }
         d
     }
 
     fn level1(&mut self, l1: &'a str) -> Option<&'static Level1> {
-        if let Some(&(_, v)) = self.l1.iter().find(|(k, _)| *k == l1) {
+        let k = memo_key(l1);
+        if let Some(&(_, _, v)) = self.l1.iter().find(|e| e.0 == k && e.1 == l1) {
             return v;
         }
         let v = level1(l1);
         if self.l1.len() < Self::CAP {
-            self.l1.push((l1, v));
+            self.l1.push((k, l1, v));
         }
         v
     }
 
     /// The 二级 a label stands for and the dimension it alone gives.
     fn level2(&mut self, l2: &'a str) -> (Known2, Option<Dim>) {
-        if let Some(&(_, v, d)) = self.l2.iter().find(|(k, _, _)| *k == l2) {
+        let k = memo_key(l2);
+        if let Some(&(_, _, v, d)) = self.l2.iter().find(|e| e.0 == k && e.1 == l2) {
             return (v, d);
         }
         let (v, d) = (level2(l2), dimension(None, Some(l2)));
         if self.l2.len() < Self::CAP {
-            self.l2.push((l2, v, d));
+            self.l2.push((k, l2, v, d));
         }
         (v, d)
     }
 }
 
-/// [`rows`], with the document's lookups.
-pub(super) fn rows_with<'a>(table: &'a [Indicator], memo: &mut Memo<'a>) -> Vec<Row<'a>> {
+/// [`rows`] into `out` (cleared first), with the document's lookups.
+pub(super) fn rows_into<'a>(table: &'a [Indicator], memo: &mut Memo<'a>, out: &mut Vec<Row<'a>>) {
     fn given(s: &Option<String>) -> Option<&str> {
         s.as_deref().filter(|s| !blank(Some(s)))
     }
     let mut l1: Option<&str> = None;
     let mut l2: Option<&str> = None;
-    table
-        .iter()
-        .map(|ind| {
-            if let Some(g) = given(&ind.level1) {
-                if l1 != Some(g) {
-                    l2 = None;
-                }
-                l1 = Some(g);
+    out.clear();
+    out.extend(table.iter().map(|ind| {
+        if let Some(g) = given(&ind.level1) {
+            if l1 != Some(g) {
+                l2 = None;
             }
-            if let Some(g) = given(&ind.level2) {
-                l2 = Some(g);
-            }
-            let dim = memo.dimension(l1, l2);
-            Row {
-                indicator: ind,
-                level1: l1,
-                level2: l2,
-                dimension: dim,
-            }
-        })
-        .collect()
+            l1 = Some(g);
+        }
+        if let Some(g) = given(&ind.level2) {
+            l2 = Some(g);
+        }
+        let dim = memo.dimension(l1, l2);
+        Row {
+            indicator: ind,
+            level1: l1,
+            level2: l2,
+            dimension: dim,
+        }
+    }));
 }
 
 /// A 三级 name that measures satisfaction (`群众满意度`, `参保人员满意率`),
@@ -711,5 +741,42 @@ mod tests {
         assert_eq!(dim("产出指标", "其他指标"), None);
         assert_eq!(dim("产出指标", ""), None);
         assert_eq!(dim("", ""), None);
+    }
+
+    #[test]
+    fn memo_agrees_with_direct_lookups_when_keys_collide() {
+        // the same length and the same first and last eight bytes: one key,
+        // different names (the memo must compare the names themselves)
+        let a = "社会的成本类指标";
+        let b = "社会的满意类指标";
+        assert_eq!(a.len(), b.len());
+        assert_eq!(a.as_bytes()[..8], b.as_bytes()[..8]);
+        assert_eq!(a.as_bytes()[a.len() - 8..], b.as_bytes()[b.len() - 8..]);
+        assert_eq!(memo_key(a), memo_key(b));
+        let mut memo = Memo::default();
+        let names = [a, b, "数量指标", "时效指标", a, "产出指标", b];
+        for (i, &n) in names.iter().enumerate() {
+            let l1 = Some("产出指标");
+            assert_eq!(
+                memo.dimension(l1, Some(n)),
+                dimension(l1, Some(n)),
+                "{i} {n}"
+            );
+            assert_eq!(
+                memo.dimension(None, Some(n)),
+                dimension(None, Some(n)),
+                "{i} {n}"
+            );
+            assert_eq!(memo.level1(n), level1(n), "{i} {n}");
+            assert_eq!(
+                memo.level2(n),
+                (level2(n), dimension(None, Some(n))),
+                "{i} {n}"
+            );
+        }
+        assert_ne!(
+            dimension(Some("产出指标"), Some(a)),
+            dimension(Some("产出指标"), Some(b))
+        );
     }
 }

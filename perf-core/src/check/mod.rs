@@ -35,33 +35,38 @@ use framework::Row;
 pub fn run(doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut memo = framework::Memo::default();
+    // one buffer each for the rows and names of every table
+    let (mut rows, mut names) = (Vec::new(), Vec::new());
     for p in &doc.projects {
-        let rows = framework::rows_with(&p.indicators, &mut memo);
+        framework::rows_into(&p.indicators, &mut memo, &mut rows);
         budget_sum::check(p, &mut out);
         spending_plan::check(p, &mut out);
-        indicator_checks(&rows, &mut out, &mut memo);
+        indicator_checks(&rows, &mut names, &mut out, &mut memo);
         missing_dimension::check(p, &rows, &mut out);
     }
     // The department-wide table follows its own framework (部门产出 …) and is
     // not a project: every indicator check applies, missing-dimension does not.
-    let rows = framework::rows_with(&doc.department_indicators, &mut memo);
-    indicator_checks(&rows, &mut out, &mut memo);
+    framework::rows_into(&doc.department_indicators, &mut memo, &mut rows);
+    indicator_checks(&rows, &mut names, &mut out, &mut memo);
     out.sort_by_key(|d| d.line.unwrap_or(u32::MAX));
     out
 }
 
-/// The checks that look at one indicator table.
+/// The checks that look at one indicator table; `names` is a buffer for
+/// the rows' names.
 fn indicator_checks<'a>(
     table: &[Row<'a>],
+    names: &mut Vec<Option<Cow<'a, str>>>,
     out: &mut Vec<Diagnostic>,
     memo: &mut framework::Memo<'a>,
 ) {
     framework::check_with(table, out, memo);
     // each row's name, squashed once for the two checks that read it
-    let names = names(table);
-    value_mismatch::check_named(table, &names, out);
+    names.clear();
+    names.extend(table.iter().map(|r| indicator_name(r.indicator)));
+    value_mismatch::check_named(table, names, out);
     garbled_cell::check(table, out);
-    duplicate_indicator::check_named(table, &names, out);
+    duplicate_indicator::check_named(table, names, out);
     qualitative_only::check(table, out);
 }
 
@@ -92,6 +97,7 @@ fn squash(s: &str) -> Cow<'_, str> {
 }
 
 /// [`indicator_name`] of every row.
+#[cfg(test)]
 fn names<'a>(table: &[Row<'a>]) -> Vec<Option<Cow<'a, str>>> {
     table.iter().map(|r| indicator_name(r.indicator)).collect()
 }

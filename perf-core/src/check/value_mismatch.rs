@@ -45,13 +45,47 @@ const PERIODS: [&str; 7] = ["月", "年", "季度", "季", "周", "天", "日"];
 /// Chars that, right after a unit in a description, make it a longer unit.
 const UNIT_CONTINUATION: [char; 7] = ['/', '·', '次', '元', '份', '个', '％'];
 
+/// The UTF-8 bytes of the first chars of [`CHANGE_WORDS`].
+const CHANGE_FIRSTS: [[u8; 3]; 7] = {
+    const fn bytes(s: &str) -> [u8; 3] {
+        let b = s.as_bytes();
+        [b[0], b[1], b[2]]
+    }
+    [
+        bytes("增"),
+        bytes("提"),
+        bytes("下"),
+        bytes("降"),
+        bytes("减"),
+        bytes("同"),
+        bytes("环"),
+    ]
+};
+
 /// True when `name` holds one of [`CHANGE_WORDS`], in one pass over its
-/// chars (each word is tried only where its first char stands).
+/// bytes: each word is tried only where its first char stands, and chars
+/// are told by their UTF-8 bytes (every first char is a three-byte one).
 fn has_change_word(name: &str) -> bool {
-    name.char_indices().any(|(i, c)| {
-        matches!(c, '增' | '提' | '下' | '降' | '减' | '同' | '环')
-            && CHANGE_WORDS.iter().any(|w| name[i..].starts_with(w))
-    })
+    let b = name.as_bytes();
+    let mut i = 0;
+    while let Some(&lead) = b.get(i) {
+        if (0xE4..=0xE9).contains(&lead)
+            && b.get(i..i + 3)
+                .is_some_and(|c| CHANGE_FIRSTS.iter().any(|f| f == c))
+            && CHANGE_WORDS
+                .iter()
+                .any(|w| b[i..].starts_with(w.as_bytes()))
+        {
+            return true;
+        }
+        i += match lead {
+            0..=0xBF => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+    }
+    false
 }
 
 /// The name without a trailing bracketed unit: `足额发放率（%）` → `足额发放率`.
@@ -129,7 +163,7 @@ pub(super) fn check_named(
                 format!("「{name}」")
             }
         };
-        let raw = v.raw.trim();
+        let raw = crate::find::trim(&v.raw);
         let dim = row.dimension;
         let satisfaction = dim == Some(Dim::Satisfaction);
         let rate = is_rate(name);
@@ -201,13 +235,13 @@ pub(super) fn check_named(
                         continue;
                     }
                     let t = squash(t);
-                    let nums = numbers_before(&t, u.as_str());
-                    if nums.is_empty() {
-                        continue;
-                    }
-                    agrees |= nums.contains(&n);
-                    if first.is_none() {
-                        first = Some((t, nums[0]));
+                    let mut n0 = None;
+                    each_number_before(&t, u.as_str(), |d| {
+                        n0.get_or_insert(d);
+                        agrees |= d == n;
+                    });
+                    if let (Some(n0), None) = (n0, &first) {
+                        first = Some((t, n0));
                     }
                 }
                 if let (Some((text, n0)), false) = (first, agrees) {
@@ -247,9 +281,10 @@ fn has_digit(s: &str) -> bool {
         .any(|&b| b.is_ascii_digit() || b == 0xEF)
 }
 
-/// The numbers in `text` written right before `unit` (white space already
-/// removed), where the unit is not the start of a longer one.
-fn numbers_before(text: &str, unit: &str) -> Vec<Decimal> {
+/// Calls `found` with each number in `text` written right before `unit`
+/// (white space already removed), where the unit is not the start of a
+/// longer one, in the order of the text.
+fn each_number_before(text: &str, unit: &str, mut found: impl FnMut(Decimal)) {
     fn fold(s: &str) -> Cow<'_, str> {
         let wide = |c: char| matches!(c, '０'..='９' | '．' | '％');
         // every char folded here starts with the byte EF
@@ -270,7 +305,6 @@ fn numbers_before(text: &str, unit: &str) -> Vec<Decimal> {
     let folded = fold(text);
     let unit = fold(unit);
     let bytes = folded.as_bytes();
-    let mut found = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         if !bytes[i].is_ascii_digit()
@@ -297,12 +331,11 @@ fn numbers_before(text: &str, unit: &str) -> Vec<Decimal> {
                 .is_some_and(|c| UNIT_CONTINUATION.contains(&c) || c.is_ascii_digit());
             if !extends {
                 if let Ok(d) = folded[start..i].parse::<Decimal>() {
-                    found.push(d);
+                    found(d);
                 }
             }
         }
     }
-    found
 }
 
 #[cfg(test)]
@@ -606,6 +639,12 @@ mod tests {
             ),
             vec!["「足额发放率（%）」是比率指标，指标值应为百分比，实际为「足额」".to_owned()]
         );
+    }
+
+    fn numbers_before(text: &str, unit: &str) -> Vec<Decimal> {
+        let mut v = Vec::new();
+        each_number_before(text, unit, |d| v.push(d));
+        v
     }
 
     #[test]

@@ -120,6 +120,30 @@ struct Asm {
     /// The current table has a 序号/栏次 column of row numbers to drop.
     rownum: bool,
     join_cjk: bool,
+    /// The indicators of `cur`, moved into it (one allocation of the exact
+    /// size) when it is finished; the buffer is reused for the next project.
+    inds: Vec<Indicator>,
+    /// Buffers of `plan_row`, reused from row to row.
+    plan: PlanScratch,
+    /// The label text of `budget_row`, reused from row to row.
+    budget_label: String,
+}
+
+/// One mark of a spending-plan row: a month heading or a percent.
+#[derive(Clone, Copy, Debug)]
+enum PlanItem {
+    Month(u8),
+    Pct(Decimal),
+}
+
+/// The working lists of `plan_row`, kept between rows (cleared on use) so
+/// a plan row allocates nothing once the first one has sized them.
+#[derive(Debug, Default)]
+struct PlanScratch {
+    items: Vec<(usize, PlanItem)>,
+    lead: Vec<(usize, Decimal)>,
+    points: Vec<PlanPoint>,
+    open: Vec<(usize, u8)>,
 }
 
 impl Asm {
@@ -135,8 +159,8 @@ impl Asm {
     // ---------------------------------------------------------------- text
 
     fn text_row(&mut self, line: u32, s: &str) {
-        let raw = text::strip_markers(s).trim();
-        if raw.len() > 240 && raw.has('。') {
+        let raw = crate::find::trim(text::strip_markers(s));
+        if raw.len() > 240 && text::has_char(raw, '。') {
             // a paragraph of running text: it only ends a table
             self.table = None;
             return;
@@ -186,7 +210,7 @@ impl Asm {
             self.set_amount_unit(u);
             used = true;
         }
-        if !used && self.table.is_some() && (s.has('。') || s.chars().count() > 60) {
+        if !used && self.table.is_some() && (text::has_char(&s, '。') || s.chars().count() > 60) {
             // running text after the table
             self.table = None;
         } else if !used && self.table.is_some() {
@@ -201,7 +225,7 @@ impl Asm {
 
     fn set_unit_name(&mut self, unit: String) {
         match &mut self.cur {
-            Some(p) if !self.closed && p.unit_name.is_none() && p.indicators.is_empty() => {
+            Some(p) if !self.closed && p.unit_name.is_none() && self.inds.is_empty() => {
                 p.unit_name = Some(unit)
             }
             _ => self.pending_unit = Some(unit),
@@ -210,7 +234,7 @@ impl Asm {
 
     fn set_amount_unit(&mut self, unit: &'static str) {
         match &mut self.cur {
-            Some(p) if !self.closed && p.amount_unit.is_none() && p.indicators.is_empty() => {
+            Some(p) if !self.closed && p.amount_unit.is_none() && self.inds.is_empty() => {
                 p.amount_unit = Some(unit.to_string())
             }
             _ => self.pending_amount_unit = Some(unit.to_string()),
@@ -242,7 +266,7 @@ impl Asm {
             cells = &all[1..];
         } else if self.rownum
             && all.len() > 2
-            && (text::is_small_int(&all[0].text) || all[0].text.trim().is_empty())
+            && (text::is_small_int(&all[0].text) || blank(&all[0].text))
         {
             cells = &all[1..];
         }
@@ -259,10 +283,8 @@ impl Asm {
         let meta = first.as_deref().is_some_and(starts_meta);
 
         // A heading written into a table row (a TOC line with its page number).
-        let heading = cells[fi]
-            .text
-            .has('表')
-            .then(|| project_heading(&clean(&cells[fi].text)));
+        let heading =
+            text::has_char(&cells[fi].text, '表').then(|| project_heading(&clean(&cells[fi].text)));
         if let Some(name) = heading.flatten() {
             if cells[fi + 1..].iter().all(|c| {
                 let l = label(&c.text);
@@ -332,7 +354,7 @@ impl Asm {
         // month marks need a 月; counted only when a rule asks
         let row_months = || {
             let mut n = 0usize;
-            for c in cells.iter().filter(|c| c.text.has('月')) {
+            for c in cells.iter().filter(|c| text::has_char(&c.text, '月')) {
                 text::each_month(&c.text, |_, _| n += 1);
             }
             n
@@ -348,7 +370,7 @@ impl Asm {
             let code = next_value(cells, fi).map(|s| s.replace(' ', ""));
             // a second code row opens a new project, unless it repeats the code
             if let Some(p) = &self.cur {
-                if p.code.is_some() && (p.code != code || !p.indicators.is_empty()) {
+                if p.code.is_some() && (p.code != code || !self.inds.is_empty()) {
                     self.closed = true;
                 }
             }
@@ -371,7 +393,7 @@ impl Asm {
         if first.starts_with("项目名称") {
             let name = next_value(cells, fi);
             if let Some(p) = &self.cur {
-                if self.name_from_cell && (p.name != name || !p.indicators.is_empty()) {
+                if self.name_from_cell && (p.name != name || !self.inds.is_empty()) {
                     self.closed = true;
                 }
             }
@@ -493,7 +515,8 @@ impl Asm {
         self.closed = false;
         self.name_from_cell = false;
         self.meta_since_table = false;
-        if let Some(p) = self.cur.take() {
+        if let Some(mut p) = self.cur.take() {
+            p.indicators = self.inds.drain(..).collect();
             if p.indicators.is_empty() {
                 self.diag(
                     Severity::Warning,
@@ -553,8 +576,9 @@ impl Asm {
     }
 
     fn budget_row(&mut self, cells: &[Cell], line: u32) {
+        let mut lab = std::mem::take(&mut self.budget_label);
+        lab.clear();
         let p = self.project(line);
-        let mut lab = String::new();
         for c in cells {
             if let Some((n, unit)) = text::amount(&c.text) {
                 let slot = if lab.has("预算数") || lab.has("总额") || lab.has("合计") {
@@ -574,19 +598,25 @@ impl Asm {
                 }
                 lab.clear();
             } else {
-                lab.push_str(&label(&c.text));
+                text::push_label(&mut lab, &c.text);
             }
         }
+        self.budget_label = lab;
     }
 
     fn plan_row(&mut self, cells: &[Cell], line: u32) {
-        #[derive(Clone, Copy)]
-        enum Item {
-            Month(u8),
-            Pct(Decimal),
-        }
+        use PlanItem as Item;
+        let PlanScratch {
+            mut items,
+            mut lead,
+            mut points,
+            mut open,
+        } = std::mem::take(&mut self.plan);
+        items.clear();
+        lead.clear();
+        points.clear();
+        open.clear();
         // a cell gives a percent or its month marks and a percent
-        let mut items: Vec<(usize, Item)> = Vec::with_capacity(2 * cells.len());
         for (i, c) in cells.iter().enumerate() {
             if text::label_starts(&c.text, "资金") || label_contains(&c.text, '划', "计划") {
                 continue;
@@ -606,17 +636,17 @@ impl Asm {
                 items.push((i, Item::Pct(p)));
             }
         }
-        let lead = items
-            .iter()
-            .take_while(|(_, it)| matches!(it, Item::Pct(_)))
-            .map(|(c, it)| match it {
-                Item::Pct(p) => (*c, *p),
-                Item::Month(_) => (*c, Decimal::ZERO),
-            })
-            .collect::<Vec<_>>();
-        let mut points: Vec<PlanPoint> = Vec::new();
+        lead.extend(
+            items
+                .iter()
+                .take_while(|(_, it)| matches!(it, Item::Pct(_)))
+                .map(|(c, it)| match it {
+                    Item::Pct(p) => (*c, *p),
+                    Item::Month(_) => (*c, Decimal::ZERO),
+                }),
+        );
         if !lead.is_empty() {
-            let headers = std::mem::take(&mut self.pending_months);
+            let mut headers = std::mem::take(&mut self.pending_months);
             // the column shift (none, one left, one right) that puts most
             // percents under a month heading; ties prefer no shift
             let matches = |s: isize| {
@@ -677,8 +707,10 @@ impl Asm {
                     }
                 }
             }
+            // used up: left empty, its buffer kept
+            headers.clear();
+            self.pending_months = headers;
         }
-        let mut open: Vec<(usize, u8)> = Vec::new();
         for (c, it) in items.iter().skip(lead.len()) {
             match it {
                 Item::Month(m) => open.push((*c, *m)),
@@ -701,15 +733,21 @@ impl Asm {
             }
         }
         if !open.is_empty() {
-            self.pending_months = open;
+            std::mem::swap(&mut self.pending_months, &mut open);
         }
         if let Some(p) = &mut self.cur {
-            for pt in points {
+            for pt in points.iter().copied() {
                 if !p.spending_plan.points.iter().any(|q| q.month == pt.month) {
                     p.spending_plan.points.push(pt);
                 }
             }
         }
+        self.plan = PlanScratch {
+            items,
+            lead,
+            points,
+            open,
+        };
     }
 
     fn goals_row(&mut self, cells: &[Cell]) {
@@ -735,15 +773,19 @@ impl Asm {
         self.mode = Mode::None;
         self.meta_since_table = false;
         let find = |f: &dyn Fn(&str) -> bool| labels.iter().position(|l| f(l));
-        let l1 = find(&|l| l.has("一级指标")).unwrap_or(0);
-        let l2 = find(&|l| l.has("二级指标")).unwrap_or(l1 + 1);
-        let l3 = find(&|l| l.has("三级指标"));
+        // `l.has(w)`, searched only in labels holding `c`, a char of `w`
+        // (one byte search rules most labels out)
+        let word = |l: &str, c: char, w: &str| text::has_char(l, c) && l.has(w);
+        let l1 = find(&|l| word(l, '一', "一级指标")).unwrap_or(0);
+        let l2 = find(&|l| word(l, '二', "二级指标")).unwrap_or(l1 + 1);
+        let l3 = find(&|l| word(l, '三', "三级指标"));
         let desc = find(&|l| {
             l.starts_with("绩效指标描述") || l.starts_with("指标内容") || l == "指标描述"
         });
-        let basis = find(&|l| l.has("依据"));
-        let scoring = find(&|l| l.has("评") && l.has("分"));
-        let value = find(&|l| l.starts_with("指标值") && !l.has("依据")).map(ValueCols::Single);
+        let basis = find(&|l| word(l, '据', "依据"));
+        let scoring = find(&|l| text::has_char(l, '评') && text::has_char(l, '分'));
+        let value =
+            find(&|l| l.starts_with("指标值") && !word(l, '据', "依据")).map(ValueCols::Single);
         self.table = Some(Table {
             l1,
             l2,
@@ -892,7 +934,7 @@ impl Asm {
             let target = if department {
                 self.out.department_indicators.last_mut()
             } else {
-                self.cur.as_mut().and_then(|p| p.indicators.last_mut())
+                self.cur.as_ref().and(self.inds.last_mut())
             };
             if let Some(prev) = target {
                 join_field(&mut prev.basis, &basis);
@@ -955,7 +997,7 @@ impl Asm {
         } else if department {
             self.out.department_indicators.last()
         } else {
-            self.cur.as_ref().and_then(|p| p.indicators.last())
+            self.cur.as_ref().and(self.inds.last())
         };
         let levels = levels([l1, l2, l3], prev);
         let raw_empty = raw.is_empty();
@@ -985,8 +1027,8 @@ impl Asm {
         let stored = if department {
             self.out.department_indicators.push(ind);
             true
-        } else if let Some(p) = &mut self.cur {
-            p.indicators.push(ind);
+        } else if self.cur.is_some() {
+            self.inds.push(ind);
             true
         } else {
             false
@@ -1137,10 +1179,10 @@ fn unreachable_project(line: u32) -> Project {
 }
 
 /// A cell's label form holds `needle` only when the cell holds `hint`, a
-/// char of `needle` that folding leaves alone: the label is computed only
-/// for the cells that do.
+/// char of `needle` that folding leaves alone (a rare one: most cells are
+/// ruled out by one byte search); the label itself is never built.
 fn label_contains(raw: &str, hint: char, needle: &str) -> bool {
-    raw.has(hint) && label(raw).has(needle)
+    text::has_char(raw, hint) && text::label_has(raw, needle)
 }
 
 fn is_header(cells: &[Cell]) -> bool {
@@ -1148,7 +1190,7 @@ fn is_header(cells: &[Cell]) -> bool {
         .iter()
         .any(|c| label_contains(&c.text, '级', "一级指标"))
         && cells.iter().any(|c| {
-            c.text.has('级') && {
+            text::has_char(&c.text, '级') && {
                 let l = label(&c.text);
                 l.has("二级指标") || l.has("三级指标")
             }
@@ -1158,7 +1200,7 @@ fn is_header(cells: &[Cell]) -> bool {
 /// A `符号 | 值 | 单位（文字描述）` row: the three columns, if it is one.
 fn subheader(cells: &[Cell]) -> Option<(usize, usize, usize)> {
     // a label equal to 符号 / 计算符号 needs a 符 in the cell
-    if !cells.iter().any(|c| c.text.has('符')) {
+    if !cells.iter().any(|c| text::has_char(&c.text, '符')) {
         return None;
     }
     // label tests without building labels; a label is empty exactly when
@@ -1335,14 +1377,12 @@ pub(crate) fn split_goals_into(s: &str, out: &mut Vec<String>) {
 /// `3.人才工作专项资金项目绩效目标申报表`, a TOC line with trailing dots):
 /// the project name it gives, numbering and suffix removed.
 pub(crate) fn project_heading(s: &str) -> Option<String> {
-    if !s.has('表') {
-        return None;
-    }
-    let s = s
-        .trim()
+    // told by its end first: a search of a long line for 表 costs more
+    let s = crate::find::trim(s)
         .trim_end_matches(|c: char| c == '.' || c == '…' || c == '·' || c.is_whitespace());
     // the label ends with a suffix below only when the text ends with 表
-    if !s.ends_with('表') || (s.len() > 150 && s.chars().count() > 150) || s.has('。') {
+    if !s.ends_with('表') || (s.len() > 150 && s.chars().count() > 150) || text::has_char(s, '。')
+    {
         return None;
     }
     let suffixes = ["绩效目标申报表", "绩效目标表"];
@@ -1400,12 +1440,12 @@ pub(crate) fn is_numbered_heading(s: &str) -> bool {
 }
 
 fn is_short_heading(s: &str) -> bool {
-    s.chars().count() <= 40 && !s.has('。') && !s.has('，')
+    s.chars().count() <= 40 && !text::has_char(s, '。') && !text::has_char(s, '，')
 }
 
 /// `323001 兴隆县人力资源和社会保障局本级` (optionally followed by `单位：元`).
 fn unit_line(s: &str) -> Option<String> {
-    let t = s.trim();
+    let t = crate::find::trim(s);
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits != 6 {
         return None;

@@ -180,9 +180,30 @@ pub(crate) fn join_wrapped(acc: &mut String, next: &str) {
 /// label is allocated at the first char that changes).
 pub(crate) fn label(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
-    let mut out: Option<String> = None;
-    let mut copied = 0;
     let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        let step = STEP[usize::from(c)];
+        if step & SPECIAL != 0 && label_fold(b, i).is_some() {
+            let mut o = String::with_capacity(s.len());
+            push_label_from(&mut o, s, i);
+            return Cow::Owned(o);
+        }
+        i += usize::from(step & LEN);
+    }
+    Cow::Borrowed(s)
+}
+
+/// Appends `label(s)` to `out` (no label built on its own).
+pub(crate) fn push_label(out: &mut String, s: &str) {
+    push_label_from(out, s, 0);
+}
+
+/// Appends `label(s)` to `out`, given that no char before byte `from`
+/// changes in the label.
+fn push_label_from(out: &mut String, s: &str, from: usize) {
+    let b = s.as_bytes();
+    let mut copied = 0;
+    let mut i = from;
     while let Some(&c) = b.get(i) {
         let step = STEP[usize::from(c)];
         let len = usize::from(step & LEN);
@@ -194,21 +215,14 @@ pub(crate) fn label(s: &str) -> Cow<'_, str> {
             i += len;
             continue;
         };
-        let o = out.get_or_insert_with(|| String::with_capacity(s.len()));
-        o.push_str(&s[copied..i]);
+        out.push_str(&s[copied..i]);
         if let Some(a) = folded {
-            o.push(char::from(a));
+            out.push(char::from(a));
         }
         i += len;
         copied = i;
     }
-    match out {
-        None => Cow::Borrowed(s),
-        Some(mut o) => {
-            o.push_str(&s[copied..]);
-            Cow::Owned(o)
-        }
-    }
+    out.push_str(&s[copied..]);
 }
 
 /// Where `label(s)` stops matching `prefix`: the byte of `s` after the
@@ -245,6 +259,11 @@ fn label_prefix_end(s: &str, prefix: &str) -> Option<usize> {
 /// the end of `s` as the suffix has (no label built).
 pub(crate) fn label_ends(s: &str, suffix: &str) -> bool {
     let b = s.as_bytes();
+    // written out as is: the chars of `suffix` are their own label (a
+    // suffix is a label), and its first byte starts a char of `s`
+    if b.ends_with(suffix.as_bytes()) && !has_special(suffix) {
+        return true;
+    }
     let mut p = suffix.as_bytes();
     let mut end = b.len();
     while !p.is_empty() {
@@ -281,10 +300,74 @@ pub(crate) fn label_ends(s: &str, suffix: &str) -> bool {
     true
 }
 
+/// True when `s` holds a byte that starts white space or a char `label`
+/// folds (then `label(s)` may differ from `s`).
+fn has_special(s: &str) -> bool {
+    s.bytes().any(|c| STEP[usize::from(c)] & SPECIAL != 0)
+}
+
 /// Exactly `label(s).starts_with(prefix)`, reading only as many chars of
 /// `s` as the prefix has (no label built).
 pub(crate) fn label_starts(s: &str, prefix: &str) -> bool {
     label_prefix_end(s, prefix).is_some()
+}
+
+/// Exactly `s.contains(c)`, for the one-char tests run on every cell: the
+/// char's last byte is found eight bytes at a time ([`find_byte`], whatever
+/// the length of `s`) and the bytes before it compared (a lead byte is
+/// never a continuation byte, so a match starts a char).
+///
+/// [`find_byte`]: crate::find::find_byte
+#[inline]
+pub(crate) fn has_char(s: &str, c: char) -> bool {
+    let mut buf = [0u8; 4];
+    let n = c.encode_utf8(&mut buf).len();
+    let b = s.as_bytes();
+    let mut from = n - 1;
+    while let Some(p) = b
+        .get(from..)
+        .and_then(|t| crate::find::find_byte(t, buf[n - 1]))
+    {
+        let end = from + p + 1;
+        if (1..n).all(|k| b[end + k - 1 - n] == buf[k - 1]) {
+            return true;
+        }
+        from = end;
+    }
+    false
+}
+
+/// Exactly `label(s).contains(needle)` (no label built), for a needle
+/// whose first char `label` keeps as it is (not white space, not a
+/// full-width char it folds): each place `s` holds that char is tried with
+/// [`label_starts`]. `label` maps each char on its own, so the label of
+/// `s` from that char on is the label's tail from the same char.
+pub(crate) fn label_has(s: &str, needle: &str) -> bool {
+    let Some(first) = needle.chars().next() else {
+        return true;
+    };
+    let n = first.len_utf8();
+    let lead = &needle.as_bytes()[..n];
+    debug_assert!(
+        !matches!(first, '(' | ')' | ':' | '%') && label(&needle[..n]) == needle[..n],
+        "{needle:?}"
+    );
+    let b = s.as_bytes();
+    // the first char's last byte (for CJK a continuation byte, rarer than a
+    // lead byte); the bytes before it must be the rest of the char, whose
+    // lead byte is never a continuation byte: a char boundary
+    let mut from = n - 1;
+    while let Some(p) = b
+        .get(from..)
+        .and_then(|t| crate::find::find_byte(t, lead[n - 1]))
+    {
+        let end = from + p + 1;
+        if b[end - n..end] == *lead && label_prefix_end(&s[end - n..], needle).is_some() {
+            return true;
+        }
+        from = end;
+    }
+    false
 }
 
 /// Exactly `label(s) == l` (no label built).
@@ -435,6 +518,10 @@ pub(crate) fn months(s: &str) -> Vec<(u8, usize)> {
 
 /// [`months`], each mark given to `f` (month, end) instead of collected.
 pub(crate) fn each_month(s: &str, mut f: impl FnMut(u8, usize)) {
+    // every mark holds 月: one byte search rules out most cells
+    if !has_char(s, '月') {
+        return;
+    }
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -473,16 +560,17 @@ pub(crate) fn each_month(s: &str, mut f: impl FnMut(u8, usize)) {
 
 /// True for a cell that is only a small integer (a row number, a page number, a weight).
 pub(crate) fn is_small_int(s: &str) -> bool {
-    let t = s.trim();
+    let t = crate::find::trim(s);
     !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// True for a line that is only a page number: `12`, `- 12 -`, `第 12 页`, `第12页 共30页`.
 pub(crate) fn is_page_number(s: &str) -> bool {
-    let first = s.trim_start().chars().next();
-    if !first.is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '—' | '–' | '第'))
-        || s.len() > 40
-    {
+    if s.len() > 40 {
+        return false;
+    }
+    let first = crate::find::trim(s).chars().next();
+    if !first.is_some_and(|c| c.is_ascii_digit() || matches!(c, '-' | '—' | '–' | '第')) {
         return false;
     }
     // the line without white space, in a buffer on the stack (at most 40 bytes)
@@ -832,7 +920,20 @@ mod tests {
             }
             let got = label(s);
             assert_eq!(got, label_by_chars(s), "{s:?}");
+            for c in ['出', 'a', '\u{3000}', '表', '\u{10000}'] {
+                assert_eq!(has_char(s, c), s.contains(c), "{s:?} {c:?}");
+            }
+            for needle in ["出", "产出", "出a", "a", "ab", "产出出"] {
+                assert_eq!(
+                    label_has(s, needle),
+                    got.contains(needle),
+                    "{s:?} {needle:?}"
+                );
+            }
             assert_eq!(matches!(got, Cow::Borrowed(_)), got == s.as_str(), "{s:?}");
+            let mut pushed = String::from("前");
+            push_label(&mut pushed, s);
+            assert_eq!(pushed, format!("前{}", label_by_chars(s)), "{s:?}");
         }
     }
 
@@ -869,6 +970,9 @@ mod tests {
                 assert_eq!(label_is(p, s), label(p) == s, "{p:?} {s:?}");
                 assert_eq!(label_ends(s, p), label(s).ends_with(p), "{s:?} {p:?}");
                 assert_eq!(label_ends(p, s), label(p).ends_with(s), "{p:?} {s:?}");
+                if !p.starts_with('(') && !p.is_empty() {
+                    assert_eq!(label_has(s, p), label(s).contains(p), "{s:?} {p:?}");
+                }
             }
         }
     }
@@ -891,6 +995,17 @@ mod tests {
                 "{s:?}"
             );
         }
+    }
+
+    #[test]
+    fn label_ends_takes_a_written_suffix_only_when_it_is_its_own_label() {
+        // the bytes match, but the label of the text folds them
+        assert!(!label_ends("满意度（%）", "（%）"));
+        assert!(label_ends("满意度（%）", "(%)"));
+        assert!(!label_ends("单位： ", "： "));
+        assert!(label_ends("单位：", ":"));
+        assert!(label_ends("项目绩效目标表", "绩效目标表"));
+        assert!(label_ends("表", ""));
     }
 
     #[test]

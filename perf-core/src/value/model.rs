@@ -266,9 +266,18 @@ impl<'a> Unit<'a> {
         self.text.is_empty()
     }
 
+    /// The unit with owned text; a unit that is exactly one word of the
+    /// unit lexicon keeps the lexicon's static spelling (no allocation).
     pub fn into_owned(self) -> Unit<'static> {
+        let text = match self.text {
+            Cow::Borrowed(s) => match super::unit::atom_at(s) {
+                Some((_, a)) if a.written.len() == s.len() => Cow::Borrowed(a.written),
+                _ => Cow::Owned(s.to_owned()),
+            },
+            Cow::Owned(s) => Cow::Owned(s),
+        };
         Unit {
-            text: Cow::Owned(self.text.into_owned()),
+            text,
             scale_len: self.scale_len,
             scale: self.scale,
             dimension: self.dimension,
