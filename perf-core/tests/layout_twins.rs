@@ -340,6 +340,27 @@ fn pymupdf_reads_as_paragraph_cells_a_line_each() {
 const PYMUPDF_002: usize = 125;
 
 #[test]
+fn pymupdf_of_narrow_split_value_tables() {
+    // 004's tables: eleven narrow columns, 符号 | 值 | 单位 split, numbered
+    // rows; PyMuPDF writes each line of a wrapped cell on a line of its
+    // own. Rows are cut at their numbers and level labels, values found by
+    // their 符号 cell, and the other lines shared out among the cells by
+    // how full each line is (the columns' widths learned over the table).
+    let (a, b) = tool_twin("004", "pymupdf/004.txt");
+    assert_eq!(b.source.layout.as_str(), "paragraph-cells");
+    assert_eq!(codes(&a), codes(&b));
+    let (hit, all) = matched(&a, &b);
+    assert_eq!(all, 162);
+    assert!(
+        hit >= PYMUPDF_004,
+        "{hit} of {all} indicators read identically"
+    );
+}
+
+/// Indicators of 004 its PyMuPDF twin reads identically (of 162).
+const PYMUPDF_004: usize = 116;
+
+#[test]
 fn libreoffice_text_export_of_the_word_tables_reads_in_full() {
     // LibreOffice's Text export of the .docx: a paragraph per line, an
     // empty paragraph (an empty cell, a merged cell's continuation) a

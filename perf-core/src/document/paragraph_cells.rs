@@ -1822,6 +1822,241 @@ mod tests {
         assert_eq!(i[1].value.raw, "100%");
     }
 
+    /// PyMuPDF's shape: every text line on a line of its own, no blank line.
+    fn line_each(lines: &[&str]) -> String {
+        lines.iter().map(|l| format!("{l}\n")).collect()
+    }
+
+    /// A numbered table with split value columns as PyMuPDF writes it:
+    /// narrow columns, most cells wrapped over several lines.
+    const NARROW: &[&str] = &[
+        "12",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "绩效指标描述（指标",
+        "内容）",
+        "评（扣）分",
+        "标准",
+        "指标值",
+        "指标确",
+        "定依据",
+        "13",
+        "符号",
+        "值",
+        "单位（文字",
+        "描述）",
+        "14",
+        "产出指标",
+        "数量指标",
+        "城乡居民基",
+        "本养老保险",
+        "参保人数",
+        "参加城乡居民养",
+        "老保险覆盖率",
+        "应保尽保达",
+        "95%以上为",
+        "优，未达到",
+        "95%为扣分项",
+        "≥",
+        "95.00",
+        "%",
+        "按照政策要求和年",
+        "初目标任务，参加",
+        "城乡居民养老保险",
+        "缴费达到 95%以",
+        "上",
+        "15",
+        "质量指标",
+        "资金到位率",
+        "征缴期结束后，",
+        "财政及时拨付，",
+        "确保缴费补助资",
+        "金到账",
+        "落实到位为",
+        "优，未落实为",
+        "扣分项",
+        "文字描",
+        "述",
+        "按时拨",
+        "付到位",
+        "承高管字",
+        "【2014】74 号、",
+        "承人社字",
+        "【2017】235 号要",
+        "求，落实缴费补贴",
+        "政策",
+        "16",
+        "时效指标",
+        "及时性",
+        "缴费补助及时性",
+        "到位",
+        "补贴落实到人",
+        "为优，未落实",
+        "为扣分项",
+        "文字描",
+        "述",
+        "全部落",
+        "实",
+        "按照城乡居民养老",
+        "保险政策，参加城",
+        "乡居民养老保险参",
+        "保缴费补贴到位",
+    ];
+
+    #[test]
+    fn a_header_broken_over_lines_with_a_row_number() {
+        let r = rows(&line_each(NARROW));
+        // `（指标` left open goes on in `内容）`; `指标确` + `定依据`; the row
+        // number only marks the row
+        assert_eq!(
+            r[0],
+            vec![
+                "",
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "绩效指标描述（指标内容）",
+                "评（扣）分标准",
+                "指标值",
+                "指标确定依据"
+            ]
+        );
+        // 符号 under the header's 指标值, though no empty cell is written
+        assert_eq!(
+            r[1],
+            vec!["", "", "", "", "", "", "符号", "值", "单位（文字描述）"]
+        );
+    }
+
+    #[test]
+    fn narrow_cells_are_cut_where_their_lines_stop_filling_the_column() {
+        let r = rows(&line_each(NARROW));
+        assert_eq!(r.len(), 5);
+        assert_eq!(
+            r[2],
+            vec![
+                "",
+                "产出指标",
+                "数量指标",
+                "城乡居民基本养老保险参保人数",
+                "参加城乡居民养老保险覆盖率",
+                "应保尽保达95%以上为优，未达到95%为扣分项",
+                "≥",
+                "95.00",
+                "%",
+                "按照政策要求和年初目标任务，参加城乡居民养老保险缴费达到 95%以上"
+            ]
+        );
+        // 文字描述 broken over two lines; no 值; the 单位 text (`按时拨` +
+        // `付到位`) is parted from the basis by the columns' widths, and
+        // `承高管字` is full: `【2014】74` would not fit after it
+        assert_eq!(
+            r[3],
+            vec![
+                "",
+                "",
+                "质量指标",
+                "资金到位率",
+                "征缴期结束后，财政及时拨付，确保缴费补助资金到账",
+                "落实到位为优，未落实为扣分项",
+                "文字描述",
+                "",
+                "按时拨付到位",
+                "承高管字【2014】74 号、承人社字【2017】235 号要求，落实缴费补贴政策"
+            ]
+        );
+        assert_eq!(
+            r[4][3..6],
+            [
+                "及时性",
+                "缴费补助及时性到位",
+                "补贴落实到人为优，未落实为扣分项"
+            ]
+        );
+        assert_eq!(r[4][6..9], ["文字描述", "", "全部落实"]);
+    }
+
+    #[test]
+    fn the_next_row_number_after_a_comparator_is_a_value() {
+        // `15` right after `≥` is the 值 of row 14, not row 15's number
+        let mut src: Vec<&str> = NARROW[..16].to_vec();
+        src.extend([
+            "14",
+            "产出指标",
+            "数量指标",
+            "人数",
+            "参保人数",
+            "达到为优",
+            "≥",
+            "15",
+            "人",
+            "按政策",
+            "15",
+            "质量指标",
+            "合格率",
+            "合格",
+            "达标为优",
+            "=",
+            "100",
+            "%",
+            "按要求",
+        ]);
+        let r = rows(&line_each(&src));
+        assert_eq!(
+            r[2],
+            vec![
+                "",
+                "产出指标",
+                "数量指标",
+                "人数",
+                "参保人数",
+                "达到为优",
+                "≥",
+                "15",
+                "人",
+                "按政策"
+            ]
+        );
+        assert_eq!(
+            r[3],
+            vec![
+                "",
+                "",
+                "质量指标",
+                "合格率",
+                "合格",
+                "达标为优",
+                "=",
+                "100",
+                "%",
+                "按要求"
+            ]
+        );
+    }
+
+    #[test]
+    fn narrow_tables_read_to_indicators() {
+        let src = format!(
+            "1、示例项目绩效目标表\n项目名称\n示例项目\n{}",
+            line_each(NARROW)
+        );
+        let doc = crate::Document::parse(&src).unwrap();
+        assert_eq!(doc.source.layout.as_str(), "paragraph-cells");
+        let i = &doc.projects[0].indicators;
+        assert_eq!(i.len(), 3);
+        assert_eq!(i[0].level3.as_deref(), Some("城乡居民基本养老保险参保人数"));
+        assert_eq!(i[0].value.raw, "≥ 95.00 %");
+        assert_eq!(i[0].value.number(), Some(rust_decimal::Decimal::from(95)));
+        assert_eq!(
+            i[0].scoring.as_deref(),
+            Some("应保尽保达95%以上为优，未达到95%为扣分项")
+        );
+        assert_eq!(i[1].level1.as_deref(), Some("产出指标"));
+        assert_eq!(i[1].value.raw, "按时拨付到位");
+        assert_eq!(i[2].value.raw, "全部落实");
+    }
+
     #[test]
     fn a_heading_ends_the_table() {
         let src = docx(&[
