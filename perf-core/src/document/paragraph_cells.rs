@@ -858,7 +858,10 @@ impl<'a> Reader<'_, 'a> {
             let body = i;
             while i < self.p.len() {
                 let f = self.at(i);
-                if f.ends || (i == body && f.prose) || (i > body && (f.level1 || f.level2)) {
+                if (f.ends && !(i > body && cols.l1 > 0 && self.heading_in_row(i, no)))
+                    || (i == body && f.prose)
+                    || (i > body && (f.level1 || f.level2))
+                {
                     break;
                 }
                 if i > body
@@ -959,7 +962,7 @@ impl<'a> Reader<'_, 'a> {
         let w_of = |r: &std::ops::Range<usize>| -> Vec<narrow::LineWidth> {
             self.p[r.clone()]
                 .iter()
-                .map(|p| (narrow::width(&p.text), narrow::lead_width(&p.text)))
+                .map(|p| narrow::LineWidth::of(&p.text))
                 .collect()
         };
         let mut caps: Vec<Option<usize>> = vec![None; cols.width];
@@ -972,7 +975,7 @@ impl<'a> Reader<'_, 'a> {
                     let mut at = 0;
                     for (len, &(_, c)) in lens.iter().zip(slots) {
                         if *len > 1 {
-                            full[c].extend(w[at..at + len - 1].iter().map(|x| x.0));
+                            full[c].extend(w[at..at + len - 1].iter().map(|x| x.width));
                         }
                         at += len;
                     }
@@ -1011,6 +1014,30 @@ impl<'a> Reader<'_, 'a> {
             self.push_row(cells);
         }
         i
+    }
+
+    /// True when paragraph `k`, which reads as a numbered heading
+    /// (`一、规范档案管`), is a line of a wrapped cell of row `no`: it is no
+    /// project heading, and the next row's number `no + 1` follows within
+    /// a cell's worth of lines with nothing that ends a table between.
+    fn heading_in_row(&self, k: usize, no: Option<u32>) -> bool {
+        let Some(n) = no else { return false };
+        let t = &self.p[k].text;
+        if !is_numbered_heading(t.trim())
+            || (t.contains('表') && project_heading(t.trim()).is_some())
+        {
+            return false;
+        }
+        let to = self.p.len().min(k + 1 + narrow::MAX_CELL_LINES);
+        for j in k + 1..to {
+            if small_int(&self.p[j].text) == Some(n + 1) {
+                return true;
+            }
+            if self.at(j).ends {
+                return false;
+            }
+        }
+        false
     }
 
     /// The 符号 cells among paragraphs `body` (see [`Reader::narrow_rows`]).
@@ -2033,6 +2060,40 @@ mod tests {
                 "按要求"
             ]
         );
+    }
+
+    #[test]
+    fn a_numbered_heading_inside_a_numbered_row_is_a_cell_line() {
+        // `一、规范档案管` + `理` ends a wrapped basis cell (`…构建统` +
+        // `一、规范档案管` + `理`); row 15 follows
+        let mut src: Vec<&str> = NARROW[..16].to_vec();
+        src.extend([
+            "14",
+            "产出指标",
+            "数量指标",
+            "平台建设",
+            "构建平台",
+            "建成为优",
+            "文字描",
+            "述",
+            "规范档案",
+            "冀人社函构建统",
+            "一、规范档案管",
+            "理",
+            "15",
+            "质量指标",
+            "合格率",
+            "合格",
+            "达标为优",
+            "=",
+            "100",
+            "%",
+            "按要求",
+        ]);
+        let r = rows(&line_each(&src));
+        assert_eq!(r.len(), 4);
+        assert_eq!(r[2][9], "冀人社函构建统一、规范档案管理");
+        assert_eq!(r[3][2..4], ["质量指标", "合格率"]);
     }
 
     #[test]

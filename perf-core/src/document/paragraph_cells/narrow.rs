@@ -68,22 +68,51 @@ pub(super) fn lead_width(s: &str) -> usize {
     w
 }
 
-/// A line of a run: its width and the width of its unbreakable start
-/// ([`lead_width`]).
-pub(super) type LineWidth = (usize, usize);
+/// A line of a run, as the cutting sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct LineWidth {
+    /// display width
+    pub width: usize,
+    /// the width of its unbreakable start ([`lead_width`])
+    pub lead: usize,
+    /// it ends where no text ends (a comma, an opening mark, a connective)
+    pub open: bool,
+}
+
+impl LineWidth {
+    pub(super) fn of(s: &str) -> LineWidth {
+        LineWidth {
+            width: width(s),
+            lead: lead_width(s),
+            open: ends_open(s),
+        }
+    }
+}
+
+/// True when a line ends where a cell's text hardly ends: on a comma, an
+/// enumeration comma, an opening mark or a connective that needs what
+/// follows (`…合部处理为` + `优，…`, `…全部覆盖为优，` + `不能覆盖…`).
+pub(super) fn ends_open(s: &str) -> bool {
+    s.trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| "，、（(《“【为和与及的对达".contains(c))
+}
 
 /// The cost of lines `w` as one cell of a column `cap` wide (`None`: as
 /// wide as its widest line): how much room each line but the last left
 /// that the next line's start would have taken (a line is full when the
 /// next one's first word did not fit), and (a known width) how far any
 /// line runs past it. A cell followed by another whose last line fills
-/// its column costs one more ([`split`]): its text more likely goes on.
+/// its column costs one more ([`split`]), one whose text ends open
+/// [`OPEN_END`] more: its text more likely goes on.
 fn cell_cost(w: &[LineWidth], cap: Option<usize>) -> u32 {
-    let full = cap.unwrap_or_else(|| w.iter().map(|x| x.0).max().unwrap_or(0));
+    let full = cap.unwrap_or_else(|| w.iter().map(|x| x.width).max().unwrap_or(0));
     let mut c = 0usize;
-    for (k, &(x, _)) in w.iter().enumerate() {
-        if let Some(&(_, lead)) = w.get(k + 1) {
-            c += full.saturating_sub(x + lead);
+    for (k, x) in w.iter().enumerate() {
+        let x = x.width;
+        if let Some(next) = w.get(k + 1) {
+            c += full.saturating_sub(x + next.lead);
         }
         if let Some(cap) = cap {
             c += 3 * x.saturating_sub(cap + 1);
@@ -91,6 +120,9 @@ fn cell_cost(w: &[LineWidth], cap: Option<usize>) -> u32 {
     }
     u32::try_from(c).unwrap_or(u32::MAX / 4)
 }
+
+/// The cost of a cell that ends open ([`ends_open`]) before another.
+const OPEN_END: u32 = 3;
 
 /// Cuts lines of widths `w` into `caps.len()` consecutive cells, one per
 /// column (`caps`: each column's width if known), at the least cost; a
@@ -119,9 +151,12 @@ pub(super) fn split(w: &[LineWidth], caps: &[Option<usize>], empty: u32) -> Opti
             }
             for len in 1..=MAX_CELL_LINES.min(n - i) {
                 let mut t = c.saturating_add(cell_cost(&w[i..i + len], caps[j]));
-                let last = w[i + len - 1].0;
-                if j + 1 < k && caps[j].is_some_and(|cap| last + 1 >= cap) {
+                let last = w[i + len - 1];
+                if j + 1 < k && caps[j].is_some_and(|cap| last.width + 1 >= cap) {
                     t = t.saturating_add(1);
+                }
+                if i + len < n && last.open {
+                    t = t.saturating_add(OPEN_END);
                 }
                 if t < best[j + 1][i + len].0 {
                     best[j + 1][i + len] = (t, len);
@@ -158,7 +193,7 @@ mod tests {
     use super::*;
 
     fn ws(lines: &[&str]) -> Vec<LineWidth> {
-        lines.iter().map(|l| (width(l), lead_width(l))).collect()
+        lines.iter().map(|l| LineWidth::of(l)).collect()
     }
 
     #[test]
@@ -198,6 +233,23 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_hardly_ends_open() {
+        // `监察检查查处案件数` fills its 18-wide column; `合部处理为` could
+        // end the description by width alone, but text does not end on 为
+        let w = ws(&[
+            "监察检查查处案件数",
+            "合部处理为",
+            "优，立案未",
+            "处理为扣分",
+            "项",
+        ]);
+        assert!(w[1].open && !w[0].open);
+        assert_eq!(split(&w, &[Some(18), Some(10)], 30), Some(vec![1, 4]));
+        assert!(ends_open("全部覆盖为优，"));
+        assert!(!ends_open("为扣分项"));
+    }
+
+    #[test]
     fn a_known_width_places_single_lines() {
         // alone, `资金到位率` + `征缴期结束后，` could be one cell or two;
         // a 10-wide 三级指标 column cannot hold the second line
@@ -212,7 +264,7 @@ mod tests {
 
     #[test]
     fn too_many_lines_for_the_columns() {
-        let w = vec![(4, 2); 2 * MAX_CELL_LINES + 1];
+        let w = vec![LineWidth::of("甲乙"); 2 * MAX_CELL_LINES + 1];
         assert_eq!(split(&w, &[None, None], 30), None);
     }
 
