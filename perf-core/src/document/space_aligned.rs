@@ -449,7 +449,85 @@ pub(crate) fn read(text: &str) -> Vec<Row<'_>> {
         read_page(&lines[i..j], &furniture[i..j], &mut reference, &mut rows);
         i = j;
     }
+    place_header_labels(&mut rows);
     rows
+}
+
+/// The most columns a table may have for its header labels to be moved.
+const MAX_HEADER_COLUMNS: usize = 64;
+
+/// True for the cells of an indicator header row (一级指标 with 二级指标 or
+/// 三级指标) or of its `符号 | 值 | 单位` second row.
+fn is_header_row(r: &Row<'_>) -> bool {
+    let has = |f: &dyn Fn(&str) -> bool| r.cells.iter().any(|c| f(&text::label(&c.text)));
+    (has(&|l| l.starts_with("一级指标"))
+        && has(&|l| l.contains("二级指标") || l.contains("三级指标")))
+        || (has(&|l| l == "符号" || l == "计算符号") && has(&|l| l.starts_with("单位")))
+}
+
+/// Moves a header label set over a column no row of its table uses onto
+/// the neighbouring column that has no label and holds the table's text:
+/// pdftotext may set a header cell several characters left of its column's
+/// cells (`评（扣）分` at 77, the cells under it at 82), too far for the two
+/// starts to make one column.
+fn place_header_labels(rows: &mut [Row<'_>]) {
+    let mut h = 0;
+    while h < rows.len() {
+        if rows[h].text || !is_header_row(&rows[h]) {
+            h += 1;
+            continue;
+        }
+        // the header's rows, then its table's rows up to running text or
+        // the next header
+        let mut d = h + 1;
+        while d < rows.len() && !rows[d].text && is_header_row(&rows[d]) {
+            d += 1;
+        }
+        let mut end = d;
+        while end < rows.len() && !rows[end].text && !is_header_row(&rows[end]) {
+            end += 1;
+        }
+        let width = rows[h..end]
+            .iter()
+            .map(|r| r.cells.len())
+            .max()
+            .unwrap_or(0);
+        if width > MAX_HEADER_COLUMNS {
+            // (hostile input: keeps the work linear)
+            h = end.max(h + 1);
+            continue;
+        }
+        let used = |rs: &[Row<'_>], c: usize| {
+            rs.iter()
+                .any(|r| r.cells.get(c).is_some_and(|x| !x.text.trim().is_empty()))
+        };
+        if end > d {
+            for c in 0..width {
+                let (head, data) = rows[h..end].split_at(d - h);
+                if !used(&head[..1], c) || used(data, c) {
+                    continue;
+                }
+                let target = [c + 1, c.wrapping_sub(1)]
+                    .into_iter()
+                    .find(|&t| t < width && !used(head, t) && used(data, t));
+                if let Some(t) = target {
+                    for r in &mut rows[h..d] {
+                        if r.cells.len() <= t.max(c) {
+                            r.cells.resize(
+                                t.max(c) + 1,
+                                Cell {
+                                    text: Cow::Borrowed(""),
+                                    line: r.line,
+                                },
+                            );
+                        }
+                        r.cells.swap(c, t);
+                    }
+                }
+            }
+        }
+        h = end.max(h + 1);
+    }
 }
 
 /// Marks the lines that are only a page number next to a page break or
@@ -1247,6 +1325,42 @@ mod tests {
         );
         assert_eq!(r[2].2, cells(&["参保达 95%以", "≥", "95"]));
         assert_eq!(r[3].2, cells(&["按要求发 放退", "", "y"]));
+    }
+
+    #[test]
+    fn a_header_label_left_of_its_column_moves_onto_it() {
+        // `评（扣）分` + `标准` start at 22, the cells under them at 29:
+        // too far apart to be one column, and nothing else uses either
+        let t = [
+            at(&[
+                (0, "一级指标"),
+                (10, "二级指标"),
+                (22, "评（扣）分"),
+                (40, "指标值"),
+            ]),
+            at(&[(22, "标准")]),
+            String::new(),
+            at(&[
+                (0, "产出指标"),
+                (10, "数量指标"),
+                (29, "达标为优"),
+                (40, "≥95%"),
+            ]),
+            at(&[(29, "未达扣分")]),
+            String::new(),
+            at(&[(10, "质量指标"), (29, "合格为优"), (40, "100%")]),
+        ]
+        .join("\n");
+        let r = rows(&t);
+        assert_eq!(
+            r[0].2,
+            cells(&["一级指标", "二级指标", "", "评（扣）分标准", "指标值"])
+        );
+        assert_eq!(
+            r[1].2,
+            cells(&["产出指标", "数量指标", "", "达标为优未达扣分", "≥95%"])
+        );
+        assert_eq!(r[2].2, cells(&["", "质量指标", "", "合格为优", "100%"]));
     }
 
     #[test]
