@@ -401,8 +401,18 @@ impl<'a> Building<'a> {
         }
     }
 
-    fn finish(self) -> Row<'a> {
+    fn finish(mut self) -> Row<'a> {
         let line = self.line;
+        // no trailing empty cells: a row shorter than its header tells the
+        // assembler that a cell is missing (a row one column left)
+        while self.cells.len() > 1
+            && self
+                .cells
+                .last()
+                .is_some_and(|c| c.as_ref().map_or(true, |(t, _)| t.trim().is_empty()))
+        {
+            self.cells.pop();
+        }
         Row::table(
             line,
             self.cells
@@ -1361,6 +1371,52 @@ mod tests {
             cells(&["产出指标", "数量指标", "", "达标为优未达扣分", "≥95%"])
         );
         assert_eq!(r[2].2, cells(&["", "质量指标", "", "合格为优", "100%"]));
+    }
+
+    #[test]
+    fn a_row_ends_at_its_last_cell_with_text() {
+        // pdftotext set the 二级指标 of a row under the 一级指标 column (the
+        // merged 一级指标 cell is not repeated on the new page): with no
+        // trailing empty cells the row is shorter than the header, which
+        // tells the assembler that it stands one column left
+        let t = [
+            "1、示例项目绩效目标表".to_string(),
+            String::new(),
+            at(&[
+                (0, "一级指标"),
+                (10, "二级指标"),
+                (20, "三级指标"),
+                (30, "指标值"),
+                (40, "备注"),
+            ]),
+            String::new(),
+            at(&[
+                (0, "产出指标"),
+                (10, "数量指标"),
+                (20, "人数"),
+                (30, "10人"),
+                (40, "无"),
+            ]),
+            String::new(),
+            at(&[(0, "质量指标"), (10, "合格率"), (20, "100%")]),
+        ]
+        .join("\n");
+        let raw = read(&t);
+        let last = raw.last().unwrap();
+        assert_eq!(last.texts(), vec!["质量指标", "合格率", "100%"]);
+        let doc = crate::Document::parse(&t).unwrap();
+        assert_eq!(doc.source.layout.as_str(), "space-aligned");
+        let i = &doc.projects[0].indicators;
+        assert_eq!(i.len(), 2);
+        assert_eq!(
+            (
+                i[1].level1.as_deref(),
+                i[1].level2.as_deref(),
+                i[1].level3.as_deref()
+            ),
+            (Some("产出指标"), Some("质量指标"), Some("合格率"))
+        );
+        assert_eq!(i[1].value.raw, "100%");
     }
 
     #[test]
