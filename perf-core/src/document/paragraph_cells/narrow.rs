@@ -124,6 +124,9 @@ fn cell_cost(w: &[LineWidth], cap: Option<usize>) -> u32 {
 /// The cost of a cell that ends open ([`ends_open`]) before another.
 const OPEN_END: u32 = 3;
 
+/// The cost of a cell of one character in a column wider than that.
+const LONE_CHAR: u32 = 2;
+
 /// Cuts lines of widths `w` into `caps.len()` consecutive cells, one per
 /// column (`caps`: each column's width if known), at the least cost; a
 /// column may be left empty for `empty` each. Returns the number of lines
@@ -157,6 +160,10 @@ pub(super) fn split(w: &[LineWidth], caps: &[Option<usize>], empty: u32) -> Opti
                 }
                 if i + len < n && last.open {
                     t = t.saturating_add(OPEN_END);
+                }
+                if len == 1 && last.width <= 2 && caps[j].is_some_and(|cap| cap > 4) {
+                    // a cell of one character (`平`, `济`) is a broken word's tail
+                    t = t.saturating_add(LONE_CHAR);
                 }
                 if t < best[j + 1][i + len].0 {
                     best[j + 1][i + len] = (t, len);
@@ -247,6 +254,16 @@ mod tests {
         assert_eq!(split(&w, &[Some(18), Some(10)], 30), Some(vec![1, 4]));
         assert!(ends_open("全部覆盖为优，"));
         assert!(!ends_open("为扣分项"));
+    }
+
+    #[test]
+    fn a_cell_of_one_character_is_a_broken_words_tail() {
+        // 三级指标 `人均发放水` + `平`; alone, `平` could be the description
+        let w = ws(&["人均发放水", "平", "每月按时申请", "待遇资金"]);
+        assert_eq!(
+            split(&w, &[Some(12), Some(12), Some(12)], 30),
+            Some(vec![2, 1, 1])
+        );
     }
 
     #[test]
