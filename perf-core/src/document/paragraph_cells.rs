@@ -722,6 +722,7 @@ impl<'a> Reader<'_, 'a> {
     /// index after the table.
     fn compact_rows(&mut self, mut i: usize, cols: &Columns) -> usize {
         let rest = cols.width - cols.l2 - 1;
+        let mut pending = Vec::new();
         while i < self.p.len() {
             let start = i;
             let lead = cols.l1.min(self.p.len() - i);
@@ -792,14 +793,88 @@ impl<'a> Reader<'_, 'a> {
                         cols.l2 + 1
                     ]
                 };
-                cells.extend(self.cells(k, k + take));
-                reduce(&mut cells, cols, self.line_each);
-                self.push_row(cells);
+                if self.line_each && take > rest {
+                    // cut by how full the lines are, once the columns'
+                    // widths are known (below)
+                    pending.push((self.out.len(), cells, k..k + take));
+                    self.out.push(Row::table(self.p[k].line, Vec::new()));
+                } else {
+                    cells.extend(self.cells(k, k + take));
+                    reduce(&mut cells, cols, self.line_each);
+                    self.push_row(cells);
+                }
                 k += take;
                 first = false;
             }
         }
+        self.cut_by_width(pending, cols);
         i
+    }
+
+    /// In text with a paragraph per line, the rows of a compact table whose
+    /// lines outnumber their cells (`(index of a placeholder row in the
+    /// output, level cells, lines)`): the lines are cut among the columns
+    /// after the levels by how full they are ([`Reader::share_out`]), unless
+    /// that leaves no value in the value column where joining the extra
+    /// lines by [`reduce`] does.
+    fn cut_by_width(
+        &mut self,
+        pending: Vec<(usize, Vec<Cell<'a>>, std::ops::Range<usize>)>,
+        cols: &Columns,
+    ) {
+        let runs = pending
+            .iter()
+            .enumerate()
+            .map(|(r, (_, _, lines))| {
+                (
+                    lines.clone(),
+                    (cols.l2 + 1..cols.width).map(|c| (r, c)).collect(),
+                )
+            })
+            .collect();
+        let first = pending.first().map(|p| p.0);
+        let cut = self.share_out(runs, cols.width);
+        let mut by_row: Vec<Option<Vec<usize>>> = vec![None; pending.len()];
+        for (_, slots, lens) in cut {
+            if let Some(&(r, _)) = slots.first() {
+                by_row[r] = Some(lens);
+            }
+        }
+        for ((at, lead, lines), lens) in pending.into_iter().zip(by_row) {
+            let mut joined = lead.clone();
+            joined.extend(self.cells(lines.start, lines.end));
+            reduce(&mut joined, cols, self.line_each);
+            let mut cells = lead;
+            if let Some(lens) = lens {
+                let mut k = lines.start;
+                for len in lens {
+                    cells.push(if len == 0 {
+                        Cell {
+                            text: Cow::Borrowed(""),
+                            line: self.p[k.min(lines.end - 1)].line,
+                        }
+                    } else {
+                        self.joined(k, k + len)
+                    });
+                    k += len;
+                }
+            }
+            let keep = !value_ok(&joined, cols, None);
+            let cells = if keep { cells } else { joined };
+            let line = cells.first().map_or(0, |c| c.line);
+            self.out[at] = Row::table(line, cells);
+        }
+        // (the placeholders of rows left with no text at all)
+        if let Some(from) = first {
+            let mut k = from;
+            for r in from..self.out.len() {
+                if self.out[r].text || !self.out[r].cells.iter().all(|c| c.text.trim().is_empty()) {
+                    self.out.swap(k, r);
+                    k += 1;
+                }
+            }
+            self.out.truncate(k);
+        }
     }
 
     /// The rows of an indicator table with split `符号 | 值 | 单位` columns
@@ -958,16 +1033,42 @@ impl<'a> Reader<'_, 'a> {
             runs.push((from..b.body.end, slots));
         }
 
-        // first each cell's widest line as its width, then each column's
+        for (lines, slots, lens) in self.share_out(runs, cols.width) {
+            let mut at = lines.start;
+            for (len, (row, col)) in lens.into_iter().zip(slots) {
+                if len == 0 {
+                    continue;
+                }
+                rows[row][col] = self.joined(at, at + len);
+                at += len;
+            }
+        }
+        for cells in rows {
+            self.push_row(cells);
+        }
+        i
+    }
+
+    /// Cuts each run of lines among its slots (`(row, column)`) by how
+    /// full the lines are ([`narrow::split`]): first with each cell's widest
+    /// line as its width, then [`LEARNING_ROUNDS`] times with the width each
+    /// column shows over all the runs (a table). Returns each run with its
+    /// slots and the number of lines of each slot's cell.
+    #[allow(clippy::type_complexity)]
+    fn share_out(
+        &self,
+        runs: Vec<(std::ops::Range<usize>, Vec<(usize, usize)>)>,
+        width: usize,
+    ) -> Vec<(std::ops::Range<usize>, Vec<(usize, usize)>, Vec<usize>)> {
         let w_of = |r: &std::ops::Range<usize>| -> Vec<narrow::LineWidth> {
             self.p[r.clone()]
                 .iter()
                 .map(|p| narrow::LineWidth::of(&p.text))
                 .collect()
         };
-        let mut caps: Vec<Option<usize>> = vec![None; cols.width];
+        let mut caps: Vec<Option<usize>> = vec![None; width];
         for _ in 0..LEARNING_ROUNDS {
-            let mut full: Vec<Vec<usize>> = vec![Vec::new(); cols.width];
+            let mut full: Vec<Vec<usize>> = vec![Vec::new(); width];
             for (lines, slots) in &runs {
                 let w = w_of(lines);
                 let c: Vec<Option<usize>> = slots.iter().map(|&(_, c)| caps[c]).collect();
@@ -983,37 +1084,31 @@ impl<'a> Reader<'_, 'a> {
             }
             caps = full.into_iter().map(narrow::column_width).collect();
         }
-        for (lines, slots) in runs {
-            if slots.is_empty() {
-                continue;
-            }
-            let w = w_of(&lines);
-            let c: Vec<Option<usize>> = slots.iter().map(|&(_, c)| caps[c]).collect();
-            let lens = narrow::split(&w, &c, 30).unwrap_or_else(|| {
-                let mut l = vec![0; slots.len()];
-                l[0] = w.len();
-                l
-            });
-            let mut at = lines.start;
-            for (len, (row, col)) in lens.into_iter().zip(slots) {
-                if len == 0 {
-                    continue;
-                }
-                let mut t = String::new();
-                for p in &self.p[at..at + len] {
-                    text::join_wrapped(&mut t, &p.text);
-                }
-                rows[row][col] = Cell {
-                    text: Cow::Owned(t),
-                    line: self.p[at].line,
-                };
-                at += len;
-            }
+        runs.into_iter()
+            .filter(|(_, slots)| !slots.is_empty())
+            .map(|(lines, slots)| {
+                let w = w_of(&lines);
+                let c: Vec<Option<usize>> = slots.iter().map(|&(_, c)| caps[c]).collect();
+                let lens = narrow::split(&w, &c, 30).unwrap_or_else(|| {
+                    let mut l = vec![0; slots.len()];
+                    l[0] = w.len();
+                    l
+                });
+                (lines, slots, lens)
+            })
+            .collect()
+    }
+
+    /// Paragraphs `from..to` joined as the lines of one cell.
+    fn joined(&self, from: usize, to: usize) -> Cell<'a> {
+        let mut t = String::new();
+        for p in &self.p[from..to] {
+            text::join_wrapped(&mut t, &p.text);
         }
-        for cells in rows {
-            self.push_row(cells);
+        Cell {
+            text: Cow::Owned(t),
+            line: self.p[from].line,
         }
-        i
     }
 
     /// True when paragraph `k`, which reads as a numbered heading
@@ -2094,6 +2189,54 @@ mod tests {
         assert_eq!(r.len(), 4);
         assert_eq!(r[2][9], "冀人社函构建统一、规范档案管理");
         assert_eq!(r[3][2..4], ["质量指标", "合格率"]);
+    }
+
+    #[test]
+    fn text_values_wrapped_a_line_each_are_cut_by_width() {
+        // PyMuPDF of 002: every cell of the 质量指标 row is the same text,
+        // wrapped in all columns but the wider value column; the value is
+        // text, so no value tells where the cells end, the widths do
+        let src = line_each(&[
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "绩效指标描述",
+            "指标值",
+            "指标值确定依据",
+            "产出指标",
+            "数量指标",
+            "公益岗 320 人",
+            "公益岗 320 人",
+            "320 人",
+            "公益岗 320 人",
+            "质量指标",
+            "工资按时发放保险足额",
+            "缴纳",
+            "工资按时发放保险足额",
+            "缴纳",
+            "工资按时发放保险足额缴纳",
+            "工资按时发放保险足额",
+            "缴纳",
+            "时效指标",
+            "每月 25 日前发放",
+            "每月 25 日前发放",
+            "每月 25 日前发放",
+            "每月 25 日前发放",
+        ]);
+        let r = rows(&src);
+        assert_eq!(r.len(), 4);
+        assert_eq!(
+            r[2],
+            vec![
+                "",
+                "质量指标",
+                "工资按时发放保险足额缴纳",
+                "工资按时发放保险足额缴纳",
+                "工资按时发放保险足额缴纳",
+                "工资按时发放保险足额缴纳"
+            ]
+        );
+        assert_eq!(r[3][4], "每月 25 日前发放");
     }
 
     #[test]
