@@ -252,7 +252,7 @@ fn layout_twin_of_004_reads_most_rows_like_the_tab_rows_original() {
 }
 
 /// Indicators of 004 its layout twin reads identically (of 162).
-const MATCHED_004: usize = 138;
+const MATCHED_004: usize = 139;
 
 #[test]
 fn cells_centred_vertically_read_like_the_original_in_most_rows() {
@@ -274,7 +274,7 @@ fn cells_centred_vertically_read_like_the_original_in_most_rows() {
     assert_eq!(b.projects.len(), a.projects.len());
     let (hit, all) = matched(&a, &b);
     assert_eq!(all, 162);
-    assert!(hit >= 8, "{hit} of {all} indicators read identically");
+    assert!(hit >= 9, "{hit} of {all} indicators read identically");
 }
 
 /// A twin made by another tool (`scripts/make-tool-twins.py`), and its original.

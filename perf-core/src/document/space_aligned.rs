@@ -641,6 +641,21 @@ fn continue_columns(cols: &[usize], reference: &mut Reference) -> Vec<usize> {
     (0..cols.len()).collect()
 }
 
+/// The columns of the previous page's last row whose cells filled them
+/// (may go on), when a page opens with a segment of as many columns: the
+/// tails of that row's wrapped cells, on a page of their own or before a
+/// heading, set wherever pdftotext placed the page (`满意为扣分项` at 80
+/// and `所提供满意` at 108, the cells they end at 47 and 80).
+fn tails_only(cols: &[usize], reference: &Reference, carried: bool) -> Option<Vec<usize>> {
+    if !carried || reference.joined || reference.tail.len() != reference.starts.len() {
+        return None;
+    }
+    let open: Vec<usize> = (0..reference.tail.len())
+        .filter(|&i| reference.tail[i])
+        .collect();
+    (!open.is_empty() && open.len() == cols.len()).then_some(open)
+}
+
 fn increasing(index: &[usize]) -> bool {
     index.windows(2).all(|w| w[0] < w[1])
 }
@@ -773,7 +788,10 @@ fn read_segment<'a>(
         .zip(candidate)
         .map(|(f, &c)| c && (f.len() >= 2 || starts_column(&cols, f[0].col)))
         .collect();
-    let index = continue_columns(&cols, reference);
+    let index = match tails_only(&cols, reference, carried) {
+        Some(open) => adopt(&cols, open, reference),
+        None => continue_columns(&cols, reference),
+    };
     let ncols = reference.starts.len();
     // pass 1: every line's pieces on the columns; the widest text per column
     let mut placed: Vec<Placed<'a>> = Vec::with_capacity(page.len());
@@ -1437,6 +1455,38 @@ mod tests {
                 "年度 2024"
             ])
         );
+    }
+
+    #[test]
+    fn a_page_of_tails_alone_goes_on_with_the_open_cells() {
+        // page 2 holds only the tails of the two cells that filled their
+        // columns, set far right of them (pdftotext placed the page anew),
+        // then a heading: the tails go, in order, to those cells
+        let text = join(&[
+            at(&[(0, "栏次"), (6, "一级指标"), (16, "评分标准"), (26, "依据")]),
+            line(""),
+            at(&[
+                (0, "21"),
+                (6, "产出指标"),
+                (16, "满意度达 95%"),
+                (26, "大部分参保群众对"),
+            ]),
+            at(&[(16, "以上为优，不"), (26, "社会保险经办机构")]),
+            at(&[(0, "\u{c}"), (40, "满意为扣分项"), (60, "所提供满意")]),
+            at(&[(0, "2、 示例项目绩效目标表")]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(r.len(), 3);
+        assert_eq!(
+            r[1].2,
+            cells(&[
+                "21",
+                "产出指标",
+                "满意度达 95% 以上为优，不满意为扣分项",
+                "大部分参保群众对社会保险经办机构所提供满意"
+            ])
+        );
+        assert_eq!(r[2], (6, true, cells(&["2、 示例项目绩效目标表"])));
     }
 
     #[test]
