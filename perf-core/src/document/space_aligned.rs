@@ -647,7 +647,14 @@ fn continue_columns(cols: &[usize], reference: &mut Reference) -> Vec<usize> {
 /// heading, set wherever pdftotext placed the page (`满意为扣分项` at 80
 /// and `所提供满意` at 108, the cells they end at 47 and 80).
 fn tails_only(cols: &[usize], reference: &Reference, carried: bool) -> Option<Vec<usize>> {
-    if !carried || reference.joined || reference.tail.len() != reference.starts.len() {
+    // (a table far wider than the page's segment is not looked through:
+    // the work per page stays in proportion to the page, as in
+    // `continue_columns`)
+    if !carried
+        || reference.joined
+        || reference.tail.len() != reference.starts.len()
+        || reference.tail.len() > 4 * cols.len() + 16
+    {
         return None;
     }
     let open: Vec<usize> = (0..reference.tail.len())
