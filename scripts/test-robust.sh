@@ -74,6 +74,8 @@ SpaceAlignedPages 2000
 CompactRows 2000
 CompactCorpus 2
 GridRows 10000
+NarrowRows 2000
+NarrowCorpus 2
 EOF
 
 echo "== 3. the C entry points under valgrind over the fuzz inputs and the corpus"

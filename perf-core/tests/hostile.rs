@@ -87,9 +87,15 @@ enum Case {
     /// a grid table whose one row goes on over n lines (every cell joined
     /// line by line), then a pipe row of n cells
     GridRows,
+    /// a narrow split-value table a line per paragraph (PyMuPDF of 004):
+    /// n numbered rows of wrapped cells, then one row of n values with
+    /// their cells' lines between them, all shared out by width
+    NarrowRows,
+    /// the PyMuPDF twin of 004 (testdata/pymupdf/004.txt) n times over
+    NarrowCorpus,
 }
 
-const CASES: [Case; 23] = [
+const CASES: [Case; 25] = [
     Case::ComparatorRun,
     Case::ComparatorWords,
     Case::ComparatorCellInTable,
@@ -113,6 +119,8 @@ const CASES: [Case; 23] = [
     Case::CompactRows,
     Case::CompactCorpus,
     Case::GridRows,
+    Case::NarrowRows,
+    Case::NarrowCorpus,
 ];
 
 impl Case {
@@ -258,6 +266,27 @@ impl Case {
                 s.push_str("|\n");
                 s
             }
+            Case::NarrowRows => {
+                let mut s = String::from(
+                    "1、示例项目绩效目标表\n12\n一级指标\n二级指标\n三级指标\n绩效指标描述\n\
+                     指标值\n指标值确定依据\n13\n符号\n值\n单位\n",
+                );
+                for i in 0..n {
+                    s.push_str(&format!(
+                        "{}\n产出指标\n数量指标\n服务人\n数\n全年服务\n人数\n≥\n10\n人\n计划\n安排\n",
+                        14 + i % 5000
+                    ));
+                }
+                s.push_str("99999\n质量指标\n");
+                s.push_str(&"合格\n≥\n95\n%\n按要求\n".repeat(n));
+                s
+            }
+            Case::NarrowCorpus => {
+                let path = robust_support::repo_root().join("testdata/pymupdf/004.txt");
+                std::fs::read_to_string(path)
+                    .expect("the PyMuPDF twin of 004")
+                    .repeat(n)
+            }
             Case::CompactCorpus => {
                 let path = robust_support::repo_root().join("testdata/layout/002.plain.txt");
                 std::fs::read_to_string(path)
@@ -304,8 +333,9 @@ impl Case {
             | Case::SplitCorpus
             | Case::ParagraphCellsCorpus
             | Case::SpaceAlignedCorpus
-            | Case::CompactCorpus => 1,
-            Case::CompactRows => 2_000,
+            | Case::CompactCorpus
+            | Case::NarrowCorpus => 1,
+            Case::CompactRows | Case::NarrowRows => 2_000,
             Case::GridRows => 10_000,
             Case::ParagraphCellsSplitRows => 2_000,
             Case::ParagraphCellsEmpties => 20_000,
@@ -414,6 +444,16 @@ fn grid_rows_are_linear() {
 #[test]
 fn compact_paragraph_cells_rows_are_linear() {
     assert_linear(Case::CompactRows);
+}
+
+#[test]
+fn narrow_split_value_rows_are_linear() {
+    assert_linear(Case::NarrowRows);
+}
+
+#[test]
+fn narrow_split_value_corpus_is_linear() {
+    assert_linear(Case::NarrowCorpus);
 }
 
 #[test]

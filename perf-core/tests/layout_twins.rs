@@ -252,7 +252,7 @@ fn layout_twin_of_004_reads_most_rows_like_the_tab_rows_original() {
 }
 
 /// Indicators of 004 its layout twin reads identically (of 162).
-const MATCHED_004: usize = 127;
+const MATCHED_004: usize = 139;
 
 #[test]
 fn cells_centred_vertically_read_like_the_original_in_most_rows() {
@@ -274,7 +274,7 @@ fn cells_centred_vertically_read_like_the_original_in_most_rows() {
     assert_eq!(b.projects.len(), a.projects.len());
     let (hit, all) = matched(&a, &b);
     assert_eq!(all, 162);
-    assert!(hit >= 8, "{hit} of {all} indicators read identically");
+    assert!(hit >= 9, "{hit} of {all} indicators read identically");
 }
 
 /// A twin made by another tool (`scripts/make-tool-twins.py`), and its original.
@@ -337,7 +337,28 @@ fn pymupdf_reads_as_paragraph_cells_a_line_each() {
 }
 
 /// Indicators of 002 its PyMuPDF twin reads identically (of 132).
-const PYMUPDF_002: usize = 125;
+const PYMUPDF_002: usize = 128;
+
+#[test]
+fn pymupdf_of_narrow_split_value_tables() {
+    // 004's tables: eleven narrow columns, 符号 | 值 | 单位 split, numbered
+    // rows; PyMuPDF writes each line of a wrapped cell on a line of its
+    // own. Rows are cut at their numbers and level labels, values found by
+    // their 符号 cell, and the other lines shared out among the cells by
+    // how full each line is (the columns' widths learned over the table).
+    let (a, b) = tool_twin("004", "pymupdf/004.txt");
+    assert_eq!(b.source.layout.as_str(), "paragraph-cells");
+    assert_eq!(codes(&a), codes(&b));
+    let (hit, all) = matched(&a, &b);
+    assert_eq!(all, 162);
+    assert!(
+        hit >= PYMUPDF_004,
+        "{hit} of {all} indicators read identically"
+    );
+}
+
+/// Indicators of 004 its PyMuPDF twin reads identically (of 162).
+const PYMUPDF_004: usize = 133;
 
 #[test]
 fn libreoffice_text_export_of_the_word_tables_reads_in_full() {

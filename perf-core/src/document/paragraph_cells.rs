@@ -51,6 +51,8 @@ use super::text::{self, label};
 use crate::find::trim;
 use crate::value::{Kind, Value};
 
+mod narrow;
+
 /// One paragraph: its text (empty for an empty paragraph) and first line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Para<'a> {
@@ -75,6 +77,7 @@ const HEADER_LABELS: &[&str] = &[
     "指标值",
     "指标值确定依据",
     "指标值设定依据",
+    "指标确定依据",
     "评(扣)分标准",
     "评分标准",
     "分值",
@@ -351,7 +354,16 @@ fn join_split_labels(paras: Vec<Para<'_>>) -> Vec<Para<'_>> {
                     k.strip_prefix(&*a)
                         .is_some_and(|rest| rest.starts_with(&*b))
                 };
-                if a_is_start && known_labels().any(joined_starts) {
+                // a header label's parenthesised second line (`绩效指标描述`
+                // + `（指标内容）`)
+                let aside = b.starts_with('(') && b.ends_with(')') && HEADER_LABELS.contains(&&*a);
+                // a parenthesis left open goes on in the next paragraph
+                // (`绩效指标描述（指标` + `内容）`)
+                let open = a.matches('(').count() > a.matches(')').count()
+                    && a.chars().next().is_some_and(starts_a_label)
+                    && b.contains(')')
+                    && !b.contains('(');
+                if aside || open || (a_is_start && known_labels().any(joined_starts)) {
                     text::join_wrapped(last.text.to_mut(), &p.text);
                     continue;
                 }
@@ -509,12 +521,16 @@ impl<'a> Reader<'_, 'a> {
     fn header_width(&self, i: usize) -> Option<usize> {
         let numbered = !self.at(i).header_start
             && self.at(i + 1).header_start
-            && label(&self.p[i].text) == "序号";
+            && (label(&self.p[i].text) == "序号" || self.numbers_rows(i));
         if !self.at(i).header_start && !numbered {
             return None;
         }
         let mut w = 1 + usize::from(numbered);
-        while i + w < self.p.len() && w < MAX_HEADER_WIDTH && is_header_label(&self.label(i + w)) {
+        while i + w < self.p.len()
+            && w < MAX_HEADER_WIDTH
+            && is_header_label(&self.label(i + w))
+            && !self.split_value_row(i + w)
+        {
             w += 1;
         }
         let cols = &self.p[i..i + w];
@@ -524,6 +540,28 @@ impl<'a> Reader<'_, 'a> {
                 l.contains("二级指标") || l.contains("三级指标")
             })
             .then_some(w)
+    }
+
+    /// True when paragraph `i` is a row number (a small integer `n`) and
+    /// `n + 1` follows within the next rows' worth of paragraphs: the
+    /// header row of a table whose rows are numbered (`12 | 一级指标 | …`,
+    /// then `13 | 符号 | 值 | 单位`, `14 | 产出指标 | …`).
+    fn numbers_rows(&self, i: usize) -> bool {
+        let Some(n) = small_int(&self.p[i].text) else {
+            return false;
+        };
+        let to = self.p.len().min(i + 2 + MAX_HEADER_WIDTH);
+        self.p[(i + 2).min(to)..to]
+            .iter()
+            .any(|q| small_int(&q.text) == Some(n + 1))
+    }
+
+    /// True when `符号 | 值 | 单位` starts at paragraph `s` (the second row
+    /// of a header whose 指标值 is split).
+    fn split_value_row(&self, s: usize) -> bool {
+        matches!(&*self.label(s), "符号" | "计算符号")
+            && matches!(&*self.label(s + 1), "值" | "指标值")
+            && (self.label(s + 2).starts_with("单位") || self.label(s + 2).starts_with("计量单位"))
     }
 
     fn cells(&self, from: usize, to: usize) -> Vec<Cell<'a>> {
@@ -558,30 +596,57 @@ impl<'a> Reader<'_, 'a> {
                 value: find(&|l| l.starts_with("指标值") && !l.contains("依据")).map(|v| (v, None)),
             }
         };
-        let cells = self.cells(i, i + w);
+        let mut cells = self.cells(i, i + w);
+        if self.compact {
+            // a row number before 一级指标 only marks the row (see
+            // [`Reader::narrow_rows`]): the assembler is given none
+            blank_row_number(&mut cells);
+        }
         self.push_row(cells);
         let mut i = i + w;
 
-        // `符号 | 值 | 单位` under the value column, after the empty cells before it
-        let lead = (i..self.p.len().min(i + w))
+        // `符号 | 值 | 单位` under the value column, after the empty cells before
+        // it (compact text: after the row's number, if any)
+        let mut lead = (i..self.p.len().min(i + w))
             .take_while(|k| self.p[*k].is_empty())
             .count();
-        let s = i + lead;
-        if matches!(&*self.label(s), "符号" | "计算符号")
-            && matches!(&*self.label(s + 1), "值" | "指标值")
-            && (self.label(s + 2).starts_with("单位") || self.label(s + 2).starts_with("计量单位"))
+        if self.compact && lead == 0 && self.p.get(i).is_some_and(|p| small_int(&p.text).is_some())
         {
+            lead = 1;
+        }
+        let s = i + lead;
+        if self.split_value_row(s) {
             let width = w + 2;
             let mut end = s + 3;
             while end < self.p.len() && end - i < width && self.p[end].is_empty() {
                 end += 1;
             }
-            let cells = self.cells(i, end);
-            self.push_row(cells);
             // the value column splits in three
-            cols.value = Some((lead, Some((lead + 1, lead + 2))));
+            if self.compact {
+                // no empty cell written: 符号 stands under the header's 指标值
+                let v = cols.value.map_or(lead, |(v, _)| v);
+                let mut cells = self.cells(i, i + lead);
+                blank_row_number(&mut cells);
+                cells.truncate(v);
+                while cells.len() < v {
+                    cells.push(Cell {
+                        text: Cow::Borrowed(""),
+                        line: self.p[s].line,
+                    });
+                }
+                cells.extend(self.cells(s, end));
+                self.push_row(cells);
+                cols.value = Some((v, Some((v + 1, v + 2))));
+            } else {
+                let cells = self.cells(i, end);
+                self.push_row(cells);
+                cols.value = Some((lead, Some((lead + 1, lead + 2))));
+            }
             cols.width = width;
             i = end;
+            if self.compact && self.line_each && cols.l1 + 1 == cols.l2 {
+                return self.narrow_rows(i, &cols);
+            }
         }
 
         if self.compact && cols.l1 + 1 == cols.l2 && cols.l2 + 1 < cols.width {
@@ -657,6 +722,7 @@ impl<'a> Reader<'_, 'a> {
     /// index after the table.
     fn compact_rows(&mut self, mut i: usize, cols: &Columns) -> usize {
         let rest = cols.width - cols.l2 - 1;
+        let mut pending = Vec::new();
         while i < self.p.len() {
             let start = i;
             let lead = cols.l1.min(self.p.len() - i);
@@ -727,14 +793,396 @@ impl<'a> Reader<'_, 'a> {
                         cols.l2 + 1
                     ]
                 };
-                cells.extend(self.cells(k, k + take));
-                reduce(&mut cells, cols, self.line_each);
-                self.push_row(cells);
+                if self.line_each && take > rest {
+                    // cut by how full the lines are, once the columns'
+                    // widths are known (below)
+                    pending.push((self.out.len(), cells, k..k + take));
+                    self.out.push(Row::table(self.p[k].line, Vec::new()));
+                } else {
+                    cells.extend(self.cells(k, k + take));
+                    reduce(&mut cells, cols, self.line_each);
+                    self.push_row(cells);
+                }
                 k += take;
                 first = false;
             }
         }
+        self.cut_by_width(pending, cols);
         i
+    }
+
+    /// In text with a paragraph per line, the rows of a compact table whose
+    /// lines outnumber their cells (`(index of a placeholder row in the
+    /// output, level cells, lines)`): the lines are cut among the columns
+    /// after the levels by how full they are ([`Reader::share_out`]), unless
+    /// that leaves no value in the value column where joining the extra
+    /// lines by [`reduce`] does.
+    fn cut_by_width(
+        &mut self,
+        pending: Vec<(usize, Vec<Cell<'a>>, std::ops::Range<usize>)>,
+        cols: &Columns,
+    ) {
+        let runs = pending
+            .iter()
+            .enumerate()
+            .map(|(r, (_, _, lines))| {
+                (
+                    lines.clone(),
+                    (cols.l2 + 1..cols.width).map(|c| (r, c)).collect(),
+                )
+            })
+            .collect();
+        let first = pending.first().map(|p| p.0);
+        let cut = self.share_out(runs, cols.width);
+        let mut by_row: Vec<Option<Vec<usize>>> = vec![None; pending.len()];
+        for (_, slots, lens) in cut {
+            if let Some(&(r, _)) = slots.first() {
+                by_row[r] = Some(lens);
+            }
+        }
+        for ((at, lead, lines), lens) in pending.into_iter().zip(by_row) {
+            let mut joined = lead.clone();
+            joined.extend(self.cells(lines.start, lines.end));
+            reduce(&mut joined, cols, self.line_each);
+            let mut cells = lead;
+            if let Some(lens) = lens {
+                let mut k = lines.start;
+                for len in lens {
+                    cells.push(if len == 0 {
+                        Cell {
+                            text: Cow::Borrowed(""),
+                            line: self.p[k.min(lines.end - 1)].line,
+                        }
+                    } else {
+                        self.joined(k, k + len)
+                    });
+                    k += len;
+                }
+            }
+            let keep = !value_ok(&joined, cols, None);
+            let cells = if keep { cells } else { joined };
+            let line = cells.first().map_or(0, |c| c.line);
+            self.out[at] = Row::table(line, cells);
+        }
+        // (the placeholders of rows left with no text at all)
+        if let Some(from) = first {
+            let mut k = from;
+            for r in from..self.out.len() {
+                if self.out[r].text || !self.out[r].cells.iter().all(|c| c.text.trim().is_empty()) {
+                    self.out.swap(k, r);
+                    k += 1;
+                }
+            }
+            self.out.truncate(k);
+        }
+    }
+
+    /// The rows of an indicator table with split `符号 | 值 | 单位` columns
+    /// in text with a line per paragraph and no empty cell written
+    /// (PyMuPDF): every line of a wrapped cell is a paragraph, and narrow
+    /// columns wrap most cells over several lines. A row takes its number
+    /// (in a numbered table), its level labels, then the lines up to the
+    /// next level label, the next row's number (`n + 1`, unless right after
+    /// a comparator: a value) or the table's end. In those lines each 符号
+    /// cell is found by what it holds: a comparator alone, then the 值 (a
+    /// number) and the 单位 (a unit) on the lines after it; or 文字描述 /
+    /// 定性, maybe broken over lines (`文字描` + `述`), with no 值 and the
+    /// text of 单位 among the cells after it. The lines between two such
+    /// anchors hold the cells after the value of one row and those before
+    /// the value of the next; they are shared out by how full they are
+    /// ([`narrow::split`]): first with each cell's widest line as its
+    /// width, then with the width each column shows over the whole table.
+    /// Returns the index after the table.
+    fn narrow_rows(&mut self, mut i: usize, cols: &Columns) -> usize {
+        struct Block {
+            start: usize,
+            lead: usize,
+            l1: bool,
+            l2: bool,
+            body: std::ops::Range<usize>,
+        }
+        let Some((sym, Some((_, unit)))) = cols.value else {
+            return self.compact_rows(i, cols);
+        };
+        if sym <= cols.l2 || unit >= cols.width {
+            return self.compact_rows(i, cols);
+        }
+        let mut blocks: Vec<Block> = Vec::new();
+        let mut last_no: Option<u32> = None;
+        while i < self.p.len() {
+            let start = i;
+            // the row number, unless a level label stands there
+            let lead = (i..(i + cols.l1).min(self.p.len()))
+                .take_while(|&k| {
+                    let f = self.at(k);
+                    !f.level1 && !f.level2
+                })
+                .count();
+            if (i..i + lead).any(|k| self.at(k).ends) {
+                break;
+            }
+            let no = (lead > 0)
+                .then(|| small_int(&self.p[start].text))
+                .flatten()
+                .or(last_no.map(|n| n + 1));
+            i += lead;
+            let l1 = self.at(i).level1 && (!self.at(i).level2 || self.at(i + 1).level2);
+            i += usize::from(l1);
+            let l2 = self.at(i).level2;
+            i += usize::from(l2);
+            let body = i;
+            while i < self.p.len() {
+                let f = self.at(i);
+                if (f.ends && !(i > body && cols.l1 > 0 && self.heading_in_row(i, no)))
+                    || (i == body && f.prose)
+                    || (i > body && (f.level1 || f.level2))
+                {
+                    break;
+                }
+                if i > body
+                    && cols.l1 > 0
+                    && no.is_some_and(|n| small_int(&self.p[i].text) == Some(n + 1))
+                    && !is_comparator(&self.p[i - 1].text)
+                {
+                    break;
+                }
+                i += 1;
+            }
+            if i == start || (i == body && !l1 && !l2) {
+                i = start;
+                break;
+            }
+            last_no = no;
+            blocks.push(Block {
+                start,
+                lead,
+                l1,
+                l2,
+                body: body..i,
+            });
+        }
+
+        // every block's rows, and the runs of lines to share out among their
+        // cells: (lines, [(row, column)])
+        type Slots = Vec<(usize, usize)>;
+        let mut rows: Vec<Vec<Cell<'a>>> = Vec::new();
+        let mut runs: Vec<(std::ops::Range<usize>, Slots)> = Vec::new();
+        for b in &blocks {
+            let line = self.p[b.start].line;
+            let blank = Cell {
+                text: Cow::Borrowed(""),
+                line,
+            };
+            let anchors = self.anchors(b.body.clone());
+            let first = rows.len();
+            let count = anchors.len().max(1);
+            for r in 0..count {
+                let mut cells = vec![blank.clone(); cols.width];
+                if r == 0 {
+                    for (cell, lead) in cells.iter_mut().zip(self.cells(b.start, b.start + b.lead))
+                    {
+                        *cell = lead;
+                    }
+                    blank_row_number(&mut cells);
+                    let mut at = b.start + b.lead;
+                    for (present, col) in [(b.l1, cols.l1), (b.l2, cols.l2)] {
+                        if present {
+                            cells[col] = self.cells(at, at + 1).remove(0);
+                            at += 1;
+                        }
+                    }
+                }
+                rows.push(cells);
+            }
+            if anchors.is_empty() {
+                let slots = (cols.l2 + 1..cols.width).map(|c| (first, c)).collect();
+                runs.push((b.body.clone(), slots));
+                continue;
+            }
+            let pre = cols.l2 + 1..sym;
+            let mut from = b.body.start;
+            let mut slots: Slots = pre.clone().map(|c| (first, c)).collect();
+            for (r, a) in anchors.iter().enumerate() {
+                runs.push((from..a.at, std::mem::take(&mut slots)));
+                let row = first + r;
+                let sym_cells = self.cells(a.at, a.sym_end);
+                let mut t = String::new();
+                for c in &sym_cells {
+                    text::join_wrapped(&mut t, &c.text);
+                }
+                rows[row][sym] = Cell {
+                    text: Cow::Owned(t),
+                    line: self.p[a.at].line,
+                };
+                for (col, k) in [(sym + 1, a.number), (unit, a.unit)] {
+                    if let Some(k) = k {
+                        rows[row][col] = self.cells(k, k + 1).remove(0);
+                    }
+                }
+                let post = if a.unit.is_some() || a.comparator {
+                    unit + 1
+                } else {
+                    unit
+                };
+                slots = (post..cols.width).map(|c| (row, c)).collect();
+                if r + 1 < anchors.len() {
+                    slots.extend(pre.clone().map(|c| (row + 1, c)));
+                }
+                from = a.end;
+            }
+            runs.push((from..b.body.end, slots));
+        }
+
+        for (lines, slots, lens) in self.share_out(runs, cols.width) {
+            let mut at = lines.start;
+            for (len, (row, col)) in lens.into_iter().zip(slots) {
+                if len == 0 {
+                    continue;
+                }
+                rows[row][col] = self.joined(at, at + len);
+                at += len;
+            }
+        }
+        for cells in rows {
+            self.push_row(cells);
+        }
+        i
+    }
+
+    /// Cuts each run of lines among its slots (`(row, column)`) by how
+    /// full the lines are ([`narrow::split`]): first with each cell's widest
+    /// line as its width, then [`LEARNING_ROUNDS`] times with the width each
+    /// column shows over all the runs (a table). Returns each run with its
+    /// slots and the number of lines of each slot's cell.
+    #[allow(clippy::type_complexity)]
+    fn share_out(
+        &self,
+        runs: Vec<(std::ops::Range<usize>, Vec<(usize, usize)>)>,
+        width: usize,
+    ) -> Vec<(std::ops::Range<usize>, Vec<(usize, usize)>, Vec<usize>)> {
+        let w_of = |r: &std::ops::Range<usize>| -> Vec<narrow::LineWidth> {
+            self.p[r.clone()]
+                .iter()
+                .map(|p| narrow::LineWidth::of(&p.text))
+                .collect()
+        };
+        let mut caps: Vec<Option<usize>> = vec![None; width];
+        for _ in 0..LEARNING_ROUNDS {
+            let mut full: Vec<Vec<usize>> = vec![Vec::new(); width];
+            for (lines, slots) in &runs {
+                let w = w_of(lines);
+                let c: Vec<Option<usize>> = slots.iter().map(|&(_, c)| caps[c]).collect();
+                if let Some(lens) = narrow::split(&w, &c, 30) {
+                    let mut at = 0;
+                    for (len, &(_, c)) in lens.iter().zip(slots) {
+                        if *len > 1 {
+                            full[c].extend(w[at..at + len - 1].iter().map(|x| x.width));
+                        }
+                        at += len;
+                    }
+                }
+            }
+            caps = full.into_iter().map(narrow::column_width).collect();
+        }
+        runs.into_iter()
+            .filter(|(_, slots)| !slots.is_empty())
+            .map(|(lines, slots)| {
+                let w = w_of(&lines);
+                let c: Vec<Option<usize>> = slots.iter().map(|&(_, c)| caps[c]).collect();
+                let lens = narrow::split(&w, &c, 30).unwrap_or_else(|| {
+                    let mut l = vec![0; slots.len()];
+                    l[0] = w.len();
+                    l
+                });
+                (lines, slots, lens)
+            })
+            .collect()
+    }
+
+    /// Paragraphs `from..to` joined as the lines of one cell.
+    fn joined(&self, from: usize, to: usize) -> Cell<'a> {
+        let mut t = String::new();
+        for p in &self.p[from..to] {
+            text::join_wrapped(&mut t, &p.text);
+        }
+        Cell {
+            text: Cow::Owned(t),
+            line: self.p[from].line,
+        }
+    }
+
+    /// True when paragraph `k`, which reads as a numbered heading
+    /// (`一、规范档案管`), is a line of a wrapped cell of row `no`: it is no
+    /// project heading, and the next row's number `no + 1` follows within
+    /// a cell's worth of lines with nothing that ends a table between.
+    fn heading_in_row(&self, k: usize, no: Option<u32>) -> bool {
+        let Some(n) = no else { return false };
+        let t = &self.p[k].text;
+        if !is_numbered_heading(t.trim())
+            || (t.contains('表') && project_heading(t.trim()).is_some())
+        {
+            return false;
+        }
+        let to = self.p.len().min(k + 1 + narrow::MAX_CELL_LINES);
+        for j in k + 1..to {
+            if small_int(&self.p[j].text) == Some(n + 1) {
+                return true;
+            }
+            if self.at(j).ends {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// The 符号 cells among paragraphs `body` (see [`Reader::narrow_rows`]).
+    fn anchors(&self, body: std::ops::Range<usize>) -> Vec<Anchor> {
+        let mut out = Vec::new();
+        let mut k = body.start;
+        while k < body.end {
+            let t = &self.p[k].text;
+            if is_comparator(t) {
+                let number = (k + 1 < body.end && is_number(&self.p[k + 1].text)).then_some(k + 1);
+                let after = number.map_or(k + 1, |n| n + 1);
+                let unit = (after < body.end && is_unit(&self.p[after].text)).then_some(after);
+                let end = unit.map_or(after, |u| u + 1);
+                out.push(Anchor {
+                    at: k,
+                    sym_end: k + 1,
+                    end,
+                    comparator: true,
+                    number,
+                    unit,
+                });
+                k = end;
+                continue;
+            }
+            // 文字描述 / 定性, maybe broken over lines
+            let mut acc = label(t).into_owned();
+            let mut j = k + 1;
+            while j < body.end
+                && QUALITATIVE_SYMBOLS
+                    .iter()
+                    .any(|q| q.len() > acc.len() && q.starts_with(acc.as_str()) && !acc.is_empty())
+            {
+                acc.push_str(&label(&self.p[j].text));
+                j += 1;
+            }
+            if QUALITATIVE_SYMBOLS.contains(&acc.as_str()) {
+                out.push(Anchor {
+                    at: k,
+                    sym_end: j,
+                    end: j,
+                    comparator: false,
+                    number: None,
+                    unit: None,
+                });
+                k = j;
+                continue;
+            }
+            k += 1;
+        }
+        out
     }
 
     /// True when paragraphs `from..to`, after the level cells, put a value
@@ -1060,6 +1508,83 @@ fn value_ok(cells: &[Cell<'_>], c: &Columns, removed: Option<usize>) -> bool {
         None => return false,
     };
     !matches!(Value::parse(&raw).kind(), Kind::Text | Kind::Empty)
+}
+
+/// A 符号 cell found among the lines of a row (see [`Reader::narrow_rows`]).
+struct Anchor {
+    /// its first paragraph
+    at: usize,
+    /// the paragraph after its own text
+    sym_end: usize,
+    /// the paragraph after it, its 值 and 单位 included
+    end: usize,
+    comparator: bool,
+    number: Option<usize>,
+    unit: Option<usize>,
+}
+
+/// How often the columns' widths are learned again from the cells cut
+/// with the widths learned before (first: each cell's widest line).
+const LEARNING_ROUNDS: usize = 2;
+
+/// What a 符号 cell holds for a value stated in words.
+const QUALITATIVE_SYMBOLS: &[&str] = &["文字描述", "定性"];
+
+/// A comparator alone (`≥`, `>=`, `＝`, `大于等于`): a 符号 cell.
+fn is_comparator(s: &str) -> bool {
+    let l = label(s);
+    let l = l.as_ref();
+    !l.is_empty()
+        && (l.chars().count() <= 2 && l.chars().all(|c| "≥≤≧≦=＝<>＜＞≠≈~～".contains(c))
+            || matches!(
+                l,
+                "大于"
+                    | "小于"
+                    | "等于"
+                    | "大于等于"
+                    | "小于等于"
+                    | "不低于"
+                    | "不高于"
+                    | "不少于"
+                    | "不超过"
+                    | "约"
+            ))
+}
+
+/// A number alone (`95.00`, `7200`): a 值 cell.
+fn is_number(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty() && t.len() <= 24 && t.parse::<rust_decimal::Decimal>().is_ok()
+}
+
+/// A unit alone (`%`, `元`, `人次`, `元/人/月`): a 单位 cell after a number.
+fn is_unit(s: &str) -> bool {
+    let t = s.trim();
+    if t.is_empty() || t.chars().count() > 6 || is_number(t) || text::is_small_int(t) {
+        return false;
+    }
+    let src = format!("1{t}");
+    let v = Value::parse(&src);
+    v.kind() == Kind::Quantity && v.qualifier().is_none() && v.unit().is_some_and(|u| !u.is_none())
+}
+
+/// Blanks the first cell of a row when it is a row number.
+fn blank_row_number(cells: &mut [Cell<'_>]) {
+    if let Some(c) = cells.first_mut() {
+        if small_int(&c.text).is_some() {
+            c.text = Cow::Borrowed("");
+        }
+    }
+}
+
+/// The value of a paragraph that is only a small integer (a row number).
+fn small_int(s: &str) -> Option<u32> {
+    let t = s.trim();
+    if text::is_small_int(t) {
+        t.parse().ok()
+    } else {
+        None
+    }
 }
 
 fn is_header_label(l: &str) -> bool {
@@ -1417,6 +1942,323 @@ mod tests {
         assert_eq!(i.len(), 2);
         assert_eq!(i[1].level2.as_deref(), Some("质量指标"));
         assert_eq!(i[1].value.raw, "100%");
+    }
+
+    /// PyMuPDF's shape: every text line on a line of its own, no blank line.
+    fn line_each(lines: &[&str]) -> String {
+        lines.iter().map(|l| format!("{l}\n")).collect()
+    }
+
+    /// A numbered table with split value columns as PyMuPDF writes it:
+    /// narrow columns, most cells wrapped over several lines.
+    const NARROW: &[&str] = &[
+        "12",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "绩效指标描述（指标",
+        "内容）",
+        "评（扣）分",
+        "标准",
+        "指标值",
+        "指标确",
+        "定依据",
+        "13",
+        "符号",
+        "值",
+        "单位（文字",
+        "描述）",
+        "14",
+        "产出指标",
+        "数量指标",
+        "城乡居民基",
+        "本养老保险",
+        "参保人数",
+        "参加城乡居民养",
+        "老保险覆盖率",
+        "应保尽保达",
+        "95%以上为",
+        "优，未达到",
+        "95%为扣分项",
+        "≥",
+        "95.00",
+        "%",
+        "按照政策要求和年",
+        "初目标任务，参加",
+        "城乡居民养老保险",
+        "缴费达到 95%以",
+        "上",
+        "15",
+        "质量指标",
+        "资金到位率",
+        "征缴期结束后，",
+        "财政及时拨付，",
+        "确保缴费补助资",
+        "金到账",
+        "落实到位为",
+        "优，未落实为",
+        "扣分项",
+        "文字描",
+        "述",
+        "按时拨",
+        "付到位",
+        "承高管字",
+        "【2014】74 号、",
+        "承人社字",
+        "【2017】235 号要",
+        "求，落实缴费补贴",
+        "政策",
+        "16",
+        "时效指标",
+        "及时性",
+        "缴费补助及时性",
+        "到位",
+        "补贴落实到人",
+        "为优，未落实",
+        "为扣分项",
+        "文字描",
+        "述",
+        "全部落",
+        "实",
+        "按照城乡居民养老",
+        "保险政策，参加城",
+        "乡居民养老保险参",
+        "保缴费补贴到位",
+    ];
+
+    #[test]
+    fn a_header_broken_over_lines_with_a_row_number() {
+        let r = rows(&line_each(NARROW));
+        // `（指标` left open goes on in `内容）`; `指标确` + `定依据`; the row
+        // number only marks the row
+        assert_eq!(
+            r[0],
+            vec![
+                "",
+                "一级指标",
+                "二级指标",
+                "三级指标",
+                "绩效指标描述（指标内容）",
+                "评（扣）分标准",
+                "指标值",
+                "指标确定依据"
+            ]
+        );
+        // 符号 under the header's 指标值, though no empty cell is written
+        assert_eq!(
+            r[1],
+            vec!["", "", "", "", "", "", "符号", "值", "单位（文字描述）"]
+        );
+    }
+
+    #[test]
+    fn narrow_cells_are_cut_where_their_lines_stop_filling_the_column() {
+        let r = rows(&line_each(NARROW));
+        assert_eq!(r.len(), 5);
+        assert_eq!(
+            r[2],
+            vec![
+                "",
+                "产出指标",
+                "数量指标",
+                "城乡居民基本养老保险参保人数",
+                "参加城乡居民养老保险覆盖率",
+                "应保尽保达95%以上为优，未达到95%为扣分项",
+                "≥",
+                "95.00",
+                "%",
+                "按照政策要求和年初目标任务，参加城乡居民养老保险缴费达到 95%以上"
+            ]
+        );
+        // 文字描述 broken over two lines; no 值; the 单位 text (`按时拨` +
+        // `付到位`) is parted from the basis by the columns' widths, and
+        // `承高管字` is full: `【2014】74` would not fit after it
+        assert_eq!(
+            r[3],
+            vec![
+                "",
+                "",
+                "质量指标",
+                "资金到位率",
+                "征缴期结束后，财政及时拨付，确保缴费补助资金到账",
+                "落实到位为优，未落实为扣分项",
+                "文字描述",
+                "",
+                "按时拨付到位",
+                "承高管字【2014】74 号、承人社字【2017】235 号要求，落实缴费补贴政策"
+            ]
+        );
+        assert_eq!(
+            r[4][3..6],
+            [
+                "及时性",
+                "缴费补助及时性到位",
+                "补贴落实到人为优，未落实为扣分项"
+            ]
+        );
+        assert_eq!(r[4][6..9], ["文字描述", "", "全部落实"]);
+    }
+
+    #[test]
+    fn the_next_row_number_after_a_comparator_is_a_value() {
+        // `15` right after `≥` is the 值 of row 14, not row 15's number
+        let mut src: Vec<&str> = NARROW[..16].to_vec();
+        src.extend([
+            "14",
+            "产出指标",
+            "数量指标",
+            "人数",
+            "参保人数",
+            "达到为优",
+            "≥",
+            "15",
+            "人",
+            "按政策",
+            "15",
+            "质量指标",
+            "合格率",
+            "合格",
+            "达标为优",
+            "=",
+            "100",
+            "%",
+            "按要求",
+        ]);
+        let r = rows(&line_each(&src));
+        assert_eq!(
+            r[2],
+            vec![
+                "",
+                "产出指标",
+                "数量指标",
+                "人数",
+                "参保人数",
+                "达到为优",
+                "≥",
+                "15",
+                "人",
+                "按政策"
+            ]
+        );
+        assert_eq!(
+            r[3],
+            vec![
+                "",
+                "",
+                "质量指标",
+                "合格率",
+                "合格",
+                "达标为优",
+                "=",
+                "100",
+                "%",
+                "按要求"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_heading_inside_a_numbered_row_is_a_cell_line() {
+        // `一、规范档案管` + `理` ends a wrapped basis cell (`…构建统` +
+        // `一、规范档案管` + `理`); row 15 follows
+        let mut src: Vec<&str> = NARROW[..16].to_vec();
+        src.extend([
+            "14",
+            "产出指标",
+            "数量指标",
+            "平台建设",
+            "构建平台",
+            "建成为优",
+            "文字描",
+            "述",
+            "规范档案",
+            "冀人社函构建统",
+            "一、规范档案管",
+            "理",
+            "15",
+            "质量指标",
+            "合格率",
+            "合格",
+            "达标为优",
+            "=",
+            "100",
+            "%",
+            "按要求",
+        ]);
+        let r = rows(&line_each(&src));
+        assert_eq!(r.len(), 4);
+        assert_eq!(r[2][9], "冀人社函构建统一、规范档案管理");
+        assert_eq!(r[3][2..4], ["质量指标", "合格率"]);
+    }
+
+    #[test]
+    fn text_values_wrapped_a_line_each_are_cut_by_width() {
+        // PyMuPDF of 002: every cell of the 质量指标 row is the same text,
+        // wrapped in all columns but the wider value column; the value is
+        // text, so no value tells where the cells end, the widths do
+        let src = line_each(&[
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "绩效指标描述",
+            "指标值",
+            "指标值确定依据",
+            "产出指标",
+            "数量指标",
+            "公益岗 320 人",
+            "公益岗 320 人",
+            "320 人",
+            "公益岗 320 人",
+            "质量指标",
+            "工资按时发放保险足额",
+            "缴纳",
+            "工资按时发放保险足额",
+            "缴纳",
+            "工资按时发放保险足额缴纳",
+            "工资按时发放保险足额",
+            "缴纳",
+            "时效指标",
+            "每月 25 日前发放",
+            "每月 25 日前发放",
+            "每月 25 日前发放",
+            "每月 25 日前发放",
+        ]);
+        let r = rows(&src);
+        assert_eq!(r.len(), 4);
+        assert_eq!(
+            r[2],
+            vec![
+                "",
+                "质量指标",
+                "工资按时发放保险足额缴纳",
+                "工资按时发放保险足额缴纳",
+                "工资按时发放保险足额缴纳",
+                "工资按时发放保险足额缴纳"
+            ]
+        );
+        assert_eq!(r[3][4], "每月 25 日前发放");
+    }
+
+    #[test]
+    fn narrow_tables_read_to_indicators() {
+        let src = format!(
+            "1、示例项目绩效目标表\n项目名称\n示例项目\n{}",
+            line_each(NARROW)
+        );
+        let doc = crate::Document::parse(&src).unwrap();
+        assert_eq!(doc.source.layout.as_str(), "paragraph-cells");
+        let i = &doc.projects[0].indicators;
+        assert_eq!(i.len(), 3);
+        assert_eq!(i[0].level3.as_deref(), Some("城乡居民基本养老保险参保人数"));
+        assert_eq!(i[0].value.raw, "≥ 95.00 %");
+        assert_eq!(i[0].value.number(), Some(rust_decimal::Decimal::from(95)));
+        assert_eq!(
+            i[0].scoring.as_deref(),
+            Some("应保尽保达95%以上为优，未达到95%为扣分项")
+        );
+        assert_eq!(i[1].level1.as_deref(), Some("产出指标"));
+        assert_eq!(i[1].value.raw, "按时拨付到位");
+        assert_eq!(i[2].value.raw, "全部落实");
     }
 
     #[test]

@@ -401,8 +401,18 @@ impl<'a> Building<'a> {
         }
     }
 
-    fn finish(self) -> Row<'a> {
+    fn finish(mut self) -> Row<'a> {
         let line = self.line;
+        // no trailing empty cells: a row shorter than its header tells the
+        // assembler that a cell is missing (a row one column left)
+        while self.cells.len() > 1
+            && self
+                .cells
+                .last()
+                .is_some_and(|c| c.as_ref().map_or(true, |(t, _)| t.trim().is_empty()))
+        {
+            self.cells.pop();
+        }
         Row::table(
             line,
             self.cells
@@ -449,7 +459,85 @@ pub(crate) fn read(text: &str) -> Vec<Row<'_>> {
         read_page(&lines[i..j], &furniture[i..j], &mut reference, &mut rows);
         i = j;
     }
+    place_header_labels(&mut rows);
     rows
+}
+
+/// The most columns a table may have for its header labels to be moved.
+const MAX_HEADER_COLUMNS: usize = 64;
+
+/// True for the cells of an indicator header row (一级指标 with 二级指标 or
+/// 三级指标) or of its `符号 | 值 | 单位` second row.
+fn is_header_row(r: &Row<'_>) -> bool {
+    let has = |f: &dyn Fn(&str) -> bool| r.cells.iter().any(|c| f(&text::label(&c.text)));
+    (has(&|l| l.starts_with("一级指标"))
+        && has(&|l| l.contains("二级指标") || l.contains("三级指标")))
+        || (has(&|l| l == "符号" || l == "计算符号") && has(&|l| l.starts_with("单位")))
+}
+
+/// Moves a header label set over a column no row of its table uses onto
+/// the neighbouring column that has no label and holds the table's text:
+/// pdftotext may set a header cell several characters left of its column's
+/// cells (`评（扣）分` at 77, the cells under it at 82), too far for the two
+/// starts to make one column.
+fn place_header_labels(rows: &mut [Row<'_>]) {
+    let mut h = 0;
+    while h < rows.len() {
+        if rows[h].text || !is_header_row(&rows[h]) {
+            h += 1;
+            continue;
+        }
+        // the header's rows, then its table's rows up to running text or
+        // the next header
+        let mut d = h + 1;
+        while d < rows.len() && !rows[d].text && is_header_row(&rows[d]) {
+            d += 1;
+        }
+        let mut end = d;
+        while end < rows.len() && !rows[end].text && !is_header_row(&rows[end]) {
+            end += 1;
+        }
+        let width = rows[h..end]
+            .iter()
+            .map(|r| r.cells.len())
+            .max()
+            .unwrap_or(0);
+        if width > MAX_HEADER_COLUMNS {
+            // (hostile input: keeps the work linear)
+            h = end.max(h + 1);
+            continue;
+        }
+        let used = |rs: &[Row<'_>], c: usize| {
+            rs.iter()
+                .any(|r| r.cells.get(c).is_some_and(|x| !x.text.trim().is_empty()))
+        };
+        if end > d {
+            for c in 0..width {
+                let (head, data) = rows[h..end].split_at(d - h);
+                if !used(&head[..1], c) || used(data, c) {
+                    continue;
+                }
+                let target = [c + 1, c.wrapping_sub(1)]
+                    .into_iter()
+                    .find(|&t| t < width && !used(head, t) && used(data, t));
+                if let Some(t) = target {
+                    for r in &mut rows[h..d] {
+                        if r.cells.len() <= t.max(c) {
+                            r.cells.resize(
+                                t.max(c) + 1,
+                                Cell {
+                                    text: Cow::Borrowed(""),
+                                    line: r.line,
+                                },
+                            );
+                        }
+                        r.cells.swap(c, t);
+                    }
+                }
+            }
+        }
+        h = end.max(h + 1);
+    }
 }
 
 /// Marks the lines that are only a page number next to a page break or
@@ -551,6 +639,28 @@ fn continue_columns(cols: &[usize], reference: &mut Reference) -> Vec<usize> {
     reference.starts.extend_from_slice(cols);
     reference.recent = vec![false; cols.len()];
     (0..cols.len()).collect()
+}
+
+/// The columns of the previous page's last row whose cells filled them
+/// (may go on), when a page opens with a segment of as many columns: the
+/// tails of that row's wrapped cells, on a page of their own or before a
+/// heading, set wherever pdftotext placed the page (`满意为扣分项` at 80
+/// and `所提供满意` at 108, the cells they end at 47 and 80).
+fn tails_only(cols: &[usize], reference: &Reference, carried: bool) -> Option<Vec<usize>> {
+    // (a table far wider than the page's segment is not looked through:
+    // the work per page stays in proportion to the page, as in
+    // `continue_columns`)
+    if !carried
+        || reference.joined
+        || reference.tail.len() != reference.starts.len()
+        || reference.tail.len() > 4 * cols.len() + 16
+    {
+        return None;
+    }
+    let open: Vec<usize> = (0..reference.tail.len())
+        .filter(|&i| reference.tail[i])
+        .collect();
+    (!open.is_empty() && open.len() == cols.len()).then_some(open)
 }
 
 fn increasing(index: &[usize]) -> bool {
@@ -685,7 +795,10 @@ fn read_segment<'a>(
         .zip(candidate)
         .map(|(f, &c)| c && (f.len() >= 2 || starts_column(&cols, f[0].col)))
         .collect();
-    let index = continue_columns(&cols, reference);
+    let index = match tails_only(&cols, reference, carried) {
+        Some(open) => adopt(&cols, open, reference),
+        None => continue_columns(&cols, reference),
+    };
     let ncols = reference.starts.len();
     // pass 1: every line's pieces on the columns; the widest text per column
     let mut placed: Vec<Placed<'a>> = Vec::with_capacity(page.len());
@@ -1250,6 +1363,88 @@ mod tests {
     }
 
     #[test]
+    fn a_header_label_left_of_its_column_moves_onto_it() {
+        // `评（扣）分` + `标准` start at 22, the cells under them at 29:
+        // too far apart to be one column, and nothing else uses either
+        let t = [
+            at(&[
+                (0, "一级指标"),
+                (10, "二级指标"),
+                (22, "评（扣）分"),
+                (40, "指标值"),
+            ]),
+            at(&[(22, "标准")]),
+            String::new(),
+            at(&[
+                (0, "产出指标"),
+                (10, "数量指标"),
+                (29, "达标为优"),
+                (40, "≥95%"),
+            ]),
+            at(&[(29, "未达扣分")]),
+            String::new(),
+            at(&[(10, "质量指标"), (29, "合格为优"), (40, "100%")]),
+        ]
+        .join("\n");
+        let r = rows(&t);
+        assert_eq!(
+            r[0].2,
+            cells(&["一级指标", "二级指标", "", "评（扣）分标准", "指标值"])
+        );
+        assert_eq!(
+            r[1].2,
+            cells(&["产出指标", "数量指标", "", "达标为优未达扣分", "≥95%"])
+        );
+        assert_eq!(r[2].2, cells(&["", "质量指标", "", "合格为优", "100%"]));
+    }
+
+    #[test]
+    fn a_row_ends_at_its_last_cell_with_text() {
+        // pdftotext set the 二级指标 of a row under the 一级指标 column (the
+        // merged 一级指标 cell is not repeated on the new page): with no
+        // trailing empty cells the row is shorter than the header, which
+        // tells the assembler that it stands one column left
+        let t = [
+            "1、示例项目绩效目标表".to_string(),
+            String::new(),
+            at(&[
+                (0, "一级指标"),
+                (10, "二级指标"),
+                (20, "三级指标"),
+                (30, "指标值"),
+                (40, "备注"),
+            ]),
+            String::new(),
+            at(&[
+                (0, "产出指标"),
+                (10, "数量指标"),
+                (20, "人数"),
+                (30, "10人"),
+                (40, "无"),
+            ]),
+            String::new(),
+            at(&[(0, "质量指标"), (10, "合格率"), (20, "100%")]),
+        ]
+        .join("\n");
+        let raw = read(&t);
+        let last = raw.last().unwrap();
+        assert_eq!(last.texts(), vec!["质量指标", "合格率", "100%"]);
+        let doc = crate::Document::parse(&t).unwrap();
+        assert_eq!(doc.source.layout.as_str(), "space-aligned");
+        let i = &doc.projects[0].indicators;
+        assert_eq!(i.len(), 2);
+        assert_eq!(
+            (
+                i[1].level1.as_deref(),
+                i[1].level2.as_deref(),
+                i[1].level3.as_deref()
+            ),
+            (Some("产出指标"), Some("质量指标"), Some("合格率"))
+        );
+        assert_eq!(i[1].value.raw, "100%");
+    }
+
+    #[test]
     fn a_word_broken_at_the_column_edge_is_joined_without_a_space() {
         let text = join(&[
             at(&[(0, "序号"), (6, "项目编码及名称:"), (30, "年度")]),
@@ -1267,6 +1462,38 @@ mod tests {
                 "年度 2024"
             ])
         );
+    }
+
+    #[test]
+    fn a_page_of_tails_alone_goes_on_with_the_open_cells() {
+        // page 2 holds only the tails of the two cells that filled their
+        // columns, set far right of them (pdftotext placed the page anew),
+        // then a heading: the tails go, in order, to those cells
+        let text = join(&[
+            at(&[(0, "栏次"), (6, "一级指标"), (16, "评分标准"), (26, "依据")]),
+            line(""),
+            at(&[
+                (0, "21"),
+                (6, "产出指标"),
+                (16, "满意度达 95%"),
+                (26, "大部分参保群众对"),
+            ]),
+            at(&[(16, "以上为优，不"), (26, "社会保险经办机构")]),
+            at(&[(0, "\u{c}"), (40, "满意为扣分项"), (60, "所提供满意")]),
+            at(&[(0, "2、 示例项目绩效目标表")]),
+        ]);
+        let r = rows(&text);
+        assert_eq!(r.len(), 3);
+        assert_eq!(
+            r[1].2,
+            cells(&[
+                "21",
+                "产出指标",
+                "满意度达 95% 以上为优，不满意为扣分项",
+                "大部分参保群众对社会保险经办机构所提供满意"
+            ])
+        );
+        assert_eq!(r[2], (6, true, cells(&["2、 示例项目绩效目标表"])));
     }
 
     #[test]
