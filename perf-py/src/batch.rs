@@ -368,6 +368,31 @@ impl Extract {
         self.table = table;
     }
 
+    /// Reads the `len` items of a list or tuple by direct indexing: no
+    /// iterator, no new references. `get_item(i)` is the borrowed item `i`
+    /// (null with an exception set on error).
+    ///
+    /// # Safety
+    /// The thread must be attached, and every pointer `get_item` returns
+    /// for `0 <= i < len` must be null or a valid object that stays alive
+    /// while it is read (the sequence is not changed meanwhile).
+    #[inline(always)]
+    unsafe fn push_each(
+        py: Python<'_>,
+        len: usize,
+        get_item: impl Fn(ffi::Py_ssize_t) -> *mut ffi::PyObject,
+    ) -> PyResult<Extract> {
+        let mut ex = Extract::new(len);
+        for i in 0..len {
+            let item = get_item(i as ffi::Py_ssize_t);
+            if item.is_null() {
+                return Err(PyErr::fetch(py));
+            }
+            ex.push(py, item, i)?;
+        }
+        Ok(ex)
+    }
+
     /// Appends one item: a `str` (or subclass) or `None` (an empty cell).
     ///
     /// # Safety
@@ -473,42 +498,22 @@ fn build(
             "parse_values() takes an iterable of cells, not one str: use parse_value()",
         ));
     }
-    let mut ex;
-    if let Ok(list) = cells.cast::<PyList>() {
-        // Direct indexing: no iterator, no new references. The list cannot
-        // change meanwhile: nothing here runs Python code.
-        ex = Extract::new(list.len());
-        for i in 0..list.len() {
-            // SAFETY: `i` < the list's length (re-read: it cannot shrink
-            // without Python code running); a borrowed reference, used at once.
-            unsafe {
-                let item = ffi::PyList_GetItem(list.as_ptr(), i as ffi::Py_ssize_t);
-                if item.is_null() {
-                    return Err(PyErr::fetch(py));
-                }
-                ex.push(py, item, i)?;
-            }
-        }
+    let ex = if let Ok(list) = cells.cast::<PyList>() {
+        // SAFETY: the list cannot change meanwhile (nothing here runs Python
+        // code), and `PyList_GetItem` checks the index.
+        unsafe { Extract::push_each(py, list.len(), |i| ffi::PyList_GetItem(list.as_ptr(), i))? }
     } else if let Ok(tuple) = cells.cast::<PyTuple>() {
-        ex = Extract::new(tuple.len());
-        for i in 0..tuple.len() {
-            // SAFETY: as for lists; tuples are immutable.
-            unsafe {
-                let item = ffi::PyTuple_GetItem(tuple.as_ptr(), i as ffi::Py_ssize_t);
-                if item.is_null() {
-                    return Err(PyErr::fetch(py));
-                }
-                ex.push(py, item, i)?;
-            }
-        }
+        // SAFETY: tuples are immutable; `PyTuple_GetItem` checks the index.
+        unsafe { Extract::push_each(py, tuple.len(), |i| ffi::PyTuple_GetItem(tuple.as_ptr(), i))? }
     } else {
-        ex = Extract::new(cells.len().unwrap_or(0));
+        let mut ex = Extract::new(cells.len().unwrap_or(0));
         for (i, item) in cells.try_iter()?.enumerate() {
             let item = item?;
             // SAFETY: `item` is a live reference held for the call.
             unsafe { ex.push(py, item.as_ptr(), i)? };
         }
-    }
+        ex
+    };
     let Extract {
         text, bounds, idx, ..
     } = ex;
