@@ -4,7 +4,7 @@
     python benches/python/bench_parse_values.py --run CASE INPUT N   # for callgrind
 
 `--run` runs one case N times untimed (CASE: a, b-kind, b-number, c, d;
-INPUT: distinct, written, large; threads=1): run it under
+INPUT: distinct, written, written10, large; threads=1): run it under
 `valgrind --tool=callgrind` with N and with 0, and divide the difference of
 the instruction totals by N × len(input) for instructions per value.
 
@@ -21,6 +21,8 @@ Inputs, all from the corpus:
   cell repeats, so nothing is shared: extraction, parsing, storing.
 - as written: the value cells of the five documents in document order (read
   with the document reader), with their natural repeats (1026, 394 distinct).
+- written10 (`--run` only): the cells as written, ten times over (the same
+  `str` objects; 10260 cells, each distinct cell repeated 26 times on average).
 - large: 40 variants of every distinct cell (digits shifted: `≥95%` →
   `≥06%`, `≥17%` …; same grammar paths, mostly distinct cells) in one batch,
   on 1 and on 2 threads (`threads=2`).
@@ -104,6 +106,12 @@ def written_cells() -> List[str]:
     return written
 
 
+def written10_cells() -> List[str]:
+    """The cells as written, ten times over (the same `str` objects): a
+    column where each distinct cell repeats 26 times on average."""
+    return written_cells() * 10
+
+
 def large_cells() -> List[str]:
     return [re.sub(r"[0-9]", lambda m: str((int(m.group()) + k) % 10), c)
             for k in range(40) for c in distinct_cells()]
@@ -127,7 +135,8 @@ def main() -> int:
     args = ap.parse_args()
     if args.run:
         case, source, n = args.run
-        cells = {"distinct": distinct_cells, "written": written_cells, "large": large_cells}[source]()
+        cells = {"distinct": distinct_cells, "written": written_cells,
+                 "written10": written10_cells, "large": large_cells}[source]()
         fn = cases(cells, 1)[LABELS[case]]
         # free what reading the input left behind now, not during the runs
         # (a run of N = 0 would never free it, and the difference would count it)

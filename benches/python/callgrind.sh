@@ -21,7 +21,7 @@ refs() {
 one() {
     local case=$1 input=$2 n cells
     case $input in
-        distinct) n=20 ;; written) n=10 ;; large) n=2 ;;
+        distinct) n=20 ;; written | written10) n=10 ;; large) n=2 ;;
     esac
     cells=$("$PY" -c "import sys; sys.path.insert(0, 'benches/python'); import bench_parse_values as b; print(len(b.${input}_cells()))")
     local with without
@@ -33,6 +33,6 @@ if [ $# -eq 2 ]; then
     one "$1" "$2"
 else
     for c in a b-kind b-number c d; do
-        for i in distinct written large; do one "$c" "$i"; done
+        for i in distinct written written10 large; do one "$c" "$i"; done
     done
 fi

@@ -134,6 +134,12 @@ fn normalised_cells_allocate_only_for_owned_parts() {
     // a known unit and no qualifier: nothing to own
     assert_eq!(allocations_in(|| drop(Value::parse("≥ 95.00 %"))), 0);
     assert_eq!(allocations_in(|| drop(Value::parse("100 元/人/\n年"))), 0);
+    // white space around a qualifier only: a slice of the cell
+    assert_eq!(allocations_in(|| drop(Value::parse("98% 满意"))), 0);
+    assert_eq!(
+        allocations_in(|| drop(Value::parse("2025 年 4 月 30 日前 支付"))),
+        0
+    );
     // a qualifier from normalised text is owned: one allocation
-    assert_eq!(allocations_in(|| drop(Value::parse("98% 满意"))), 1);
+    assert_eq!(allocations_in(|| drop(Value::parse("98% 满 意"))), 1);
 }

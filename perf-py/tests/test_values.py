@@ -286,6 +286,20 @@ def test_repeats_are_one_value_each(corpus_values):
     assert nums[0] is nums[2] and nums[0] == Decimal("95")
 
 
+def test_repeated_objects_and_equal_texts(corpus_values):
+    # the same str objects many times (read once per address), and equal
+    # texts in distinct objects (read once per text), in lists and tuples
+    fresh = ["".join(["≤1", "1月"]) for _ in range(3)]
+    assert fresh[0] is not fresh[1]
+    cells = (corpus_values + fresh + [None, "满意"]) * 7
+    want = [jixiao.parse_value(c or "") for c in cells]
+    for seq in (cells, tuple(cells)):
+        batch = jixiao.parse_values(seq)
+        assert batch.column("raw") == [c or "" for c in cells]
+        assert batch == want
+    assert jixiao.parse_values(iter(cells)) == want
+
+
 def test_columns_exact(corpus_values):
     batch = jixiao.parse_values(corpus_values + [None] + corpus_values[:50])
     items = list(batch)

@@ -16,7 +16,9 @@
 use std::borrow::Cow;
 
 use super::grammar::is_doubled;
-use super::model::{Body, Comparator, Dimension, Notes, Quantity, Scale, Unit, Value};
+use super::model::{
+    Body, Comparator, Deadline, Dimension, Notes, Quantity, Recurrence, Scale, Time, Unit, Value,
+};
 use super::unit;
 use rust_decimal::Decimal;
 
@@ -111,6 +113,7 @@ pub(crate) fn quantity(cell: &str) -> Result<Value<'_>, Miss> {
     let i = skip_space(b, i);
     let (value, j) = small_number(b, i).ok_or(Open)?;
     let k = skip_space(b, j);
+    let mut qualifier = None;
     let unit = if k == b.len() {
         // a number written twice (`1515`) is noted by the full rules
         if cmp.is_none() && is_doubled(cell.get(i..j).ok_or(Open)?) {
@@ -124,9 +127,11 @@ pub(crate) fn quantity(cell: &str) -> Result<Value<'_>, Miss> {
         }
         let (unit, rest) = known_unit(cell.get(k..).ok_or(Open)?)?;
         // a tail after a unit read to its end: the one-pass reader ends
-        // the unit at the same place and refuses the tail too
-        if skip_space(rest.as_bytes(), 0) != rest.len() {
-            return Err(Settled);
+        // the unit at the same place and refuses the tail too; words that
+        // only qualify the quantity (`100%满意`) are taken here
+        let t = skip_space(rest.as_bytes(), 0);
+        if t != rest.len() {
+            qualifier = Some(quantity_tail(rest, t).ok_or(Settled)?);
         }
         unit
     };
@@ -138,7 +143,249 @@ pub(crate) fn quantity(cell: &str) -> Result<Value<'_>, Miss> {
             number: Some(value),
             unit,
         }),
-        qualifier: None,
+        qualifier: qualifier.map(Cow::Borrowed),
+        notes: Notes::empty(),
+    })
+}
+
+/// The end of a run of CJK chars (UTF-8 lead bytes `E4`–`E9`, none of
+/// which normalisation folds, none punctuation or a digit) that starts at
+/// `b[i]` and is followed by ASCII white space only: `None` when anything
+/// else (white space inside the run, punctuation, a digit) comes.
+#[inline(always)]
+fn cjk_run(b: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(0xE4..=0xE9) = b.get(i) {
+        i += 3;
+    }
+    (i <= b.len() && skip_space(b, i) == b.len()).then_some(i)
+}
+
+/// The CJK char at `b[i..]` is one of `chars` (each three UTF-8 bytes).
+#[inline(always)]
+fn char_in(b: &[u8], i: usize, chars: &[[u8; 3]]) -> bool {
+    b.get(i..i + 3)
+        .is_some_and(|c| chars.iter().any(|x| x == c))
+}
+
+/// `以 左 及` (`以上`, `左右`, `及以上`), `内 之` (`30日内`, `之内`), `且 并 不
+/// 小 大` (a second bound), `至 到` (a range), `前` (a date), `每`, `期`:
+/// chars after a quantity that the general rules may read as more than a
+/// qualifier.
+const NOT_A_QUALIFIER: [[u8; 3]; 14] = [
+    [0xE4, 0xBB, 0xA5], // 以
+    [0xE5, 0xB7, 0xA6], // 左
+    [0xE5, 0x8F, 0x8A], // 及
+    [0xE5, 0x86, 0x85], // 内
+    [0xE4, 0xB9, 0x8B], // 之
+    [0xE4, 0xB8, 0x94], // 且
+    [0xE5, 0xB9, 0xB6], // 并
+    [0xE4, 0xB8, 0x8D], // 不
+    [0xE5, 0xB0, 0x8F], // 小
+    [0xE5, 0xA4, 0xA7], // 大
+    [0xE8, 0x87, 0xB3], // 至
+    [0xE5, 0x88, 0xB0], // 到
+    [0xE5, 0x89, 0x8D], // 前
+    [0xE6, 0xAF, 0x8F], // 每
+];
+
+/// Words after a quantity's unit (`rest`, its first non-space byte at `t`)
+/// that are its qualifier (`100%满意`, `98% 满意`): CJK chars only, no
+/// white space inside, not starting with a unit (the unit would go on) or
+/// with a char of [`NOT_A_QUALIFIER`]. The general rules read such a tail
+/// as the qualifier, as it stands (it holds nothing normalisation changes).
+#[inline(always)]
+fn quantity_tail(rest: &str, t: usize) -> Option<&str> {
+    let b = rest.as_bytes();
+    if !matches!(b.get(t), Some(0xE4..=0xE9)) || char_in(b, t, &NOT_A_QUALIFIER) {
+        return None;
+    }
+    let tail = &rest[t..];
+    if unit::atom_at(tail).is_some() || unit::scale_at(tail).is_some() {
+        return None;
+    }
+    let end = cjk_run(b, t)?;
+    Some(&rest[t..end])
+}
+
+/// `digits` at `b[i..]` as `time::int` reads them: 1 to 4 ASCII digits not
+/// followed by more digits or `.`; the value, the count and the index after.
+#[inline(always)]
+fn date_int(b: &[u8], mut i: usize) -> Option<(u16, usize, usize)> {
+    let start = i;
+    let mut n: u16 = 0;
+    while let Some(&d @ b'0'..=b'9') = b.get(i) {
+        if i - start == 4 {
+            return None;
+        }
+        n = n * 10 + u16::from(d - b'0');
+        i += 1;
+    }
+    if i == start || b.get(i) == Some(&b'.') {
+        return None;
+    }
+    Some((n, i - start, i))
+}
+
+const ZAI: [u8; 3] = [0xE5, 0x9C, 0xA8]; // 在
+const MEI_YUE: [u8; 6] = [0xE6, 0xAF, 0x8F, 0xE6, 0x9C, 0x88]; // 每月
+const NIAN: [u8; 3] = [0xE5, 0xB9, 0xB4]; // 年
+const YUE: [u8; 3] = [0xE6, 0x9C, 0x88]; // 月
+const FEN: [u8; 3] = [0xE4, 0xBB, 0xBD]; // 份
+const RI: [u8; 3] = [0xE6, 0x97, 0xA5]; // 日
+const HAO: [u8; 3] = [0xE5, 0x8F, 0xB7]; // 号
+const DI: [u8; 3] = [0xE5, 0xBA, 0x95]; // 底
+const MO: [u8; 3] = [0xE6, 0x9C, 0xAB]; // 末
+const QI: [u8; 3] = [0xE6, 0x9C, 0x9F]; // 期
+const QIAN: [u8; 3] = [0xE5, 0x89, 0x8D]; // 前
+const NEI: [u8; 3] = [0xE5, 0x86, 0x85]; // 内
+const ZHI: [u8; 3] = [0xE4, 0xB9, 0x8B]; // 之
+const YI: [u8; 3] = [0xE4, 0xBB, 0xA5]; // 以
+
+/// `b[i..]` starts with `w`.
+#[inline(always)]
+fn at(b: &[u8], i: usize, w: &[u8]) -> bool {
+    b.get(i..i + w.len()) == Some(w)
+}
+
+/// A deadline in one of its common shapes, read byte by byte:
+///
+/// ```text
+/// [在] [comparator symbol] [每月] ( [YYYY年] M月[份] [底|末 | D日|D号] | D日|D号 )
+///     [前|之前|以前|内|之内|以内] [CJK words]
+/// ```
+///
+/// (`≤11月`, `>=10月份`, `12月底前完成`, `2025年12月底完成`,
+/// `每月20日前发放`, `2025 年 4 月 30 日前 支付`), with ASCII white space
+/// between the parts. A day alone needs `每月` or `前` (otherwise it is a
+/// duration); a year needs a month after it (or `底`/`末`). The value is
+/// what `time::date` and the general rules make of the normalised cell (a
+/// property test checks); anything else (an invalid month or day, `年内`,
+/// `日期前`, a period, words before the date, white space inside the
+/// words after it) returns `None` and takes the general rules.
+#[inline]
+pub(crate) fn time(cell: &str) -> Option<Value<'_>> {
+    use Comparator::{Eq, Ge, Gt, Le, Lt};
+    let b = cell.as_bytes();
+    let mut i = skip_space(b, 0);
+    if at(b, i, &ZAI) {
+        i = skip_space(b, i + 3);
+    }
+    let (cmp, j) = match b.get(i..)? {
+        [0xE2, 0x89, 0xA5, ..] => (Some(Ge), i + 3), // ≥
+        [0xE2, 0x89, 0xA4, ..] => (Some(Le), i + 3), // ≤
+        [b'>', b'=', ..] => (Some(Ge), i + 2),
+        [b'<', b'=', ..] => (Some(Le), i + 2),
+        [b'>', ..] => (Some(Gt), i + 1),
+        [b'<', ..] => (Some(Lt), i + 1),
+        [b'=', ..] => (Some(Eq), i + 1),
+        [b'0'..=b'9', ..] | [0xE6, 0xAF, 0x8F, ..] => (None, i),
+        _ => return None,
+    };
+    i = skip_space(b, j);
+    let mut deadline = Deadline::default();
+    if at(b, i, &MEI_YUE) {
+        deadline.recurrence = Some(Recurrence::Monthly);
+        i = skip_space(b, i + 6);
+    }
+    let (n, digits, j) = date_int(b, i)?;
+    i = skip_space(b, j);
+    let mut month = None;
+    let mut day = None;
+    if at(b, i, &NIAN) {
+        if digits != 4 || !(1900..=2199).contains(&n) || deadline.recurrence.is_some() {
+            return None;
+        }
+        deadline.year = Some(n);
+        i = skip_space(b, i + 3);
+        if at(b, i, &DI) || at(b, i, &MO) {
+            deadline.month = Some(12);
+            deadline.end_of_month = true;
+            i += 3;
+        } else {
+            let (m, _, j) = date_int(b, i)?;
+            i = skip_space(b, j);
+            if !at(b, i, &YUE) {
+                return None;
+            }
+            month = Some(m);
+        }
+    } else if at(b, i, &YUE) {
+        month = Some(n);
+    } else if at(b, i, &RI) || at(b, i, &HAO) {
+        day = Some(n);
+    } else {
+        return None;
+    }
+    if let Some(m) = month {
+        // `月` (or `月份`) at `i`
+        if !(1..=12).contains(&m) {
+            return None;
+        }
+        deadline.month = Some(m as u8);
+        i += 3;
+        if at(b, i, &FEN) {
+            i += 3;
+        }
+        i = skip_space(b, i);
+        if at(b, i, &DI) || at(b, i, &MO) {
+            deadline.end_of_month = true;
+            i += 3;
+        } else if let Some((d, _, j)) = date_int(b, i) {
+            i = skip_space(b, j);
+            if !(at(b, i, &RI) || at(b, i, &HAO)) {
+                return None;
+            }
+            day = Some(d);
+        }
+    }
+    if let Some(d) = day {
+        // `日` (or `号`) at `i`
+        if !(1..=31).contains(&d) {
+            return None;
+        }
+        deadline.day = Some(d as u8);
+        i += 3;
+    }
+    i = skip_space(b, i);
+    // `前`, `之前`, `以前`; `内`, `之内`, `以内`
+    let two = at(b, i, &ZHI) || at(b, i, &YI);
+    let k = if two { i + 3 } else { i };
+    let by = if at(b, k, &QIAN) || at(b, k, &NEI) {
+        i = k + 3;
+        true
+    } else {
+        false
+    };
+    // a day alone is a deadline with a recurrence or `前`; `日期前` is
+    // read by the general rules
+    if (month.is_none() && day.is_some() && deadline.recurrence.is_none() && !at(b, k, &QIAN))
+        || at(b, i, &QI)
+    {
+        return None;
+    }
+    let (cmp, cmp_written) = if by {
+        (Le, true)
+    } else {
+        (cmp.unwrap_or(Eq), cmp.is_some())
+    };
+    i = skip_space(b, i);
+    let qualifier = if i == b.len() {
+        None
+    } else {
+        if !matches!(b[i], 0xE4..=0xE9) {
+            return None;
+        }
+        let end = cjk_run(b, i)?;
+        Some(Cow::Borrowed(&cell[i..end]))
+    };
+    Some(Value {
+        raw: Cow::Borrowed(cell),
+        body: Body::Time(Time {
+            cmp,
+            cmp_written,
+            deadline,
+        }),
+        qualifier,
         notes: Notes::empty(),
     })
 }
@@ -360,6 +607,164 @@ mod tests {
         assert_eq!((v.qualifier(), v.notes.is_empty()), (None, true));
     }
 
+    #[test]
+    fn words_after_a_quantity_are_its_qualifier() {
+        for (cell, q) in [
+            ("95%满意", "满意"),
+            ("≥ 98% 满意 \n", "满意"),
+            ("100%完成", "完成"),
+            ("20日完成", "完成"),
+        ] {
+            let v = quantity(cell).unwrap_or_else(|m| panic!("{cell:?}: {m:?}"));
+            assert_eq!(v.qualifier(), Some(q), "{cell:?}");
+        }
+        // a unit, a comparator word, a bound, a date, white space inside:
+        // the general rules
+        for cell in [
+            "95%以上",
+            "95%左右",
+            "3人至5人",
+            "20日前发放",
+            "95%且",
+            "100万元 元",
+            "95%满 意",
+        ] {
+            assert_eq!(quantity(cell), Err(Miss::Settled), "{cell:?}");
+        }
+    }
+
+    /// (cmp, cmp_written, year, month, day, end of month, recurrence, qualifier)
+    type Due = (
+        Comparator,
+        bool,
+        Option<u16>,
+        Option<u8>,
+        Option<u8>,
+        bool,
+        Option<Recurrence>,
+        Option<String>,
+    );
+
+    fn due(cell: &str) -> Option<Due> {
+        let v = time(cell)?;
+        let Body::Time(t) = v.body else {
+            return None;
+        };
+        let d = t.deadline;
+        Some((
+            t.cmp,
+            t.cmp_written,
+            d.year,
+            d.month,
+            d.day,
+            d.end_of_month,
+            d.recurrence,
+            v.qualifier.map(|q| q.into_owned()),
+        ))
+    }
+
+    #[test]
+    fn deadlines() {
+        use Comparator::{Eq, Ge, Le};
+        use Recurrence::Monthly;
+        let q = |s: &str| Some(s.to_string());
+        for (cell, want) in [
+            ("≤11月", (Le, true, None, Some(11), None, false, None, None)),
+            (
+                ">=10月份",
+                (Ge, true, None, Some(10), None, false, None, None),
+            ),
+            ("=12月", (Eq, true, None, Some(12), None, false, None, None)),
+            (
+                "12月底前完成",
+                (Le, true, None, Some(12), None, true, None, q("完成")),
+            ),
+            (
+                "2025年12月底完成",
+                (Eq, false, Some(2025), Some(12), None, true, None, q("完成")),
+            ),
+            (
+                "2025年底前完成",
+                (Le, true, Some(2025), Some(12), None, true, None, q("完成")),
+            ),
+            (
+                "每月20日前发放",
+                (
+                    Le,
+                    true,
+                    None,
+                    None,
+                    Some(20),
+                    false,
+                    Some(Monthly),
+                    q("发放"),
+                ),
+            ),
+            (
+                "=每月30日之前",
+                (Le, true, None, None, Some(30), false, Some(Monthly), None),
+            ),
+            (
+                "2025 年 4 月 30 日前 支付",
+                (
+                    Le,
+                    true,
+                    Some(2025),
+                    Some(4),
+                    Some(30),
+                    false,
+                    None,
+                    q("支付"),
+                ),
+            ),
+            (
+                "在4月20日前发放完成",
+                (
+                    Le,
+                    true,
+                    None,
+                    Some(4),
+                    Some(20),
+                    false,
+                    None,
+                    q("发放完成"),
+                ),
+            ),
+            (
+                "20日前",
+                (Le, true, None, None, Some(20), false, None, None),
+            ),
+            (
+                "12月内",
+                (Le, true, None, Some(12), None, false, None, None),
+            ),
+        ] {
+            assert_eq!(due(cell), Some(want), "{cell:?}");
+        }
+        for cell in [
+            "13月",
+            "32日前",
+            "20日",
+            "20日内",
+            "2025年",
+            "2025年内",
+            "25年12月",
+            "每月2025年1月",
+            "2021年1-12月",
+            "12月31前",
+            "12月20日期前",
+            "每季度末21日",
+            "水电费每月30日前",
+            "12月底前 完 成",
+            "12月底前完成。",
+            "1 2月",
+            "95%",
+            "",
+        ] {
+            assert_eq!(due(cell), None, "{cell:?}");
+        }
+    }
+
     /// The same value, scale and end as the general number reader.
     #[test]
     fn small_numbers_are_read_as_the_general_reader_reads_them() {
@@ -399,8 +804,9 @@ mod tests {
             "100元/车",
             "100个/元",
             "100元/",
-            "95%满意",
             "95%以上",
+            "95%满 意",
+            "95%满意。",
             "1515",
             "10 kg",
             "100 万 元",

@@ -1599,9 +1599,14 @@ mod tests {
         let v = Value::parse("98%满意");
         assert!(matches!(v.raw, Cow::Borrowed(_)));
         assert!(matches!(v.qualifier, Some(Cow::Borrowed(_))));
-        let v = Value::parse("98% 满意");
+        // white space around the words: still a slice of the cell
+        let v = Value::parse("98% 满意 ");
+        assert!(matches!(v.qualifier, Some(Cow::Borrowed("满意"))));
+        // white space inside them: normalised, a copy
+        let v = Value::parse("98% 满 意");
         assert!(matches!(v.raw, Cow::Borrowed(_)));
         assert!(matches!(v.qualifier, Some(Cow::Owned(_))));
+        assert_eq!(v.qualifier(), Some("满意"));
     }
 
     #[test]

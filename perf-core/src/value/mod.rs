@@ -109,6 +109,10 @@ impl<'a> Value<'a> {
                 return p.into_value(cell, Cow::Borrowed, true);
             }
         }
+        // Deadlines (`≤11月`, `12月底前完成`, `每月20日前发放`); see `fast::time`.
+        if let Some(v) = fast::time(cell) {
+            return v;
+        }
         // Words only (`促进就业`, `满意`, `社会稳 定`): a term or text.
         if let Some(p) = grammar::plain_words(cell) {
             return p.into_value(cell, Cow::Borrowed, true);
@@ -260,9 +264,47 @@ mod fast_path_tests {
                 "季度", "末", "底", "个", "kg", "k", "x", "锅", "满意", "满", "意", "长期",
                 "足额", "发放", "到位", "促进", "就业", "零", "无", "暂无", "、", "，", "。",
                 "(", ")", "（", "）", "一", "次", "两",
+                "号", "份", "期", "内", "之内", "以前", "完成", "支付", "2025年", "12月",
+                "20日", "每月", "月底", "年底", "且", "至", "大于", "全部", "9",
             ]), 0..8),
         ) {
             let cell = parts.concat();
+            proptest::prop_assert_eq!(Value::parse(&cell), by_the_rules(&cell), "{:?}", cell);
+            proptest::prop_assert!(settled_is_refused(&cell), "{:?}", cell);
+        }
+
+        /// The shapes of `fast::time` and of a quantity with words after it
+        /// (`fast::quantity_tail`), slot by slot, each slot with spellings
+        /// the shortcuts take and near misses they must leave alone.
+        #[test]
+        fn generated_deadlines_and_tails(
+            parts in (
+                proptest::sample::select(vec!["", " ", "在", "在 ", "水电费", "每"]),
+                proptest::sample::select(vec!["", "≤", "≥ ", "<=", ">", "=", "约", "不超过"]),
+                proptest::sample::select(vec!["", "每月", "每月 ", "每季度末", "每年", "每月底"]),
+                proptest::sample::select(vec![
+                    "", "2025年", "2025 年 ", "25年", "1899年", "2025年底", "2025年内",
+                    "2025年第四季度", "2025.",
+                ]),
+                proptest::sample::select(vec![
+                    "", "11月", "1月份", "12 月", "13月", "0月", "1-12月", "4月", "12月底",
+                    "12月末", "月", "95%", "100 元", "20人", "3个月",
+                ]),
+                proptest::sample::select(vec![
+                    "", "20日", "30 日", "31号", "32日", "0日", "20", "20日期", "1,000",
+                ]),
+                proptest::sample::select(vec![
+                    "", "前", "之前", "以前", " 前", "内", "之内", "以内", "以上", "左右", "且",
+                    "至", "期",
+                ]),
+                proptest::sample::select(vec![
+                    "", "完成", " 支付", "发放到位", "满意", "满 意", "完成。", "3次", "人",
+                    "万元", "\n", "(含)", "满意 ", "x",
+                ]),
+            ),
+        ) {
+            let (a, b, c, d, e, f, g, h) = parts;
+            let cell = [a, b, c, d, e, f, g, h].concat();
             proptest::prop_assert_eq!(Value::parse(&cell), by_the_rules(&cell), "{:?}", cell);
             proptest::prop_assert!(settled_is_refused(&cell), "{:?}", cell);
         }
