@@ -1,0 +1,826 @@
+//! Reader for PDF text with a table row on one line and its cells parted by
+//! single spaces, like the spaces inside a cell (pdfplumber and pypdf
+//! `extract_text()`, `pdftotext -raw`):
+//!
+//! ```text
+//! 一级指标 二级指标 三级指标 绩效指标描述 指标值 指标值确定依据
+//! 产出指标 数量指标 劳务派遣 29 人 劳务派遣 29 人 29 人 劳务派遣 29 人
+//! 质量指标 工资保险足额支付 工资保险足额支付 工资保险足额支付 工资保险足额支付
+//! ```
+//!
+//! The tools set a space wherever the script changes (`29 人`), so a space
+//! does not say where a cell ends. The rules:
+//!
+//! - **The header** (`一级指标 二级指标 …` on one line, its last label
+//!   possibly completed on the next: `指标值确定依` + `据`) gives the columns
+//!   and their order. It opens a table.
+//! - **A row** starts with level labels from the closed vocabulary
+//!   ([`labels`]; a label broken by a space, `社会效益指 标`, is joined), a
+//!   first-level label being optional (a merged cell: the level of the row
+//!   above). The rest of the line is shared out over the header's
+//!   remaining columns by trying every way to cut it at its spaces and
+//!   scoring each ([`score`]): the value column should parse as a value
+//!   (perf's value grammar), the text columns often repeat one another
+//!   (`劳务派遣 29 人` three times), and a cut never parts a number from
+//!   the unit after it (`29 | 人`), a comparator from its number, or a
+//!   bracket from what it holds.
+//! - **Wrapped cells**: lines after a row that are no row, header, heading
+//!   or field line continue it. Two readings are scored and the better one
+//!   kept: the lines are the row's text in order (pypdf, `pdftotext -raw`
+//!   write a cell's wrapped lines one after the other), or each line holds
+//!   the tails of the cells that wrapped, left to right (pdfplumber:
+//!   `万元 万元 万元` under three cells).
+//! - **When the cut is not certain** (no cut avoids parting a number from its
+//!   unit, the line has fewer pieces than columns, too many ways to cut, or
+//!   two cuts score alike and put different text in the value column), the
+//!   row keeps its whole text in the first column after the levels and an
+//!   `ambiguous-cells` warning names the line: nothing is dropped.
+//!
+//! Everything outside the indicator tables (headings, project fields,
+//! budget, spending plan, goals) is read by the wrapped reader, which reads
+//! those lines by their labels.
+
+use std::borrow::Cow;
+
+use super::labels;
+use super::row::{Cell, Line, Row};
+use super::text::label;
+use crate::value::{Kind, Value};
+
+/// What a column of the indicator header holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Col {
+    Level1,
+    Level2,
+    Level3,
+    Description,
+    Scoring,
+    Value,
+    Basis,
+    /// 符号 / 值 / 单位 of a split value, or any other column.
+    Other,
+}
+
+/// Header labels as [`label`] folds them, longest first where one starts
+/// another.
+const HEADER_LABELS: &[(&str, Col)] = &[
+    ("一级指标", Col::Level1),
+    ("二级指标", Col::Level2),
+    ("三级指标", Col::Level3),
+    ("绩效指标描述(指标内容)", Col::Description),
+    ("绩效指标描述", Col::Description),
+    ("指标内容", Col::Description),
+    ("评(扣)分标准", Col::Scoring),
+    ("评分标准", Col::Scoring),
+    ("指标值确定依据", Col::Basis),
+    ("指标确定依据", Col::Basis),
+    ("确定依据", Col::Basis),
+    ("指标值", Col::Value),
+    ("符号", Col::Other),
+    ("单位(文字描述)", Col::Other),
+    ("单位", Col::Other),
+    ("值", Col::Other),
+];
+
+/// At most this many ways to cut one row are scored; a row with more is
+/// kept whole (with a warning), so a hostile line costs linear time.
+const MAX_CUTS: u64 = 20_000;
+
+/// At most this many lines continue one row.
+const MAX_CONTINUATION: usize = 8;
+
+/// The score a cut loses for each place where it parts a number from its
+/// unit (and the like): such a cut is never taken as certain.
+const BAD_BOUNDARY: i64 = -1000;
+
+/// True when the text reads as rows of single-spaced cells: at least three
+/// lines start with level labels (after an optional row number), and most
+/// of those lines hold three or more pieces of text after the labels.
+/// Wrapped text (000) has most level labels on lines of their own.
+pub(crate) fn looks_like(lines: &[Line<'_>]) -> bool {
+    let mut anchored = 0usize;
+    let mut rich = 0usize;
+    let mut header = false;
+    for l in lines {
+        let toks = tokens(l.text);
+        if toks.is_empty() {
+            continue;
+        }
+        if !header && parse_header_tokens(&toks).is_some() {
+            header = true;
+        }
+        if let Some(levels) = levels(&toks) {
+            anchored += 1;
+            if toks.len() - levels.rest >= 3 {
+                rich += 1;
+            }
+        }
+    }
+    header && anchored >= 3 && rich * 3 >= anchored * 2
+}
+
+/// The pieces of a line between single (or runs of) spaces.
+fn tokens(s: &str) -> Vec<&str> {
+    s.split([' ', '\u{3000}', '\t'])
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// The level cells at the start of a row's tokens.
+#[derive(Debug, PartialEq)]
+struct Levels {
+    /// A leading row number (`14`), when one stands before the labels.
+    number: Option<usize>,
+    /// Token range of the first-level label, if any.
+    level1: Option<(usize, usize)>,
+    /// Token range of the second-level label, if any.
+    level2: Option<(usize, usize)>,
+    /// The first token after the labels.
+    rest: usize,
+}
+
+/// The longest level label made of tokens `at..at+k` (k ≤ 3, joined without
+/// spaces), as its end.
+fn label_at(toks: &[&str], at: usize, want: fn(&str) -> bool) -> Option<usize> {
+    let mut joined = String::new();
+    let mut found = None;
+    for (k, t) in toks.iter().enumerate().skip(at).take(3) {
+        joined.push_str(t);
+        let l = label(&joined);
+        if want(&l) {
+            found = Some(k + 1);
+        } else if !labels::is_level_prefix(&l) {
+            break;
+        }
+    }
+    found
+}
+
+/// Reads the level labels a row starts with; `None` when it starts with
+/// none (a continuation line, running text).
+fn levels(toks: &[&str]) -> Option<Levels> {
+    let mut at = 0;
+    let mut number = None;
+    if toks.len() > 1
+        && toks[0].len() <= 3
+        && toks[0].bytes().all(|b| b.is_ascii_digit())
+        && label_at(toks, 1, labels::is_level).is_some()
+    {
+        number = Some(0);
+        at = 1;
+    }
+    let mut level1 = None;
+    if let Some(end) = label_at(toks, at, labels::is_level1) {
+        let joined = label(&toks[at..end].concat()).into_owned();
+        // 成本指标 is both: first level only when a second-level label follows
+        let both = labels::is_level2(&joined);
+        if !both || label_at(toks, end, labels::is_level2).is_some() {
+            level1 = Some((at, end));
+            at = end;
+        }
+    }
+    let mut level2 = None;
+    if let Some(end) = label_at(toks, at, labels::is_level2) {
+        level2 = Some((at, end));
+        at = end;
+    }
+    if level1.is_none() && level2.is_none() {
+        return None;
+    }
+    Some(Levels {
+        number,
+        level1,
+        level2,
+        rest: at,
+    })
+}
+
+/// The columns of an indicator header line, and the label left unfinished
+/// at its end (`指标值确定依`), if any: a remainder that starts a longer
+/// label is taken as unfinished, to be completed by the next line.
+fn parse_header_tokens(toks: &[&str]) -> Option<(Vec<(String, Col)>, String)> {
+    let mut s: String = label(&toks.concat()).into_owned();
+    // a leading row number
+    let digits = s.bytes().take_while(|b| b.is_ascii_digit()).count();
+    if digits <= 3 {
+        s.drain(..digits);
+    }
+    if !s.starts_with("一级指标二级指标") {
+        return None;
+    }
+    let mut cols = Vec::new();
+    let mut rest = s.as_str();
+    while !rest.is_empty() {
+        if HEADER_LABELS
+            .iter()
+            .any(|(l, _)| l.len() > rest.len() && l.starts_with(rest))
+        {
+            return Some((cols, rest.to_string()));
+        }
+        let (l, c) = HEADER_LABELS.iter().find(|(l, _)| rest.starts_with(l))?;
+        cols.push(((*l).to_string(), *c));
+        rest = &rest[l.len()..];
+    }
+    Some((cols, String::new()))
+}
+
+/// `s` read as whole header labels, appended to `cols`.
+fn whole_labels(mut s: &str, cols: &mut Vec<(String, Col)>) -> Option<()> {
+    while !s.is_empty() {
+        let (l, c) = HEADER_LABELS.iter().find(|(l, _)| s.starts_with(l))?;
+        cols.push(((*l).to_string(), *c));
+        s = &s[l.len()..];
+    }
+    Some(())
+}
+
+/// The header at line `i`: its columns and how many lines it takes.
+fn header_at(lines: &[Line<'_>], i: usize) -> Option<(Vec<(String, Col)>, usize)> {
+    let toks = tokens(lines[i].text);
+    let (mut cols, unfinished) = parse_header_tokens(&toks)?;
+    let mut used = 1;
+    if !unfinished.is_empty() {
+        let next = lines.get(i + 1).map(|l| label(l.text).into_owned());
+        let whole = next.map(|n| format!("{unfinished}{n}"));
+        match whole
+            .as_deref()
+            .and_then(|w| HEADER_LABELS.iter().find(|(l, _)| *l == w))
+        {
+            Some((l, c)) => {
+                cols.push(((*l).to_string(), *c));
+                used = 2;
+            }
+            None => whole_labels(&unfinished, &mut cols)?,
+        }
+    }
+    // the row's cells after the levels must include a value column
+    if cols.len() < 4 || !cols.iter().any(|(_, c)| *c == Col::Value) {
+        return None;
+    }
+    if cols[0].1 != Col::Level1 || cols[1].1 != Col::Level2 {
+        return None;
+    }
+    Some((cols, used))
+}
+
+/// True for a line that ends a table rather than continuing a row: a
+/// heading, a project field, a unit line, a section heading.
+fn ends_table(t: &str) -> bool {
+    let l = label(t);
+    let l = l.as_ref();
+    const FIELDS: &[&str] = &[
+        "项目编码",
+        "项目编号",
+        "项目名称",
+        "预算规模",
+        "资金支出",
+        "资金用途",
+        "绩效目标",
+        "单位:",
+        "金额:",
+        "预算年度",
+        "项目绩效",
+        "预算项目",
+        "序号",
+        "栏次",
+        "第",
+    ];
+    if l.ends_with("绩效目标表") || l.ends_with("申报表") || l.ends_with("绩效表") {
+        return true;
+    }
+    if FIELDS.iter().any(|f| l.starts_with(f)) {
+        return true;
+    }
+    let b = t.trim_start().as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    // `2.`, `3、` numbered headings; `323001 兴隆县…` unit lines
+    if digits > 0 && digits <= 2 {
+        let after = &t.trim_start()[digits..];
+        if after.starts_with(['.', '、', '．'])
+            && !after[1..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return true;
+        }
+    }
+    if digits >= 6 && b.get(digits) == Some(&b' ') {
+        return true;
+    }
+    // 一、 二、 … section headings
+    let first = t.trim_start().chars().next();
+    if matches!(
+        first,
+        Some('一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+    ) && t.trim_start().chars().nth(1) == Some('、')
+    {
+        return true;
+    }
+    crate::document::text::is_page_number(t.trim())
+}
+
+/// Reads the lines into logical rows for the assembler, with the
+/// `ambiguous-cells` notes (line, message).
+pub(crate) fn read<'a>(lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<(u32, String)>) {
+    let mut table_rows: Vec<Row<'a>> = Vec::new();
+    let mut notes = Vec::new();
+    // lines outside the indicator tables, for the wrapped reader; a blank
+    // line stands where a table was taken out
+    let mut other: Vec<Line<'a>> = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let Some((cols, used)) = header_at(lines, i) else {
+            other.push(lines[i]);
+            i += 1;
+            continue;
+        };
+        let no = lines[i].no;
+        table_rows.push(Row::table(
+            no,
+            cols.iter()
+                .map(|(l, _)| Cell {
+                    text: Cow::Owned(l.clone()),
+                    line: no,
+                })
+                .collect(),
+        ));
+        other.push(Line { no, text: "" });
+        i += used;
+        let kinds: Vec<Col> = cols.iter().map(|(_, c)| *c).collect();
+        // rows, each with its continuation lines
+        while i < lines.len() {
+            let toks = tokens(lines[i].text);
+            if toks.is_empty() {
+                i += 1;
+                continue;
+            }
+            let Some(lv) = levels(&toks) else { break };
+            if header_at(lines, i).is_some() {
+                break;
+            }
+            let mut j = i + 1;
+            while j < lines.len() && j - i <= MAX_CONTINUATION {
+                let t = lines[j].text;
+                let tk = tokens(t);
+                if tk.is_empty()
+                    || levels(&tk).is_some()
+                    || ends_table(t)
+                    || header_at(lines, j).is_some()
+                {
+                    break;
+                }
+                j += 1;
+            }
+            let more: Vec<Vec<&'a str>> = lines[i + 1..j].iter().map(|l| tokens(l.text)).collect();
+            let (row, note) = build_row(lines[i].no, &toks, &lv, &more, &kinds);
+            table_rows.push(row);
+            if let Some(n) = note {
+                notes.push((lines[i].no, n));
+            }
+            i = j;
+        }
+    }
+    let (rows, wrapped_notes) = super::wrapped::read(&other);
+    notes.extend(wrapped_notes);
+    notes.sort_by_key(|n| n.0);
+    (merge(rows, table_rows), notes)
+}
+
+/// Both row lists in line order (each already is); on equal lines the
+/// wrapped reader's row first.
+fn merge<'a>(a: Vec<Row<'a>>, b: Vec<Row<'a>>) -> Vec<Row<'a>> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let mut b = b.into_iter().peekable();
+    for r in a {
+        while let Some(x) = b.next_if(|x| x.line < r.line) {
+            out.push(x);
+        }
+        out.push(r);
+    }
+    out.extend(b);
+    out
+}
+
+/// One indicator row: the level cells, then the rest shared out over the
+/// header's remaining columns.
+fn build_row<'a>(
+    no: u32,
+    toks: &[&'a str],
+    lv: &Levels,
+    more: &[Vec<&'a str>],
+    kinds: &[Col],
+) -> (Row<'a>, Option<String>) {
+    let cell = |s: Cow<'a, str>| Cell { text: s, line: no };
+    let span = |r: Option<(usize, usize)>| -> Cow<'a, str> {
+        match r {
+            Some((a, b)) if b == a + 1 => Cow::Borrowed(toks[a]),
+            Some((a, b)) => Cow::Owned(toks[a..b].concat()),
+            None => Cow::Borrowed(""),
+        }
+    };
+    let mut cells = Vec::with_capacity(kinds.len() + 1);
+    if let Some(n) = lv.number {
+        cells.push(cell(Cow::Borrowed(toks[n])));
+    }
+    cells.push(cell(span(lv.level1)));
+    cells.push(cell(span(lv.level2)));
+    // the header's columns after the two levels
+    let cols = &kinds[2..];
+    let rest = &toks[lv.rest..];
+    let (texts, note) = share_out(rest, more, cols);
+    cells.extend(texts.into_iter().map(|t| cell(Cow::Owned(t))));
+    let note = note.map(|why| {
+        let mut whole = rest.join(" ");
+        for m in more {
+            whole.push(' ');
+            whole.push_str(&m.join(" "));
+        }
+        format!("cells of `{whole}` not told apart ({why}): kept whole in the first column after the levels")
+    });
+    (Row::table(no, cells), note)
+}
+
+/// The cells of `cols` from the row's tokens and its continuation lines;
+/// a note saying why when the cut is not certain (the whole text then goes
+/// to the first column).
+fn share_out(
+    rest: &[&str],
+    more: &[Vec<&str>],
+    cols: &[Col],
+) -> (Vec<String>, Option<&'static str>) {
+    let m = cols.len();
+    let whole = |why| {
+        let mut all: Vec<&str> = rest.to_vec();
+        for l in more {
+            all.extend(l.iter().copied());
+        }
+        let mut out = vec![String::new(); m];
+        if m > 0 {
+            out[0] = all.join(" ");
+        }
+        (out, Some(why))
+    };
+    if m == 0 {
+        return whole("no columns");
+    }
+    // reading 1: the continuation lines are the row's text, in order
+    let mut in_order: Vec<&str> = rest.to_vec();
+    for l in more {
+        in_order.extend(l.iter().copied());
+    }
+    let a = best_cut(&in_order, cols);
+    // reading 2: the first line cut alone, the lines after it tails of its cells
+    let b = if more.is_empty() {
+        None
+    } else {
+        best_cut(rest, cols).and_then(|c| add_tails(c, more, cols))
+    };
+    let best = match (a, b) {
+        (Some(a), Some(b)) => {
+            if b.score > a.score {
+                b
+            } else {
+                a
+            }
+        }
+        (Some(a), None) => a,
+        (None, Some(b)) => b,
+        (None, None) => return whole("too many pieces or too few"),
+    };
+    if best.score <= BAD_BOUNDARY / 2 {
+        return whole("every cut parts a number from its unit");
+    }
+    if best.tied {
+        return whole("two cuts read alike");
+    }
+    (best.cells, None)
+}
+
+/// The best cut found, its score (boundaries included), and whether
+/// another cut scored the same with a different value cell.
+#[derive(Debug)]
+struct Cut {
+    cells: Vec<String>,
+    score: i64,
+    /// The part of `score` its boundaries make.
+    gaps: i64,
+    tied: bool,
+}
+
+/// n choose k, saturating.
+fn choose(n: u64, k: u64) -> u64 {
+    if k > n {
+        return 0;
+    }
+    let mut r: u64 = 1;
+    for i in 0..k {
+        r = r.saturating_mul(n - i) / (i + 1);
+        if r > u64::MAX / 64 {
+            return u64::MAX;
+        }
+    }
+    r
+}
+
+/// Calls `f` with every increasing sequence of `k` numbers below `n`, in
+/// lexicographic order.
+fn combinations(n: usize, k: usize, mut f: impl FnMut(&[usize])) {
+    if k > n {
+        return;
+    }
+    let mut pick: Vec<usize> = (0..k).collect();
+    loop {
+        f(&pick);
+        // the rightmost entry that can still grow
+        let Some(c) = (0..k).rev().find(|&c| pick[c] < n - (k - c)) else {
+            return;
+        };
+        pick[c] += 1;
+        for d in c + 1..k {
+            pick[d] = pick[d - 1] + 1;
+        }
+    }
+}
+
+/// Keeps the better of `best` and a candidate; equal scores with different
+/// value cells mark a tie.
+fn keep(best: &mut Option<Cut>, cells: Vec<String>, score: i64, gaps: i64, cols: &[Col]) {
+    match best {
+        Some(b) if score < b.score => {}
+        Some(b) if score == b.score => {
+            if value_of(&b.cells, cols) != value_of(&cells, cols) {
+                b.tied = true;
+            }
+        }
+        _ => {
+            *best = Some(Cut {
+                cells,
+                score,
+                gaps,
+                tied: false,
+            })
+        }
+    }
+}
+
+/// Every way to cut `toks` into `cols.len()` non-empty cells, scored.
+fn best_cut(toks: &[&str], cols: &[Col]) -> Option<Cut> {
+    let n = toks.len();
+    let m = cols.len();
+    if n < m || m == 0 {
+        return None;
+    }
+    if choose((n - 1) as u64, (m - 1) as u64) > MAX_CUTS {
+        return None;
+    }
+    let gaps: Vec<i64> = (1..n).map(|k| boundary(toks[k - 1], toks[k])).collect();
+    let mut best: Option<Cut> = None;
+    // the m - 1 gaps cut, as indices into `gaps` (cut before token g + 1)
+    combinations(n - 1, m - 1, |cut| {
+        let mut start = 0;
+        let mut cells = Vec::with_capacity(m);
+        for &g in cut {
+            cells.push(toks[start..=g].join(" "));
+            start = g + 1;
+        }
+        cells.push(toks[start..].join(" "));
+        let g: i64 = cut.iter().map(|&g| gaps[g]).sum();
+        let s = g + score(&cells, cols);
+        keep(&mut best, cells, s, g, cols);
+    });
+    best
+}
+
+/// The value column's text, white space aside.
+fn value_of(cells: &[String], cols: &[Col]) -> Option<String> {
+    cols.iter()
+        .position(|c| *c == Col::Value)
+        .map(|k| nows(&cells[k]))
+}
+
+/// Adds the continuation lines of `more` to `cut` as tails of its cells: each
+/// line's pieces, in order, go to cells left to right (consecutive pieces
+/// may share a cell); the assignment that scores best is kept.
+fn add_tails(mut cut: Cut, more: &[Vec<&str>], cols: &[Col]) -> Option<Cut> {
+    let m = cols.len();
+    for line in more {
+        let k = line.len();
+        // groups of consecutive pieces × increasing columns
+        let mut ways = 0u64;
+        for g in 1..=k.min(m) {
+            ways = ways.saturating_add(
+                choose((k - 1) as u64, (g - 1) as u64).saturating_mul(choose(m as u64, g as u64)),
+            );
+        }
+        if ways > MAX_CUTS {
+            return None;
+        }
+        let mut best: Option<Cut> = None;
+        for g in 1..=k.min(m) {
+            // the pieces in g groups: g - 1 of the k - 1 gaps start a group
+            combinations(k - 1, g - 1, |starts| {
+                let mut groups: Vec<String> = Vec::with_capacity(g);
+                let mut from = 0;
+                for &s in starts {
+                    groups.push(line[from..=s].join(" "));
+                    from = s + 1;
+                }
+                groups.push(line[from..].join(" "));
+                // every choice of g increasing columns
+                combinations(m, g, |pick| {
+                    let mut cells = cut.cells.clone();
+                    for (grp, &c) in groups.iter().zip(pick) {
+                        cells[c].push(' ');
+                        cells[c].push_str(grp);
+                    }
+                    let s = cut.gaps + score(&cells, cols);
+                    keep(&mut best, cells, s, cut.gaps, cols);
+                });
+            });
+        }
+        let b = best?;
+        cut = Cut {
+            tied: cut.tied || b.tied,
+            ..b
+        };
+    }
+    Some(cut)
+}
+
+/// What a cut between two pieces costs: a number and the unit after it
+/// (`29 | 人`), a comparator and its number, a `/` or bracket and what it
+/// joins are never parted.
+fn boundary(a: &str, b: &str) -> i64 {
+    let last = a.chars().next_back().unwrap_or(' ');
+    let first = b.chars().next().unwrap_or(' ');
+    let unit_start = |c: char| {
+        matches!(
+            c,
+            '%' | '％'
+                | '‰'
+                | '人'
+                | '元'
+                | '万'
+                | '亿'
+                | '千'
+                | '百'
+                | '户'
+                | '个'
+                | '件'
+                | '份'
+                | '次'
+                | '场'
+                | '条'
+                | '家'
+                | '所'
+                | '期'
+                | '批'
+                | '年'
+                | '月'
+                | '日'
+                | '天'
+                | '号'
+                | '周'
+                | '岁'
+                | '小'
+                | '工'
+                | '平'
+                | '亩'
+                | '公'
+                | '米'
+                | '立'
+                | '吨'
+                | '名'
+                | '项'
+                | '台'
+                | '套'
+                | '张'
+                | '本'
+                | '册'
+                | '座'
+                | '处'
+                | '辆'
+                | '分'
+                | '倍'
+                | '例'
+                | '床'
+                | '篇'
+                | '课'
+                | '学'
+        )
+    };
+    if (last.is_ascii_digit() || last == '.') && unit_start(first) {
+        return BAD_BOUNDARY;
+    }
+    if matches!(
+        last,
+        '/' | '≥'
+            | '≤'
+            | '>'
+            | '<'
+            | '='
+            | '＞'
+            | '＜'
+            | '＝'
+            | '≧'
+            | '≦'
+            | '('
+            | '（'
+            | '【'
+            | '['
+            | '“'
+            | '《'
+            | '~'
+            | '～'
+            | '-'
+            | '—'
+    ) || matches!(
+        first,
+        '/' | ')'
+            | '）'
+            | '】'
+            | ']'
+            | '”'
+            | '》'
+            | '、'
+            | '，'
+            | ','
+            | '。'
+            | '；'
+            | '：'
+            | '%'
+            | '％'
+            | '~'
+            | '～'
+    ) {
+        return BAD_BOUNDARY;
+    }
+    0
+}
+
+/// White space removed.
+fn nows(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// How well cells read as a row of these columns: the value column parses
+/// as a value (a number, range or date best, a rating term next, free text
+/// last), and text columns that repeat one another (char-bigram Dice
+/// similarity, 0–10 a pair) score their likeness.
+fn score(cells: &[String], cols: &[Col]) -> i64 {
+    let mut s = 0i64;
+    let flat: Vec<String> = cells.iter().map(|c| nows(c)).collect();
+    let mut texts: Vec<&str> = Vec::with_capacity(cells.len());
+    for (k, c) in cols.iter().enumerate() {
+        match c {
+            Col::Value => {
+                let v = Value::parse(&cells[k]);
+                let clean = v.notes.is_empty() && v.qualifier.is_none();
+                s += match v.kind() {
+                    Kind::Quantity | Kind::Range | Kind::Time if clean => 20,
+                    Kind::Quantity | Kind::Range | Kind::Time => 10,
+                    Kind::Qualitative => 14,
+                    Kind::Text => 0,
+                    Kind::Empty => -20,
+                };
+                texts.push(&flat[k]);
+            }
+            Col::Level3 | Col::Description | Col::Basis => texts.push(&flat[k]),
+            _ => {}
+        }
+    }
+    for x in 0..texts.len() {
+        for y in x + 1..texts.len() {
+            s += dice(texts[x], texts[y]);
+        }
+    }
+    s
+}
+
+/// Char-bigram Dice similarity of two texts, 0–10 (10: the same text).
+fn dice(a: &str, b: &str) -> i64 {
+    if a == b {
+        return if a.is_empty() { 0 } else { 10 };
+    }
+    let bigrams = |s: &str| {
+        let cs: Vec<char> = s.chars().collect();
+        let mut v: Vec<(char, char)> = cs.windows(2).map(|w| (w[0], w[1])).collect();
+        v.sort_unstable();
+        v
+    };
+    let (x, y) = (bigrams(a), bigrams(b));
+    if x.is_empty() || y.is_empty() {
+        return 0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (20 * common / (x.len() + y.len())) as i64
+}
