@@ -91,7 +91,7 @@ const MAX_CONTINUATION: usize = 8;
 
 /// The score a cut loses for each place where it parts a number from its
 /// unit (and the like): such a cut is never taken as certain.
-const BAD_BOUNDARY: i64 = -1000;
+const BAD_BOUNDARY: i64 = -100_000;
 
 /// True when the text reads as rows of single-spaced cells: at least three
 /// lines start with level labels (after an optional row number), and most
@@ -327,6 +327,15 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<(u32, String)>)
     let mut other: Vec<Line<'a>> = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
+        if label(lines[i].text).starts_with("资金支出计") {
+            let j = plan(lines, i, &mut table_rows);
+            other.push(Line {
+                no: lines[i].no,
+                text: "",
+            });
+            i = j;
+            continue;
+        }
         let Some((cols, used)) = header_at(lines, i) else {
             other.push(lines[i]);
             i += 1;
@@ -345,7 +354,8 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<(u32, String)>)
         other.push(Line { no, text: "" });
         i += used;
         let kinds: Vec<Col> = cols.iter().map(|(_, c)| *c).collect();
-        // rows, each with its continuation lines
+        // the table's rows, each with its continuation lines
+        let mut found: Vec<Found<'a>> = Vec::new();
         while i < lines.len() {
             let toks = tokens(lines[i].text);
             if toks.is_empty() {
@@ -369,19 +379,88 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<(u32, String)>)
                 }
                 j += 1;
             }
-            let more: Vec<Vec<&'a str>> = lines[i + 1..j].iter().map(|l| tokens(l.text)).collect();
-            let (row, note) = build_row(lines[i].no, &toks, &lv, &more, &kinds);
+            let more = lines[i + 1..j].iter().map(|l| tokens(l.text)).collect();
+            found.push(Found {
+                no: lines[i].no,
+                toks,
+                lv,
+                more,
+            });
+            i = j;
+        }
+        let hint = common_basis(&found, &kinds);
+        for f in &found {
+            let (row, note) = build_row(f, &kinds, hint.as_deref());
             table_rows.push(row);
             if let Some(n) = note {
-                notes.push((lines[i].no, n));
+                notes.push((f.no, n));
             }
-            i = j;
         }
     }
     let (rows, wrapped_notes) = super::wrapped::read(&other);
     notes.extend(wrapped_notes);
     notes.sort_by_key(|n| n.0);
     (merge(rows, table_rows), notes)
+}
+
+/// The spending plan from line `i` (`资金支出计 划（%） 3 月底 6 月底 …`):
+/// a row of month marks for each line that holds some (the label, or an
+/// empty cell, first; percents on the same line after them), and a row of
+/// percents (an empty cell first) for each line that holds only percents,
+/// as the other readers give them; a line that is only the label's tail
+/// (`（%）`, `划`) is passed over. Returns the line after the plan.
+fn plan<'a>(lines: &[Line<'a>], i: usize, rows: &mut Vec<Row<'a>>) -> usize {
+    const LABEL: &str = "资金支出计划（%）";
+    let mut j = i;
+    while j < lines.len() {
+        let t = lines[j].text.trim();
+        let no = lines[j].no;
+        if j > i && (t.is_empty() || levels(&tokens(t)).is_some() || header_at(lines, j).is_some())
+        {
+            break;
+        }
+        // the label (or its tail) at the start of the line
+        let rest = t.trim_start_matches(|c: char| "资金支出计划（）()%％ \u{3000}".contains(c));
+        let head = if rest.len() < t.len() { LABEL } else { "" };
+        let months = super::text::months(rest);
+        let toks = tokens(rest);
+        let mut cells = vec![Cell {
+            text: Cow::Borrowed(head),
+            line: no,
+        }];
+        if !months.is_empty() {
+            let mut start = 0;
+            for (_, end) in &months {
+                cells.push(Cell {
+                    text: Cow::Borrowed(rest[start..*end].trim()),
+                    line: no,
+                });
+                start = *end;
+            }
+            let after = tokens(&rest[start..]);
+            if !after.iter().all(|x| super::text::percent(x).is_some()) {
+                break;
+            }
+            cells.extend(after.iter().map(|x| Cell {
+                text: Cow::Borrowed(*x),
+                line: no,
+            }));
+        } else if !toks.is_empty() && toks.iter().all(|x| super::text::percent(x).is_some()) {
+            cells.extend(toks.iter().map(|x| Cell {
+                text: Cow::Borrowed(*x),
+                line: no,
+            }));
+        } else if toks.is_empty() {
+            // the label, or its tail, alone
+            j += 1;
+            continue;
+        } else {
+            break;
+        }
+        rows.push(Row::table(no, cells));
+        j += 1;
+    }
+    j
 }
 
 /// Both row lists in line order (each already is); on equal lines the
@@ -399,15 +478,52 @@ fn merge<'a>(a: Vec<Row<'a>>, b: Vec<Row<'a>>) -> Vec<Row<'a>> {
     out
 }
 
+/// A row of a table as found: its line, tokens, level labels and the
+/// tokens of its continuation lines.
+struct Found<'a> {
+    no: u32,
+    toks: Vec<&'a str>,
+    lv: Levels,
+    more: Vec<Vec<&'a str>>,
+}
+
+/// The longest row of words at most this many tokens long that
+/// [`common_basis`] looks for.
+const MAX_BASIS_TOKENS: usize = 8;
+
+/// The text most rows of a table end with, when the header's last column is
+/// 指标值确定依据 (white space removed): the basis is often the same for
+/// every row (the project's name, a document number, `行业规定`). The
+/// longest ending of at most [`MAX_BASIS_TOKENS`] tokens that at least two
+/// rows, and at least half of them, share.
+fn common_basis(found: &[Found<'_>], kinds: &[Col]) -> Option<String> {
+    if kinds.last() != Some(&Col::Basis) || found.len() < 2 {
+        return None;
+    }
+    let ending = |f: &Found<'_>, k: usize| -> Option<String> {
+        let all: Vec<&str> = f.toks[f.lv.rest..]
+            .iter()
+            .copied()
+            .chain(f.more.iter().flatten().copied())
+            .collect();
+        (all.len() > k).then(|| all[all.len() - k..].concat())
+    };
+    for k in (1..=MAX_BASIS_TOKENS).rev() {
+        let ends: Vec<Option<String>> = found.iter().map(|f| ending(f, k)).collect();
+        for e in ends.iter().flatten() {
+            let n = ends.iter().filter(|x| x.as_ref() == Some(e)).count();
+            if n >= 2 && n * 2 >= found.len() {
+                return Some(e.clone());
+            }
+        }
+    }
+    None
+}
+
 /// One indicator row: the level cells, then the rest shared out over the
 /// header's remaining columns.
-fn build_row<'a>(
-    no: u32,
-    toks: &[&'a str],
-    lv: &Levels,
-    more: &[Vec<&'a str>],
-    kinds: &[Col],
-) -> (Row<'a>, Option<String>) {
+fn build_row<'a>(f: &Found<'a>, kinds: &[Col], hint: Option<&str>) -> (Row<'a>, Option<String>) {
+    let (no, toks, lv, more) = (f.no, &f.toks, &f.lv, &f.more);
     let cell = |s: Cow<'a, str>| Cell { text: s, line: no };
     let span = |r: Option<(usize, usize)>| -> Cow<'a, str> {
         match r {
@@ -425,7 +541,7 @@ fn build_row<'a>(
     // the header's columns after the two levels
     let cols = &kinds[2..];
     let rest = &toks[lv.rest..];
-    let (texts, note) = share_out(rest, more, cols);
+    let (texts, note) = share_out(rest, more, cols, hint);
     cells.extend(texts.into_iter().map(|t| cell(Cow::Owned(t))));
     let note = note.map(|why| {
         let mut whole = rest.join(" ");
@@ -445,6 +561,7 @@ fn share_out(
     rest: &[&str],
     more: &[Vec<&str>],
     cols: &[Col],
+    hint: Option<&str>,
 ) -> (Vec<String>, Option<&'static str>) {
     let m = cols.len();
     let whole = |why| {
@@ -466,12 +583,12 @@ fn share_out(
     for l in more {
         in_order.extend(l.iter().copied());
     }
-    let a = best_cut(&in_order, cols);
+    let a = best_cut(&in_order, cols, hint);
     // reading 2: the first line cut alone, the lines after it tails of its cells
     let b = if more.is_empty() {
         None
     } else {
-        best_cut(rest, cols).and_then(|c| add_tails(c, more, cols))
+        best_cut(rest, cols, hint).and_then(|c| add_tails(c, more, cols, hint))
     };
     let best = match (a, b) {
         (Some(a), Some(b)) => {
@@ -562,7 +679,7 @@ fn keep(best: &mut Option<Cut>, cells: Vec<String>, score: i64, gaps: i64, cols:
 }
 
 /// Every way to cut `toks` into `cols.len()` non-empty cells, scored.
-fn best_cut(toks: &[&str], cols: &[Col]) -> Option<Cut> {
+fn best_cut(toks: &[&str], cols: &[Col], hint: Option<&str>) -> Option<Cut> {
     let n = toks.len();
     let m = cols.len();
     if n < m || m == 0 {
@@ -583,7 +700,7 @@ fn best_cut(toks: &[&str], cols: &[Col]) -> Option<Cut> {
         }
         cells.push(toks[start..].join(" "));
         let g: i64 = cut.iter().map(|&g| gaps[g]).sum();
-        let s = g + score(&cells, cols);
+        let s = g + score(&cells, cols, hint);
         keep(&mut best, cells, s, g, cols);
     });
     best
@@ -599,7 +716,7 @@ fn value_of(cells: &[String], cols: &[Col]) -> Option<String> {
 /// Adds the continuation lines of `more` to `cut` as tails of its cells: each
 /// line's pieces, in order, go to cells left to right (consecutive pieces
 /// may share a cell); the assignment that scores best is kept.
-fn add_tails(mut cut: Cut, more: &[Vec<&str>], cols: &[Col]) -> Option<Cut> {
+fn add_tails(mut cut: Cut, more: &[Vec<&str>], cols: &[Col], hint: Option<&str>) -> Option<Cut> {
     let m = cols.len();
     for line in more {
         let k = line.len();
@@ -631,7 +748,7 @@ fn add_tails(mut cut: Cut, more: &[Vec<&str>], cols: &[Col]) -> Option<Cut> {
                         cells[c].push(' ');
                         cells[c].push_str(grp);
                     }
-                    let s = cut.gaps + score(&cells, cols);
+                    let s = cut.gaps + score(&cells, cols, hint);
                     keep(&mut best, cells, s, cut.gaps, cols);
                 });
             });
@@ -764,8 +881,8 @@ fn nows(s: &str) -> String {
 /// How well cells read as a row of these columns: the value column parses
 /// as a value (a number, range or date best, a rating term next, free text
 /// last), and text columns that repeat one another (char-bigram Dice
-/// similarity, 0–10 a pair) score their likeness.
-fn score(cells: &[String], cols: &[Col]) -> i64 {
+/// similarity, 0–100 a pair) score their likeness.
+fn score(cells: &[String], cols: &[Col], hint: Option<&str>) -> i64 {
     let mut s = 0i64;
     let flat: Vec<String> = cells.iter().map(|c| nows(c)).collect();
     let mut texts: Vec<&str> = Vec::with_capacity(cells.len());
@@ -773,18 +890,34 @@ fn score(cells: &[String], cols: &[Col]) -> i64 {
         match c {
             Col::Value => {
                 let v = Value::parse(&cells[k]);
-                let clean = v.notes.is_empty() && v.qualifier.is_none();
+                // a qualifier of a few words (`发放`, `完成到位`) is common; a
+                // long one, or one with a number, is another cell read on
+                let clean = v.notes.is_empty()
+                    && v.qualifier.as_deref().map_or(true, |q| {
+                        q.chars().count() <= 4 && !q.chars().any(|c| c.is_ascii_digit())
+                    });
                 s += match v.kind() {
-                    Kind::Quantity | Kind::Range | Kind::Time if clean => 20,
-                    Kind::Quantity | Kind::Range | Kind::Time => 10,
-                    Kind::Qualitative => 14,
+                    Kind::Quantity | Kind::Range | Kind::Time if clean => 200,
+                    Kind::Quantity | Kind::Range | Kind::Time => 100,
+                    Kind::Qualitative => 140,
                     Kind::Text => 0,
-                    Kind::Empty => -20,
+                    Kind::Empty => -200,
                 };
+                // the shorter qualifier where two cuts both read a value
+                if let Some(q) = &v.qualifier {
+                    s -= 10 * q.chars().count() as i64;
+                }
+                texts.push(&flat[k]);
+            }
+            Col::Basis if hint.is_some_and(|h| h == flat[k]) => {
+                s += SAME_BASIS;
                 texts.push(&flat[k]);
             }
             Col::Level3 | Col::Description | Col::Basis => texts.push(&flat[k]),
             _ => {}
+        }
+        if !wraps_in_order(&cells[k]) {
+            s += OUT_OF_ORDER;
         }
     }
     for x in 0..texts.len() {
@@ -795,10 +928,52 @@ fn score(cells: &[String], cols: &[Col]) -> i64 {
     s
 }
 
-/// Char-bigram Dice similarity of two texts, 0–10 (10: the same text).
+/// What a basis cell gains when it is the ending most rows of the table
+/// share ([`common_basis`]).
+const SAME_BASIS: i64 = 150;
+
+/// What a cell loses when its wrapped lines cannot be in order.
+const OUT_OF_ORDER: i64 = -50;
+
+/// True unless the cell reads as the tail of another cell followed by a
+/// cell of its own. A cell wrapped in its column fills the column on its
+/// first line, and the tools part its lines with a space between two Han
+/// characters; so a first line of at most four Han characters' width
+/// followed by one at least twice as wide is a short tail that belongs to
+/// the cell before (`定 社会效益稳步提升`, `率 机关事业单位…`, `人均补助
+/// 企业职工养老金发放标准按`). Widths count a Han character two, ASCII one.
+fn wraps_in_order(cell: &str) -> bool {
+    let han = |c: Option<char>| c.is_some_and(super::text::is_cjk);
+    let width = |c: char| if c.is_ascii() { 1 } else { 2 };
+    let mut first: Option<usize> = None;
+    let mut w = 0usize;
+    let mut prev: Option<char> = None;
+    let mut chars = cell.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' && han(prev) && han(chars.peek().copied()) {
+            if let Some(f) = first {
+                if w >= 2 * f {
+                    return false;
+                }
+            } else {
+                if w > 8 {
+                    return true;
+                }
+                first = Some(w);
+            }
+            w = 0;
+        } else {
+            w += width(c);
+        }
+        prev = Some(c);
+    }
+    first.map_or(true, |f| w < 2 * f)
+}
+
+/// Char-bigram Dice similarity of two texts, 0–100 (100: the same text).
 fn dice(a: &str, b: &str) -> i64 {
     if a == b {
-        return if a.is_empty() { 0 } else { 10 };
+        return if a.is_empty() { 0 } else { 100 };
     }
     let bigrams = |s: &str| {
         let cs: Vec<char> = s.chars().collect();
@@ -822,5 +997,5 @@ fn dice(a: &str, b: &str) -> i64 {
             }
         }
     }
-    (20 * common / (x.len() + y.len())) as i64
+    (200 * common / (x.len() + y.len())) as i64
 }
