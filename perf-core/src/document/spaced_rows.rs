@@ -84,7 +84,17 @@ const HEADER_LABELS: &[(&str, Col)] = &[
 
 /// At most this many ways to cut one row are scored; a row with more is
 /// kept whole (with a warning), so a hostile line costs linear time.
-const MAX_CUTS: u64 = 20_000;
+const MAX_CUTS: u64 = 5_000;
+
+/// At most this many bytes are scored over all the ways to cut one row
+/// (ways × the row's bytes): a row of a few very long pieces is tried in
+/// fewer ways, so the work stays linear in the row's length.
+const MAX_WORK: u64 = 40_000_000;
+
+/// The number of ways to try for a row of `bytes` bytes.
+fn allowed_cuts(bytes: usize) -> u64 {
+    MAX_CUTS.min(MAX_WORK / (bytes as u64).max(1))
+}
 
 /// At most this many lines continue one row.
 const MAX_CONTINUATION: usize = 8;
@@ -329,12 +339,15 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<(u32, String)>)
     while i < lines.len() {
         if label(lines[i].text).starts_with("资金支出计") {
             let j = plan(lines, i, &mut table_rows);
-            other.push(Line {
-                no: lines[i].no,
-                text: "",
-            });
-            i = j;
-            continue;
+            if j > i {
+                other.push(Line {
+                    no: lines[i].no,
+                    text: "",
+                });
+                i = j;
+                continue;
+            }
+            // not a plan this rule reads: the line is the wrapped reader's
         }
         let Some((cols, used)) = header_at(lines, i) else {
             other.push(lines[i]);
@@ -408,7 +421,8 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<(u32, String)>)
 /// empty cell, first; percents on the same line after them), and a row of
 /// percents (an empty cell first) for each line that holds only percents,
 /// as the other readers give them; a line that is only the label's tail
-/// (`（%）`, `划`) is passed over. Returns the line after the plan.
+/// (`（%）`, `划`) is passed over. Returns the line after the plan: `i`
+/// itself when line `i` holds something else after the label (no row made).
 fn plan<'a>(lines: &[Line<'a>], i: usize, rows: &mut Vec<Row<'a>>) -> usize {
     const LABEL: &str = "资金支出计划（%）";
     let mut j = i;
@@ -500,20 +514,42 @@ fn common_basis(found: &[Found<'_>], kinds: &[Col]) -> Option<String> {
     if kinds.last() != Some(&Col::Basis) || found.len() < 2 {
         return None;
     }
+    // the last k tokens of a row (continuation lines included), joined;
+    // none when the row has no more than k
     let ending = |f: &Found<'_>, k: usize| -> Option<String> {
-        let all: Vec<&str> = f.toks[f.lv.rest..]
+        let mut last: Vec<&str> = f
+            .more
             .iter()
+            .rev()
+            .flat_map(|l| l.iter().rev())
+            .chain(f.toks[f.lv.rest..].iter().rev())
+            .take(k + 1)
             .copied()
-            .chain(f.more.iter().flatten().copied())
             .collect();
-        (all.len() > k).then(|| all[all.len() - k..].concat())
+        if last.len() <= k {
+            return None;
+        }
+        last.truncate(k);
+        last.reverse();
+        Some(last.concat())
     };
     for k in (1..=MAX_BASIS_TOKENS).rev() {
-        let ends: Vec<Option<String>> = found.iter().map(|f| ending(f, k)).collect();
-        for e in ends.iter().flatten() {
-            let n = ends.iter().filter(|x| x.as_ref() == Some(e)).count();
+        // each ending counted once per row, in a map: linear in the rows
+        let mut counts: std::collections::HashMap<String, usize> = Default::default();
+        let mut order: Vec<String> = Vec::new();
+        for f in found {
+            if let Some(e) = ending(f, k) {
+                let n = counts.entry(e.clone()).or_insert(0);
+                if *n == 0 {
+                    order.push(e);
+                }
+                *n += 1;
+            }
+        }
+        for e in order {
+            let n = counts[&e];
             if n >= 2 && n * 2 >= found.len() {
-                return Some(e.clone());
+                return Some(e);
             }
         }
     }
@@ -678,32 +714,77 @@ fn keep(best: &mut Option<Cut>, cells: Vec<String>, score: i64, gaps: i64, cols:
     }
 }
 
-/// Every way to cut `toks` into `cols.len()` non-empty cells, scored.
+/// The token spans `[start, end)` of a cut's cells.
+type Spans = Vec<(usize, usize)>;
+
+/// Every way to cut `toks` into `cols.len()` non-empty cells, scored. A
+/// cell is a span of tokens; what the score needs of a span (its
+/// [`Piece`], its [`value_score`]) is computed once, however many cuts
+/// share it.
 fn best_cut(toks: &[&str], cols: &[Col], hint: Option<&str>) -> Option<Cut> {
+    use std::collections::HashMap;
     let n = toks.len();
     let m = cols.len();
     if n < m || m == 0 {
         return None;
     }
-    if choose((n - 1) as u64, (m - 1) as u64) > MAX_CUTS {
+    let bytes: usize = toks.iter().map(|t| t.len() + 1).sum();
+    if choose((n - 1) as u64, (m - 1) as u64) > allowed_cuts(bytes) {
         return None;
     }
     let gaps: Vec<i64> = (1..n).map(|k| boundary(toks[k - 1], toks[k])).collect();
-    let mut best: Option<Cut> = None;
+    let value_col = cols.iter().position(|c| *c == Col::Value);
+    let mut pieces: HashMap<(usize, usize), Piece> = HashMap::new();
+    let mut values: HashMap<(usize, usize), i64> = HashMap::new();
+    // the best cut's spans, score and gaps; a tie seen with another value
+    let mut best: Option<(Spans, i64, i64)> = None;
+    let mut tied = false;
+    let mut spans: Spans = Vec::with_capacity(m);
     // the m - 1 gaps cut, as indices into `gaps` (cut before token g + 1)
     combinations(n - 1, m - 1, |cut| {
+        spans.clear();
         let mut start = 0;
-        let mut cells = Vec::with_capacity(m);
         for &g in cut {
-            cells.push(toks[start..=g].join(" "));
+            spans.push((start, g + 1));
             start = g + 1;
         }
-        cells.push(toks[start..].join(" "));
+        spans.push((start, n));
+        for &sp in &spans {
+            pieces
+                .entry(sp)
+                .or_insert_with(|| Piece::new(&toks[sp.0..sp.1].join(" ")));
+        }
+        let value = value_col.map_or(0, |k| {
+            let sp = spans[k];
+            *values
+                .entry(sp)
+                .or_insert_with(|| value_score(&toks[sp.0..sp.1].join(" ")))
+        });
+        let refs: Vec<&Piece> = spans.iter().map(|sp| &pieces[sp]).collect();
         let g: i64 = cut.iter().map(|&g| gaps[g]).sum();
-        let s = g + score(&cells, cols, hint);
-        keep(&mut best, cells, s, g, cols);
+        let s = g + score_pieces(&refs, value, cols, hint);
+        match &best {
+            Some((_, bs, _)) if s < *bs => {}
+            Some((bspans, bs, _)) if s == *bs => {
+                if let Some(k) = value_col {
+                    if pieces[&bspans[k]].flat != pieces[&spans[k]].flat {
+                        tied = true;
+                    }
+                }
+            }
+            _ => {
+                best = Some((spans.clone(), s, g));
+                tied = false;
+            }
+        }
     });
-    best
+    let (spans, score, gaps) = best?;
+    Some(Cut {
+        cells: spans.iter().map(|sp| toks[sp.0..sp.1].join(" ")).collect(),
+        score,
+        gaps,
+        tied,
+    })
 }
 
 /// The value column's text, white space aside.
@@ -727,7 +808,9 @@ fn add_tails(mut cut: Cut, more: &[Vec<&str>], cols: &[Col], hint: Option<&str>)
                 choose((k - 1) as u64, (g - 1) as u64).saturating_mul(choose(m as u64, g as u64)),
             );
         }
-        if ways > MAX_CUTS {
+        let bytes: usize = cut.cells.iter().map(|c| c.len() + 1).sum::<usize>()
+            + line.iter().map(|t| t.len() + 1).sum::<usize>();
+        if ways > allowed_cuts(bytes) {
             return None;
         }
         let mut best: Option<Cut> = None;
@@ -878,45 +961,83 @@ fn nows(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// How well cells read as a row of these columns: the value column parses
-/// as a value (a number, range or date best, a rating term next, free text
-/// last), and text columns that repeat one another (char-bigram Dice
-/// similarity, 0–100 a pair) score their likeness.
+/// What [`score`] needs of one cell, computed once per cell text.
+struct Piece {
+    /// The text without white space.
+    flat: String,
+    /// Its char bigrams, sorted (for [`dice`]).
+    bigrams: Vec<(char, char)>,
+    /// [`wraps_in_order`].
+    in_order: bool,
+}
+
+impl Piece {
+    fn new(cell: &str) -> Piece {
+        let flat = nows(cell);
+        let cs: Vec<char> = flat.chars().collect();
+        let mut bigrams: Vec<(char, char)> = cs.windows(2).map(|w| (w[0], w[1])).collect();
+        bigrams.sort_unstable();
+        Piece {
+            flat,
+            bigrams,
+            in_order: wraps_in_order(cell),
+        }
+    }
+}
+
+/// How well a cell reads as the 指标值: a number, range or date best, a
+/// rating term next, free text last; a long qualifier costs.
+fn value_score(cell: &str) -> i64 {
+    let v = Value::parse(cell);
+    // a qualifier of a few words (`发放`, `完成到位`) is common; a long one,
+    // or one with a number, is another cell read on
+    let clean = v.notes.is_empty()
+        && v.qualifier.as_deref().map_or(true, |q| {
+            q.chars().count() <= 4 && !q.chars().any(|c| c.is_ascii_digit())
+        });
+    let mut s = match v.kind() {
+        Kind::Quantity | Kind::Range | Kind::Time if clean => 200,
+        Kind::Quantity | Kind::Range | Kind::Time => 100,
+        Kind::Qualitative => 140,
+        Kind::Text => 0,
+        Kind::Empty => -200,
+    };
+    // the shorter qualifier where two cuts both read a value
+    if let Some(q) = &v.qualifier {
+        s -= 10 * q.chars().count() as i64;
+    }
+    s
+}
+
+/// How well cells read as a row of these columns: the value column's
+/// [`value_score`], text columns that repeat one another (char-bigram Dice
+/// similarity, 0–100 a pair), a basis that most rows share, a cell whose
+/// wrapped lines are out of order.
 fn score(cells: &[String], cols: &[Col], hint: Option<&str>) -> i64 {
-    let mut s = 0i64;
-    let flat: Vec<String> = cells.iter().map(|c| nows(c)).collect();
-    let mut texts: Vec<&str> = Vec::with_capacity(cells.len());
+    let pieces: Vec<Piece> = cells.iter().map(|c| Piece::new(c)).collect();
+    let refs: Vec<&Piece> = pieces.iter().collect();
+    let value = cols
+        .iter()
+        .position(|c| *c == Col::Value)
+        .map_or(0, |k| value_score(&cells[k]));
+    score_pieces(&refs, value, cols, hint)
+}
+
+/// [`score`] of cells already made pieces, the value's score given.
+fn score_pieces(pieces: &[&Piece], value: i64, cols: &[Col], hint: Option<&str>) -> i64 {
+    let mut s = value;
+    let mut texts: Vec<&Piece> = Vec::with_capacity(pieces.len());
     for (k, c) in cols.iter().enumerate() {
+        let p = pieces[k];
         match c {
-            Col::Value => {
-                let v = Value::parse(&cells[k]);
-                // a qualifier of a few words (`发放`, `完成到位`) is common; a
-                // long one, or one with a number, is another cell read on
-                let clean = v.notes.is_empty()
-                    && v.qualifier.as_deref().map_or(true, |q| {
-                        q.chars().count() <= 4 && !q.chars().any(|c| c.is_ascii_digit())
-                    });
-                s += match v.kind() {
-                    Kind::Quantity | Kind::Range | Kind::Time if clean => 200,
-                    Kind::Quantity | Kind::Range | Kind::Time => 100,
-                    Kind::Qualitative => 140,
-                    Kind::Text => 0,
-                    Kind::Empty => -200,
-                };
-                // the shorter qualifier where two cuts both read a value
-                if let Some(q) = &v.qualifier {
-                    s -= 10 * q.chars().count() as i64;
-                }
-                texts.push(&flat[k]);
-            }
-            Col::Basis if hint.is_some_and(|h| h == flat[k]) => {
+            Col::Basis if hint.is_some_and(|h| h == p.flat) => {
                 s += SAME_BASIS;
-                texts.push(&flat[k]);
+                texts.push(p);
             }
-            Col::Level3 | Col::Description | Col::Basis => texts.push(&flat[k]),
+            Col::Value | Col::Level3 | Col::Description | Col::Basis => texts.push(p),
             _ => {}
         }
-        if !wraps_in_order(&cells[k]) {
+        if !p.in_order {
             s += OUT_OF_ORDER;
         }
     }
@@ -970,18 +1091,12 @@ fn wraps_in_order(cell: &str) -> bool {
     first.map_or(true, |f| w < 2 * f)
 }
 
-/// Char-bigram Dice similarity of two texts, 0–100 (100: the same text).
-fn dice(a: &str, b: &str) -> i64 {
-    if a == b {
-        return if a.is_empty() { 0 } else { 100 };
+/// Char-bigram Dice similarity of two cells, 0–100 (100: the same text).
+fn dice(a: &Piece, b: &Piece) -> i64 {
+    if a.flat == b.flat {
+        return if a.flat.is_empty() { 0 } else { 100 };
     }
-    let bigrams = |s: &str| {
-        let cs: Vec<char> = s.chars().collect();
-        let mut v: Vec<(char, char)> = cs.windows(2).map(|w| (w[0], w[1])).collect();
-        v.sort_unstable();
-        v
-    };
-    let (x, y) = (bigrams(a), bigrams(b));
+    let (x, y) = (&a.bigrams, &b.bigrams);
     if x.is_empty() || y.is_empty() {
         return 0;
     }
@@ -998,4 +1113,347 @@ fn dice(a: &str, b: &str) -> i64 {
         }
     }
     (200 * common / (x.len() + y.len())) as i64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::row::lines;
+    use super::*;
+
+    const HEADER: &str = "一级指标 二级指标 三级指标 绩效指标描述 指标值 指标值确定依据";
+    const COLS: [Col; 4] = [Col::Level3, Col::Description, Col::Value, Col::Basis];
+
+    /// The cells of the table rows `read` gives for `text`, and its notes.
+    fn table(text: &str) -> (Vec<Vec<String>>, Vec<(u32, String)>) {
+        let ls = lines(text);
+        let (rows, notes) = read(&ls);
+        let cells = rows
+            .iter()
+            .filter(|r| !r.text)
+            .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
+            .collect();
+        (cells, notes)
+    }
+
+    fn cut(row: &str) -> (Vec<String>, Option<&'static str>) {
+        share_out(&tokens(row), &[], &COLS, None)
+    }
+
+    fn owned(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn detected_by_rows_that_start_with_labels_and_go_on() {
+        let spaced = format!(
+            "{HEADER}\n产出指标 数量指标 劳务派遣 29 人 劳务派遣 29 人 29 人 劳务派遣 29 人\n\
+             质量指标 工资足额支付 工资足额支付 足额支付 工资足额支付\n\
+             时效指标 每月 20 日前支付 每月 20 日前支付 每月 20 日前支付 计划\n"
+        );
+        assert!(looks_like(&lines(&spaced)));
+        // 000's wrapped text: the labels stand on lines of their own
+        let wrapped = format!(
+            "{HEADER}\n产出指标\n\n数量指标\n资金支付率\n\n质量指标\n资金发放率\n\n\
+             时效指标 资金发放准时率 100 百分比\n"
+        );
+        assert!(!looks_like(&lines(&wrapped)));
+        // rows but no header: not a table this reader can share out
+        let headless = spaced.replacen(HEADER, "说明", 1);
+        assert!(!looks_like(&lines(&headless)));
+    }
+
+    #[test]
+    fn header_gives_the_columns_and_may_end_on_the_next_line() {
+        let text = "一级指标 二级指标 三级指标 绩效指标描述 指标值 指标值确定依\n据\n";
+        let (cols, used) = header_at(&lines(text), 0).unwrap();
+        let kinds: Vec<Col> = cols.iter().map(|c| c.1).collect();
+        assert_eq!(
+            kinds,
+            [
+                Col::Level1,
+                Col::Level2,
+                Col::Level3,
+                Col::Description,
+                Col::Value,
+                Col::Basis
+            ]
+        );
+        assert_eq!((cols[5].0.as_str(), used), ("指标值确定依据", 2));
+        // `指标值` at the end of a line with nothing to complete it is itself
+        let text = "一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 人数 10 人\n";
+        let (cols, used) = header_at(&lines(text), 0).unwrap();
+        assert_eq!((cols.len(), cols[3].1, used), (4, Col::Value, 1));
+        // a 评（扣）分标准 column with full-width brackets
+        let text = "一级指标 二级指标 三级指标 绩效指标描述 评（扣）分标准 指标值\n";
+        let (cols, _) = header_at(&lines(text), 0).unwrap();
+        assert_eq!(cols[4], ("评(扣)分标准".to_string(), Col::Scoring));
+        // not a header: no value column, or not starting with the levels
+        assert!(header_at(&lines("一级指标 二级指标 三级指标 依据\n"), 0).is_none());
+        assert!(header_at(&lines("三级指标 指标值\n"), 0).is_none());
+    }
+
+    #[test]
+    fn level_labels_anchor_a_row() {
+        let l = levels(&tokens("产出指标 数量指标 人数 10 人")).unwrap();
+        assert_eq!(
+            (l.level1, l.level2, l.rest),
+            (Some((0, 1)), Some((1, 2)), 2)
+        );
+        // first level carried from above
+        let l = levels(&tokens("质量指标 合格率 100%")).unwrap();
+        assert_eq!((l.level1, l.level2, l.rest), (None, Some((0, 1)), 1));
+        // a label broken by a space where its cell wrapped
+        let l = levels(&tokens("效益指标 社会效益指 标 促进就业")).unwrap();
+        assert_eq!(
+            (l.level1, l.level2, l.rest),
+            (Some((0, 1)), Some((1, 3)), 3)
+        );
+        let l = levels(&tokens("满意度指标 服务对象满 意度指标 满意度 ≥90%")).unwrap();
+        assert_eq!(l.level2, Some((1, 3)));
+        // 成本指标 is second level unless a second-level label follows
+        let l = levels(&tokens("成本指标 每人 4.35 万")).unwrap();
+        assert_eq!((l.level1, l.level2), (None, Some((0, 1))));
+        let l = levels(&tokens("成本指标 经济成本指标 单价 5 元")).unwrap();
+        assert_eq!((l.level1, l.level2), (Some((0, 1)), Some((1, 2))));
+        // a row number before the labels
+        let l = levels(&tokens("14 产出指标 数量指标 人数")).unwrap();
+        assert_eq!((l.number, l.level1, l.rest), (Some(0), Some((1, 2)), 3));
+        // no label: a continuation line or text
+        assert!(levels(&tokens("万元 万元 万元")).is_none());
+        assert!(levels(&tokens("指标 产出")).is_none());
+    }
+
+    #[test]
+    fn repeated_text_columns_and_the_value_place_the_cuts() {
+        let (cells, note) = cut("劳务派遣 29 人 劳务派遣 29 人 29 人 劳务派遣 29 人");
+        assert_eq!(
+            cells,
+            owned(&[
+                "劳务派遣 29 人",
+                "劳务派遣 29 人",
+                "29 人",
+                "劳务派遣 29 人"
+            ])
+        );
+        assert_eq!(note, None);
+        // four times the same text: the value is text too
+        let (cells, note) =
+            cut("工资保险足额支付 工资保险足额支付 工资保险足额支付 工资保险足额支付");
+        assert_eq!(cells, owned(&["工资保险足额支付"; 4]));
+        assert_eq!(note, None);
+        // a comparator stays with its number, the value is the one that parses
+        let (cells, _) = cut("群众满意度 100% 群众满意度 100% ≥100% 群众满意度 100%");
+        assert_eq!(
+            cells,
+            owned(&[
+                "群众满意度 100%",
+                "群众满意度 100%",
+                "≥100%",
+                "群众满意度 100%"
+            ])
+        );
+        // no repetition: the value column's parse decides
+        let (cells, _) = cut("参保缴费补贴人数 参保缴费情况 ≤76000 人 行业规定");
+        assert_eq!(
+            cells,
+            owned(&["参保缴费补贴人数", "参保缴费情况", "≤76000 人", "行业规定"])
+        );
+    }
+
+    #[test]
+    fn a_number_is_never_parted_from_its_unit() {
+        for (a, b) in [
+            ("29", "人"),
+            ("4.35", "万"),
+            ("20", "日前支付"),
+            ("100", "%"),
+        ] {
+            assert_eq!(boundary(a, b), BAD_BOUNDARY, "{a} | {b}");
+        }
+        assert_eq!(boundary("≥", "95%"), BAD_BOUNDARY);
+        assert_eq!(boundary("【2023】229", "号"), BAD_BOUNDARY);
+        assert_eq!(boundary("人", "劳务派遣"), 0);
+        assert_eq!(boundary("100%", "行业规定"), 0);
+        // a date that fills a merged row: every cut parts a number, kept whole
+        let (cells, note) = cut("2025 年 12 月 31 日前支付");
+        assert_eq!(cells, owned(&["2025 年 12 月 31 日前支付", "", "", ""]));
+        assert_eq!(note, Some("every cut parts a number from its unit"));
+        // fewer pieces than columns
+        let (cells, note) = cut("按时 支付");
+        assert_eq!(cells, owned(&["按时 支付", "", "", ""]));
+        assert_eq!(note, Some("too many pieces or too few"));
+    }
+
+    #[test]
+    fn two_cuts_alike_keep_the_row_whole() {
+        // five pieces of text for four columns, none a value, none alike:
+        // any of four cuts, with three different value cells
+        let row = "甲乙 丙丁 戊己 庚辛 壬癸";
+        let (cells, note) = cut(row);
+        assert_eq!(cells[0], row);
+        assert!(cells[1..].iter().all(String::is_empty));
+        assert_eq!(note, Some("two cuts read alike"));
+    }
+
+    #[test]
+    fn a_short_tail_does_not_start_a_cell() {
+        assert!(wraps_in_order("社会效益稳 定"));
+        assert!(wraps_in_order("基本养老保 险制度可持 续发展"));
+        assert!(wraps_in_order("2025 年扶贫 专岗保险费 2.82 万元"));
+        assert!(wraps_in_order("养老金足额发放率"));
+        assert!(!wraps_in_order("定 社会效益稳步提升"));
+        assert!(!wraps_in_order("率 机关事业单位养老金发放准 确情况"));
+        assert!(!wraps_in_order("人均补助 企业职工养老金发放标准按"));
+        // so the tail goes with the cell before it
+        let (cells, _) = cut("社会效益稳 定 社会效益稳步提升 提升 行业规定");
+        assert_eq!(
+            cells,
+            owned(&["社会效益稳 定", "社会效益稳步提升", "提升", "行业规定"])
+        );
+    }
+
+    #[test]
+    fn continuation_lines_are_tails_or_the_row_in_order() {
+        // pdfplumber: the tails of the wrapped cells on the next line
+        let text = format!(
+            "{HEADER}\n产出指标 数量指标 扶贫专岗保险费 2.82 扶贫专岗保险费 2.82 2.82 万元 扶贫专岗保险费 2.82\n\
+             万元 万元 万元\n质量指标 应保尽保 应保尽保 应保尽保 应保尽保\n"
+        );
+        let (rows, notes) = table(&text);
+        assert_eq!(
+            rows[1],
+            owned(&[
+                "产出指标",
+                "数量指标",
+                "扶贫专岗保险费 2.82 万元",
+                "扶贫专岗保险费 2.82 万元",
+                "2.82 万元",
+                "扶贫专岗保险费 2.82 万元"
+            ])
+        );
+        assert_eq!(rows[2][2..], owned(&["应保尽保"; 4])[..]);
+        assert!(notes.is_empty(), "{notes:?}");
+        // pypdf: the wrapped lines of each cell one after the other
+        let text = format!(
+            "{HEADER}\n产出指标 数量指标 扶贫专岗保险费 2.82\n万元\n扶贫专岗保险费 2.82\n万元\n\
+             2.82 万元 扶贫专岗保险费 2.82\n万元\n质量指标 应保尽保 应保尽保 应保尽保 应保尽保\n"
+        );
+        let (rows, notes) = table(&text);
+        assert_eq!(
+            rows[1][2..],
+            owned(&[
+                "扶贫专岗保险费 2.82 万元",
+                "扶贫专岗保险费 2.82 万元",
+                "2.82 万元",
+                "扶贫专岗保险费 2.82 万元"
+            ])[..]
+        );
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn the_basis_most_rows_share_places_the_last_cut() {
+        // alone, `100% 冀财社` (a value with a qualifier) and `100%` read
+        // alike; the table's rows all end with `冀财社 [2024]133 号`
+        let text = format!(
+            "{HEADER}\n产出指标 数量指标 领取人数 平均领取人数 ≤70450 人 冀财社 [2024]133 号\n\
+             质量指标 足额发放率 足额发放情况 100% 冀财社 [2024]133 号\n\
+             时效指标 按时发放率 按时发放情况 100% 冀财社 [2024]133 号\n"
+        );
+        let (rows, notes) = table(&text);
+        for r in &rows[1..] {
+            assert_eq!(r[5], "冀财社 [2024]133 号", "{r:?}");
+        }
+        assert_eq!(rows[2][4], "100%");
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn the_spending_plan_is_read_on_its_label_line() {
+        let text = "资金支出计 划（%） 3 月底 6 月底 10 月底 12 月底\n25% 50% 75% 100%\n\
+                    绩效目标 1. 促进就业\n";
+        let ls = lines(text);
+        let mut rows = Vec::new();
+        let next = plan(&ls, 0, &mut rows);
+        assert_eq!(next, 2);
+        let cells: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| &*c.text).collect())
+            .collect();
+        assert_eq!(
+            cells,
+            vec![
+                vec![
+                    "资金支出计划（%）",
+                    "3 月底",
+                    "6 月底",
+                    "10 月底",
+                    "12 月底"
+                ],
+                vec!["", "25%", "50%", "75%", "100%"],
+            ]
+        );
+        // the label's tail on a line of its own; a month and its percent on one line
+        let text = "资金支出计划 3月底 6月底\n（%）\n25% 50%\n资金支出计划 12月底 100%\n";
+        let ls = lines(text);
+        let mut rows = Vec::new();
+        assert_eq!(plan(&ls, 0, &mut rows), 4);
+        let cells: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| &*c.text).collect())
+            .collect();
+        assert_eq!(
+            cells,
+            vec![
+                vec!["资金支出计划（%）", "3月底", "6月底"],
+                vec!["", "25%", "50%"],
+                vec!["资金支出计划（%）", "12月底", "100%"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_kept_whole_is_noted_with_its_line() {
+        let text = format!(
+            "{HEADER}\n产出指标 数量指标 人数 10 人 人数 10 人 10 人 人数 10 人\n\
+             时效指标 2025 年 8 月前完成招聘\n"
+        );
+        let (rows, notes) = table(&text);
+        assert_eq!(
+            rows[2],
+            owned(&["", "时效指标", "2025 年 8 月前完成招聘", "", "", ""])
+        );
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].0, 3);
+        assert!(
+            notes[0].1.contains("`2025 年 8 月前完成招聘`"),
+            "{}",
+            notes[0].1
+        );
+    }
+
+    #[test]
+    fn choose_and_combinations_agree() {
+        for n in 0..8usize {
+            for k in 0..=n + 1 {
+                let mut seen = 0u64;
+                combinations(n, k, |c| {
+                    assert!(c.windows(2).all(|w| w[0] < w[1]) && c.iter().all(|&x| x < n));
+                    seen += 1;
+                });
+                assert_eq!(seen, choose(n as u64, k as u64), "{n} choose {k}");
+            }
+        }
+        assert_eq!(choose(100_000, 6), u64::MAX);
+    }
+
+    #[test]
+    fn dice_scores_likeness() {
+        let d = |a: &str, b: &str| dice(&Piece::new(a), &Piece::new(b));
+        assert_eq!(d("劳务派遣 29 人", "劳务派遣29人"), 100);
+        assert_eq!(d("", ""), 0);
+        assert_eq!(d("甲乙", "丙丁"), 0);
+        // 3 of 3 + 4 bigrams in common
+        assert_eq!(d("养老金发", "养老金发放"), 200 * 3 / 7);
+    }
 }
