@@ -74,6 +74,10 @@ SpaceAlignedPages 2000
 CompactRows 2000
 CompactCorpus 2
 GridRows 10000
+SpacedRows 2000
+SpacedPieces 2000
+SpacedLongPieces 20000
+SpacedCorpus 2
 EOF
 
 echo "== 3. the C entry points under valgrind over the fuzz inputs and the corpus"
