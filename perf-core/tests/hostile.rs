@@ -291,7 +291,7 @@ impl Case {
                     }
                     _ => {
                         let piece = "续".repeat(n / 3 + 1);
-                        s.push_str(&format!("成本指标 {}\n", vec![piece.as_str(); 6].join(" ")));
+                        s.push_str(&format!("成本指标 {}\n", [piece.as_str(); 6].join(" ")));
                         s.push_str(&format!("{piece} {piece}\n"));
                     }
                 }
