@@ -335,6 +335,8 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<(u32, String)>)
     // lines outside the indicator tables, for the wrapped reader; a blank
     // line stands where a table was taken out
     let mut other: Vec<Line<'a>> = Vec::with_capacity(lines.len());
+    // each table's columns, rows and common basis
+    let mut tables: Vec<Table<'a>> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         if label(lines[i].text).starts_with("资金支出计") {
@@ -402,14 +404,43 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<(u32, String)>)
             i = j;
         }
         let hint = common_basis(&found, &kinds);
-        for f in &found {
-            let (row, note) = build_row(f, &kinds, hint.as_deref());
+        tables.push((kinds, found, hint));
+    }
+    // both readings of every row with continuation lines; the one most
+    // such rows of the document prefer is the tool's, and is taken for all
+    let mut cuts = Vec::with_capacity(tables.len());
+    let (mut in_order, mut tails) = (0usize, 0usize);
+    for (kinds, found, hint) in &tables {
+        let mut t = Vec::with_capacity(found.len());
+        for f in found {
+            let r = readings(&f.toks[f.lv.rest..], &f.more, &kinds[2..], hint.as_deref());
+            if let (Some(a), Some(b)) = &r {
+                if b.score > a.score {
+                    tails += 1;
+                } else if a.score > b.score {
+                    in_order += 1;
+                }
+            }
+            t.push(r);
+        }
+        cuts.push(t);
+    }
+    let prefer = match in_order.cmp(&tails) {
+        std::cmp::Ordering::Greater => Some(Reading::InOrder),
+        std::cmp::Ordering::Less => Some(Reading::Tails),
+        std::cmp::Ordering::Equal => None,
+    };
+    for ((kinds, found, _), t) in tables.iter().zip(cuts) {
+        for (f, (a, b)) in found.iter().zip(t) {
+            let (row, note) = build_row(f, kinds, a, b, prefer);
             table_rows.push(row);
             if let Some(n) = note {
                 notes.push((f.no, n));
             }
         }
     }
+    // headers, plans and rows in line order
+    table_rows.sort_by_key(|r| r.line);
     let (rows, wrapped_notes) = super::wrapped::read(&other);
     notes.extend(wrapped_notes);
     notes.sort_by_key(|n| n.0);
@@ -492,6 +523,19 @@ fn merge<'a>(a: Vec<Row<'a>>, b: Vec<Row<'a>>) -> Vec<Row<'a>> {
     out
 }
 
+/// A table as found: its columns, its rows and the ending most rows share.
+type Table<'a> = (Vec<Col>, Vec<Found<'a>>, Option<String>);
+
+/// How a tool writes the lines of a row's wrapped cells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reading {
+    /// Each cell's lines one after another (pypdf, `pdftotext -raw`).
+    InOrder,
+    /// The first line of every cell, then the tails of the cells that
+    /// wrapped, side by side (pdfplumber).
+    Tails,
+}
+
 /// A row of a table as found: its line, tokens, level labels and the
 /// tokens of its continuation lines.
 struct Found<'a> {
@@ -557,8 +601,14 @@ fn common_basis(found: &[Found<'_>], kinds: &[Col]) -> Option<String> {
 }
 
 /// One indicator row: the level cells, then the rest shared out over the
-/// header's remaining columns.
-fn build_row<'a>(f: &Found<'a>, kinds: &[Col], hint: Option<&str>) -> (Row<'a>, Option<String>) {
+/// header's remaining columns by the cuts [`readings`] found.
+fn build_row<'a>(
+    f: &Found<'a>,
+    kinds: &[Col],
+    a: Option<Cut>,
+    b: Option<Cut>,
+    prefer: Option<Reading>,
+) -> (Row<'a>, Option<String>) {
     let (no, toks, lv, more) = (f.no, &f.toks, &f.lv, &f.more);
     let cell = |s: Cow<'a, str>| Cell { text: s, line: no };
     let span = |r: Option<(usize, usize)>| -> Cow<'a, str> {
@@ -577,7 +627,7 @@ fn build_row<'a>(f: &Found<'a>, kinds: &[Col], hint: Option<&str>) -> (Row<'a>, 
     // the header's columns after the two levels
     let cols = &kinds[2..];
     let rest = &toks[lv.rest..];
-    let (texts, note) = share_out(rest, more, cols, hint);
+    let (texts, note) = settle(rest, more, cols.len(), a, b, prefer);
     cells.extend(texts.into_iter().map(|t| cell(Cow::Owned(t))));
     let note = note.map(|why| {
         let mut whole = rest.join(" ");
@@ -590,16 +640,44 @@ fn build_row<'a>(f: &Found<'a>, kinds: &[Col], hint: Option<&str>) -> (Row<'a>, 
     (Row::table(no, cells), note)
 }
 
-/// The cells of `cols` from the row's tokens and its continuation lines;
-/// a note saying why when the cut is not certain (the whole text then goes
-/// to the first column).
-fn share_out(
+/// The best cut of a row's tokens and continuation lines in each reading:
+/// the lines as the row's text in order, and the first line cut alone with
+/// the lines after it as tails of its cells (`None` where a reading finds
+/// no cut, or without continuation lines).
+fn readings(
     rest: &[&str],
     more: &[Vec<&str>],
     cols: &[Col],
     hint: Option<&str>,
+) -> (Option<Cut>, Option<Cut>) {
+    if cols.is_empty() {
+        return (None, None);
+    }
+    let mut in_order: Vec<&str> = rest.to_vec();
+    for l in more {
+        in_order.extend(l.iter().copied());
+    }
+    let a = best_cut(&in_order, cols, hint);
+    let b = if more.is_empty() {
+        None
+    } else {
+        best_cut(rest, cols, hint).and_then(|c| add_tails(c, more, cols, hint))
+    };
+    (a, b)
+}
+
+/// The cells of a row of `m` columns from its two readings: the
+/// document's preferred reading where it found a cut, else the better one;
+/// a note saying why when the cut is not certain (the whole text then goes
+/// to the first column).
+fn settle(
+    rest: &[&str],
+    more: &[Vec<&str>],
+    m: usize,
+    a: Option<Cut>,
+    b: Option<Cut>,
+    prefer: Option<Reading>,
 ) -> (Vec<String>, Option<&'static str>) {
-    let m = cols.len();
     let whole = |why| {
         let mut all: Vec<&str> = rest.to_vec();
         for l in more {
@@ -611,29 +689,13 @@ fn share_out(
         }
         (out, Some(why))
     };
-    if m == 0 {
-        return whole("no columns");
-    }
-    // reading 1: the continuation lines are the row's text, in order
-    let mut in_order: Vec<&str> = rest.to_vec();
-    for l in more {
-        in_order.extend(l.iter().copied());
-    }
-    let a = best_cut(&in_order, cols, hint);
-    // reading 2: the first line cut alone, the lines after it tails of its cells
-    let b = if more.is_empty() {
-        None
-    } else {
-        best_cut(rest, cols, hint).and_then(|c| add_tails(c, more, cols, hint))
-    };
     let best = match (a, b) {
-        (Some(a), Some(b)) => {
-            if b.score > a.score {
-                b
-            } else {
-                a
-            }
-        }
+        (Some(a), Some(b)) => match prefer {
+            Some(Reading::InOrder) => a,
+            Some(Reading::Tails) => b,
+            None if b.score > a.score => b,
+            None => a,
+        },
         (Some(a), None) => a,
         (None, Some(b)) => b,
         (None, None) => return whole("too many pieces or too few"),
@@ -1004,10 +1066,13 @@ fn value_score(cell: &str) -> i64 {
     };
     // the shorter qualifier where two cuts both read a value
     if let Some(q) = &v.qualifier {
-        s -= 10 * q.chars().count() as i64;
+        s -= QUALIFIER_CHAR * q.chars().count() as i64;
     }
     s
 }
+
+/// What each character of a value's qualifier costs.
+const QUALIFIER_CHAR: i64 = 10;
 
 /// How well cells read as a row of these columns: the value column's
 /// [`value_score`], text columns that repeat one another (char-bigram Dice
@@ -1136,7 +1201,8 @@ mod tests {
     }
 
     fn cut(row: &str) -> (Vec<String>, Option<&'static str>) {
-        share_out(&tokens(row), &[], &COLS, None)
+        let (a, b) = readings(&tokens(row), &[], &COLS, None);
+        settle(&tokens(row), &[], COLS.len(), a, b, None)
     }
 
     fn owned(v: &[&str]) -> Vec<String> {
@@ -1346,6 +1412,39 @@ mod tests {
                 "扶贫专岗保险费 2.82 万元",
                 "2.82 万元",
                 "扶贫专岗保险费 2.82 万元"
+            ])[..]
+        );
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn the_reading_most_rows_prefer_is_taken_for_all() {
+        // pypdf: the lines of a wrapped cell one after another. Alone, the
+        // last row reads better as tails (`参保人员对社保经办业务的 满意` is
+        // cut from `度`); the two rows above read only in order (as tails,
+        // their first lines would part `100` from `元`), so it does too.
+        let text = format!(
+            "{HEADER}\n成本指标 每人每月 100 元 每人每月\n100 元\n100 元 每人每月 100 元\n\
+             成本指标 每户每年 300 元 每户每年\n300 元\n300 元 每户每年 300 元\n\
+             满意度指标 服务对象满意度指标 参保人员满 意度 参保人员对社保经办业务的 满意\n度\n≥90% 调查问卷\n"
+        );
+        let (rows, notes) = table(&text);
+        assert_eq!(
+            rows[3][2..],
+            owned(&[
+                "参保人员满 意度",
+                "参保人员对社保经办业务的 满意 度",
+                "≥90%",
+                "调查问卷"
+            ])[..]
+        );
+        assert_eq!(
+            rows[1][2..],
+            owned(&[
+                "每人每月 100 元",
+                "每人每月 100 元",
+                "100 元",
+                "每人每月 100 元"
             ])[..]
         );
         assert!(notes.is_empty(), "{notes:?}");
