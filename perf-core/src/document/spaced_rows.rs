@@ -755,25 +755,29 @@ fn combinations(n: usize, k: usize, mut f: impl FnMut(&[usize])) {
     }
 }
 
-/// Keeps the better of `best` and a candidate; equal scores with different
-/// value cells mark a tie.
+/// Keeps the better of `best` and a candidate of [`add_tails`]; equal
+/// scores with different value cells mark a tie, equal scores with the same
+/// value cell take the later candidate: its tails stand further right, and
+/// the description and basis columns, holding the longer texts, wrap more
+/// often than 三级指标.
 fn keep(best: &mut Option<Cut>, cells: Vec<String>, score: i64, gaps: i64, cols: &[Col]) {
-    match best {
-        Some(b) if score < b.score => {}
+    let tied = match best {
+        Some(b) if score < b.score => return,
         Some(b) if score == b.score => {
             if value_of(&b.cells, cols) != value_of(&cells, cols) {
                 b.tied = true;
+                return;
             }
+            b.tied
         }
-        _ => {
-            *best = Some(Cut {
-                cells,
-                score,
-                gaps,
-                tied: false,
-            })
-        }
-    }
+        _ => false,
+    };
+    *best = Some(Cut {
+        cells,
+        score,
+        gaps,
+        tied,
+    });
 }
 
 /// The token spans `[start, end)` of a cut's cells.
@@ -1415,6 +1419,25 @@ mod tests {
             ])[..]
         );
         assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn a_tail_that_fits_two_cells_goes_to_the_later() {
+        // `规定执行` could end 三级指标 or the description: the same score
+        let first = tokens("代缴养老保险费人均标准 代缴养老保险费标准按政策 ≤67元/人 冀财社");
+        let more = vec![tokens("规定执行 [2024]182号")];
+        let (_, b) = readings(&first, &more, &COLS, None);
+        let b = b.unwrap();
+        assert_eq!(
+            b.cells,
+            owned(&[
+                "代缴养老保险费人均标准",
+                "代缴养老保险费标准按政策 规定执行",
+                "≤67元/人",
+                "冀财社 [2024]182号"
+            ])
+        );
+        assert!(!b.tied);
     }
 
     #[test]
