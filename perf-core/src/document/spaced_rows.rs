@@ -21,24 +21,29 @@
 //!   remaining columns by trying every way to cut it at its spaces and
 //!   scoring each ([`score`]): the value column should parse as a value
 //!   (perf's value grammar), the text columns often repeat one another
-//!   (`劳务派遣 29 人` three times), and a cut never parts a number from
+//!   (`劳务派遣 29 人` three times), a cell's wrapped lines stand in order
+//!   ([`wraps_in_order`]), the basis is often the ending most rows of the
+//!   table share ([`common_basis`]), and a cut never parts a number from
 //!   the unit after it (`29 | 人`), a comparator from its number, or a
-//!   bracket from what it holds.
+//!   bracket from what it holds ([`boundary`]).
 //! - **Wrapped cells**: lines after a row that are no row, header, heading
-//!   or field line continue it. Two readings are scored and the better one
-//!   kept: the lines are the row's text in order (pypdf, `pdftotext -raw`
-//!   write a cell's wrapped lines one after the other), or each line holds
-//!   the tails of the cells that wrapped, left to right (pdfplumber:
-//!   `万元 万元 万元` under three cells).
+//!   or field line continue it. Two readings are scored ([`readings`]): the
+//!   lines are the row's text in order (pypdf, `pdftotext -raw` write a
+//!   cell's wrapped lines one after the other), or each line holds the
+//!   tails of the cells that wrapped, left to right (pdfplumber: `万元 万元
+//!   万元` under three cells). The reading more rows of the document score
+//!   better is the tool's and is taken for all ([`Reading`]).
 //! - **When the cut is not certain** (no cut avoids parting a number from its
 //!   unit, the line has fewer pieces than columns, too many ways to cut, or
 //!   two cuts score alike and put different text in the value column), the
 //!   row keeps its whole text in the first column after the levels and an
 //!   `ambiguous-cells` warning names the line: nothing is dropped.
+//! - **The spending plan** on its label's line (`资金支出计 划（%） 3 月底 …`)
+//!   gives rows of month marks and of percents ([`plan`]).
 //!
-//! Everything outside the indicator tables (headings, project fields,
-//! budget, spending plan, goals) is read by the wrapped reader, which reads
-//! those lines by their labels.
+//! Everything else outside the indicator tables (headings, project fields,
+//! budget, goals) is read by the wrapped reader, which reads those lines by
+//! their labels; a blank line stands where each table was taken out.
 
 use std::borrow::Cow;
 
