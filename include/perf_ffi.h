@@ -620,8 +620,8 @@ int32_t perf_document_year(const struct perf_document *doc);
 const char *perf_document_encoding(const struct perf_document *doc, size_t *len);
 
 // The layout the text was read as (`"tab-rows"`, `"cell-per-line"`,
-// `"wrapped"`, `"csv-rows"`, `"space-aligned"`, `"paragraph-cells"` or
-// `"grid-rows"`).
+// `"wrapped"`, `"csv-rows"`, `"space-aligned"`, `"paragraph-cells"`,
+// `"grid-rows"` or `"spaced-rows"`).
 //
 // Thread safety: any thread; perf handles are immutable.
 // Ownership: borrowed from the document; valid until `perf_document_free`.

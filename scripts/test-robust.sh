@@ -76,6 +76,10 @@ CompactCorpus 2
 GridRows 10000
 NarrowRows 2000
 NarrowCorpus 2
+SpacedRows 2000
+SpacedPieces 2000
+SpacedLongPieces 20000
+SpacedCorpus 2
 EOF
 
 echo "== 3. the C entry points under valgrind over the fuzz inputs and the corpus"

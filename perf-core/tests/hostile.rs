@@ -93,9 +93,19 @@ enum Case {
     NarrowRows,
     /// the PyMuPDF twin of 004 (testdata/pymupdf/004.txt) n times over
     NarrowCorpus,
+    /// a spaced-rows table (pdfplumber) of n rows, all ending with the same
+    /// basis (the table's common ending is counted over every row)
+    SpacedRows,
+    /// a spaced-rows table whose one row has n pieces, then continuation
+    /// lines of n pieces each
+    SpacedPieces,
+    /// a spaced-rows row of six pieces, each n bytes long
+    SpacedLongPieces,
+    /// the pdfplumber twin of 002 (testdata/pdfplumber/002.txt) n times over
+    SpacedCorpus,
 }
 
-const CASES: [Case; 25] = [
+const CASES: [Case; 29] = [
     Case::ComparatorRun,
     Case::ComparatorWords,
     Case::ComparatorCellInTable,
@@ -121,6 +131,10 @@ const CASES: [Case; 25] = [
     Case::GridRows,
     Case::NarrowRows,
     Case::NarrowCorpus,
+    Case::SpacedRows,
+    Case::SpacedPieces,
+    Case::SpacedLongPieces,
+    Case::SpacedCorpus,
 ];
 
 impl Case {
@@ -287,6 +301,37 @@ impl Case {
                     .expect("the PyMuPDF twin of 004")
                     .repeat(n)
             }
+            Case::SpacedRows | Case::SpacedPieces | Case::SpacedLongPieces => {
+                let mut s = String::from(
+                    "1. 示例项目绩效目标表\n\
+                     一级指标 二级指标 三级指标 绩效指标描述 指标值 指标值确定依据\n\
+                     产出指标 数量指标 人数 10 人 人数 10 人 10 人 计划标准\n\
+                     质量指标 合格 合格 合格 计划标准\n\
+                     时效指标 及时 及时 及时 计划标准\n",
+                );
+                match self {
+                    Case::SpacedRows => {
+                        s.push_str(&"成本指标 每人 29 元 每人 29 元 29 元 计划标准\n".repeat(n))
+                    }
+                    Case::SpacedPieces => {
+                        let pieces = |w: &str| vec![w; n].join(" ");
+                        s.push_str(&format!("成本指标 {}\n", pieces("续 29 人")));
+                        s.push_str(&format!("{}\n", pieces("万元")).repeat(3));
+                    }
+                    _ => {
+                        let piece = "续".repeat(n / 3 + 1);
+                        s.push_str(&format!("成本指标 {}\n", [piece.as_str(); 6].join(" ")));
+                        s.push_str(&format!("{piece} {piece}\n"));
+                    }
+                }
+                s
+            }
+            Case::SpacedCorpus => {
+                let path = robust_support::repo_root().join("testdata/pdfplumber/002.txt");
+                std::fs::read_to_string(path)
+                    .expect("the pdfplumber twin of 002")
+                    .repeat(n)
+            }
             Case::CompactCorpus => {
                 let path = robust_support::repo_root().join("testdata/layout/002.plain.txt");
                 std::fs::read_to_string(path)
@@ -340,6 +385,10 @@ impl Case {
             Case::ParagraphCellsSplitRows => 2_000,
             Case::ParagraphCellsEmpties => 20_000,
             Case::SpaceAlignedColumns | Case::SpaceAlignedPages => 10_000,
+            Case::SpacedRows => 2_000,
+            Case::SpacedPieces => 2_000,
+            Case::SpacedLongPieces => 20_000,
+            Case::SpacedCorpus => 1,
         }
     }
 }
@@ -434,6 +483,26 @@ fn assert_linear(case: Case) {
             o.input_len
         );
     }
+}
+
+#[test]
+fn spaced_rows_are_linear() {
+    assert_linear(Case::SpacedRows);
+}
+
+#[test]
+fn many_spaced_pieces_are_linear() {
+    assert_linear(Case::SpacedPieces);
+}
+
+#[test]
+fn long_spaced_pieces_are_linear() {
+    assert_linear(Case::SpacedLongPieces);
+}
+
+#[test]
+fn repeated_spaced_rows_document_is_linear() {
+    assert_linear(Case::SpacedCorpus);
 }
 
 #[test]

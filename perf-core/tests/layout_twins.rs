@@ -420,21 +420,19 @@ fn markdown_and_grid_tables_read_as_grid_rows() {
 }
 
 #[test]
-fn one_line_rows_with_single_spaces_are_not_read_yet() {
+fn one_line_rows_with_single_spaces_read_as_spaced_rows() {
     // pdfplumber, pypdf and `pdftotext -raw` write a table row on one line,
     // its cells parted by a single space like the spaces inside a cell
-    // (`劳务派遣 29 人 劳务派遣 29 人 29 人 劳务派遣 29 人`). The text reads as
-    // wrapped: every project with its code and name (a 项目编码 line that
-    // goes on with 项目名称 is cut there), but the wrapped reader, made for
-    // 000, cuts most indicator rows at the wrong spaces. The floors record
-    // how many rows read identically.
+    // (`劳务派遣 29 人 劳务派遣 29 人 29 人 劳务派遣 29 人`). The spaced-rows
+    // reader cuts each row where the value grammar and the repeated text
+    // columns say; the floors record how many rows read identically.
     for (file, floor) in [
-        ("pdfplumber/002.txt", 19),
-        ("pypdf/002.txt", 17),
-        ("pdftotext-raw/002.txt", 17),
+        ("pdfplumber/002.txt", 120),
+        ("pypdf/002.txt", 130),
+        ("pdftotext-raw/002.txt", 130),
     ] {
         let (a, b) = tool_twin("002", file);
-        assert_eq!(b.source.layout.as_str(), "wrapped", "{file}");
+        assert_eq!(b.source.layout.as_str(), "spaced-rows", "{file}");
         assert_eq!(codes(&a), codes(&b), "{file}");
         assert_eq!(names(&a), names(&b), "{file}");
         let (hit, all) = matched(&a, &b);
@@ -443,6 +441,9 @@ fn one_line_rows_with_single_spaces_are_not_read_yet() {
             hit >= floor,
             "{file}: {hit} of {all} indicators read identically"
         );
+        // every indicator row is read (none dropped), uncertain ones whole
+        let read: usize = b.projects.iter().map(|p| p.indicators.len()).sum();
+        assert_eq!(read, 132, "{file}");
     }
 }
 

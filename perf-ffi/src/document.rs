@@ -360,8 +360,8 @@ pub unsafe extern "C" fn perf_document_encoding(
 }
 
 /// The layout the text was read as (`"tab-rows"`, `"cell-per-line"`,
-/// `"wrapped"`, `"csv-rows"`, `"space-aligned"`, `"paragraph-cells"` or
-/// `"grid-rows"`).
+/// `"wrapped"`, `"csv-rows"`, `"space-aligned"`, `"paragraph-cells"`,
+/// `"grid-rows"` or `"spaced-rows"`).
 ///
 /// Thread safety: any thread; perf handles are immutable.
 /// Ownership: borrowed from the document; valid until `perf_document_free`.

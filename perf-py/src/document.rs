@@ -236,7 +236,8 @@ impl PyDocument {
     }
 
     /// ``tab-rows``, ``cell-per-line``, ``wrapped``, ``csv-rows``,
-    /// ``space-aligned``, ``paragraph-cells`` or ``grid-rows`` (see docs/DOCUMENTS.md).
+    /// ``space-aligned``, ``paragraph-cells``, ``grid-rows`` or ``spaced-rows``
+    /// (see docs/DOCUMENTS.md).
     #[getter]
     fn layout(&self) -> &'static str {
         self.doc.source.layout.as_str()

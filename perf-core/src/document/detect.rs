@@ -11,8 +11,11 @@ use crate::find::{blank, find_byte};
 ///   header stands one label per paragraph with blank lines between
 ///   (`paragraph_cells::looks_like`, docx2txt); else [`Layout::SpaceAligned`]
 ///   when many lines hold cells set apart by runs of spaces
-///   (`pdftotext -layout`, see [`space_aligned`]); else [`Layout::Wrapped`]
-///   (PDF text without delimiters);
+///   (`pdftotext -layout`, see [`space_aligned`]); else
+///   [`Layout::SpacedRows`] when rows of cells parted by single spaces start
+///   with level labels (`spaced_rows::looks_like`: pdfplumber, pypdf,
+///   `pdftotext -raw`); else [`Layout::Wrapped`] (PDF text without
+///   delimiters);
 /// - most tab lines are one cell led by a tab (`\t一级指标`) → [`Layout::CellPerLine`];
 /// - otherwise rows of tab-separated cells → [`Layout::TabRows`].
 pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
@@ -24,6 +27,8 @@ pub(crate) fn detect(lines: &[Line<'_>]) -> Layout {
                 Layout::ParagraphCells
             } else if space_aligned(lines, nonblank) {
                 Layout::SpaceAligned
+            } else if super::spaced_rows::looks_like(lines) {
+                Layout::SpacedRows
             } else {
                 Layout::Wrapped
             }

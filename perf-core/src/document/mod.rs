@@ -26,6 +26,7 @@ pub mod model;
 mod paragraph_cells;
 mod row;
 mod space_aligned;
+mod spaced_rows;
 mod tab_rows;
 mod text;
 mod title;
@@ -73,7 +74,7 @@ fn parse_with(
     let layout = match detect::detect(&lines) {
         // Tab-less text: comma-separated records win over the readers of
         // tab-less text layouts.
-        Layout::Wrapped | Layout::SpaceAligned | Layout::ParagraphCells
+        Layout::Wrapped | Layout::SpacedRows | Layout::SpaceAligned | Layout::ParagraphCells
             if csv_rows::looks_like_csv(text, &lines) =>
         {
             Layout::CsvRows
@@ -86,8 +87,12 @@ fn parse_with(
         Layout::ParagraphCells => paragraph_cells::read(&lines),
         Layout::SpaceAligned => space_aligned::read(text),
         Layout::GridRows => grid_rows::read(&lines),
-        Layout::Wrapped => {
-            let (rows, notes) = wrapped::read(text, &lines);
+        Layout::Wrapped | Layout::SpacedRows => {
+            let (rows, notes) = if layout == Layout::Wrapped {
+                wrapped::read(text, &lines)
+            } else {
+                spaced_rows::read(text, &lines)
+            };
             diagnostics.extend(notes.into_iter().map(|(line, message)| Diagnostic {
                 severity: Severity::Warning,
                 code: codes::AMBIGUOUS_CELLS,

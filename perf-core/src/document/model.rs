@@ -33,6 +33,9 @@ pub enum Layout {
     /// Tables drawn with `|` between cells: Markdown pipe tables and grid
     /// tables (`pandoc`, pymupdf4llm and other Markdown writers).
     GridRows,
+    /// A table row on one line, its cells parted by single spaces like the
+    /// spaces inside a cell (pdfplumber, pypdf, `pdftotext -raw`).
+    SpacedRows,
 }
 
 impl Layout {
@@ -45,6 +48,7 @@ impl Layout {
             Layout::ParagraphCells => "paragraph-cells",
             Layout::SpaceAligned => "space-aligned",
             Layout::GridRows => "grid-rows",
+            Layout::SpacedRows => "spaced-rows",
         }
     }
 }

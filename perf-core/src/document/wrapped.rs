@@ -26,6 +26,8 @@ use super::text::{self, label};
 use crate::value::{Kind, Value};
 
 /// Reads the lines (of `text`) into logical rows for the assembler.
+/// Every line's text must be a slice of `text`, the lines in order (a
+/// reader that leaves lines out passes empty slices of them).
 pub(crate) fn read<'a>(text: &'a str, lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<(u32, String)>) {
     let mut r = Reader::new(text, lines);
     r.run();
