@@ -322,11 +322,12 @@ pub(crate) fn time(cell: &str) -> Option<Value<'_>> {
             return None;
         }
         deadline.month = Some(m as u8);
-        i += 3;
+        i = skip_space(b, i + 3);
+        // white space between CJK chars is folded away before the rules
+        // read a cell, so `12月 份` is `12月份`
         if at(b, i, &FEN) {
-            i += 3;
+            i = skip_space(b, i + 3);
         }
-        i = skip_space(b, i);
         if at(b, i, &DI) || at(b, i, &MO) {
             deadline.end_of_month = true;
             i += 3;
@@ -349,7 +350,7 @@ pub(crate) fn time(cell: &str) -> Option<Value<'_>> {
     i = skip_space(b, i);
     // `前`, `之前`, `以前`; `内`, `之内`, `以内`
     let two = at(b, i, &ZHI) || at(b, i, &YI);
-    let k = if two { i + 3 } else { i };
+    let k = if two { skip_space(b, i + 3) } else { i };
     let by = if at(b, k, &QIAN) || at(b, k, &NEI) {
         i = k + 3;
         true

@@ -307,7 +307,7 @@ fn one_pass(s: &str, raw: bool) -> Option<Parsed<'_>> {
 /// digit or punctuation), with white space (ASCII, U+3000) anywhere and `、`
 /// `，` between words (`规范、高效档案`, `社会稳 定`). It is a lexicon term
 /// or text, which is what [`general`] makes of it; every first char that
-/// can start another rule (a comparator word, `在`, a wordy deadline or
+/// can start another rule (a comparator word, the filler `达到`, `在`, a wordy deadline or
 /// `零`, an empty marker) is refused and takes the full rules. Checked
 /// against them by a property test.
 pub(crate) fn plain_words(cell: &str) -> Option<Parsed<'static>> {
@@ -325,6 +325,7 @@ pub(crate) fn plain_words(cell: &str) -> Option<Parsed<'static>> {
         || matches!(
             first,
             '在' | '每'
+                | '达'
                 | '两'
                 | '五'
                 | '六'

@@ -176,7 +176,7 @@ mod fast_path_tests {
 
     use std::borrow::Cow;
 
-    use super::{fast, grammar, normalize, Value};
+    use super::{fast, grammar, normalize, Body, Value};
 
     fn by_the_rules(cell: &str) -> Value<'static> {
         let mut buf = String::new();
@@ -246,9 +246,55 @@ mod fast_path_tests {
             "满意度100%",
             "(满意)",
             "满意x",
+            "达到一次",
             "",
         ] {
             assert_eq!(grammar::plain_words(cell), None, "{cell:?}");
+        }
+    }
+
+    /// Found by `generated_cells`: white space inside a date's words is
+    /// folded away before the rules read the cell; `fast::time` must skip
+    /// it in the same places.
+    #[test]
+    fn white_space_inside_date_words() {
+        for cell in [
+            "12月 份",
+            "12月 份 前",
+            "12月之 前",
+            "12月以 内",
+            "2025年4月 份底",
+        ] {
+            assert_eq!(Value::parse(cell), by_the_rules(cell), "{cell:?}");
+        }
+        let v = Value::parse("12月 份");
+        assert_eq!(v.qualifier, None);
+        let Body::Time(t) = &v.body else {
+            panic!("{v:?}")
+        };
+        assert_eq!(t.deadline.month, Some(12));
+        let v = Value::parse("12月之 前");
+        let Body::Time(t) = &v.body else {
+            panic!("{v:?}")
+        };
+        assert_eq!(
+            (t.cmp, t.cmp_written, v.qualifier),
+            (super::Comparator::Le, true, None)
+        );
+    }
+
+    /// Found by `generated_cells`: `plain_words` took `达到一次` for text,
+    /// where the rules skip the filler `达到` and read a count.
+    #[test]
+    fn filler_before_a_count_in_words() {
+        for (cell, n) in [("达到一次", 1), ("达到两次", 2), ("达 三次", 3)] {
+            let v = Value::parse(cell);
+            assert_eq!(v, by_the_rules(cell), "{cell:?}");
+            let Body::Quantity(q) = &v.body else {
+                panic!("{cell:?}: {v:?}")
+            };
+            assert_eq!(q.number, Some(rust_decimal::Decimal::from(n)), "{cell:?}");
+            assert_eq!(q.unit.as_str(), "次", "{cell:?}");
         }
     }
 
