@@ -113,25 +113,51 @@ const BAD_BOUNDARY: i64 = -100_000;
 /// of those lines hold three or more pieces of text after the labels.
 /// Wrapped text (000) has most level labels on lines of their own.
 pub(crate) fn looks_like(lines: &[Line<'_>]) -> bool {
+    // The header line is required, so it is looked for first: text without
+    // one (wrapped PDF text) is ruled out before any line is cut into
+    // level labels. A header's label starts `一级指标二级指标`, and `label`
+    // only drops white space and folds brackets and colons, so a line
+    // without `二` cannot be one.
+    let header = lines
+        .iter()
+        .any(|l| l.text.contains('二') && parse_header_tokens(&tokens(l.text)).is_some());
+    if !header {
+        return false;
+    }
     let mut anchored = 0usize;
     let mut rich = 0usize;
-    let mut header = false;
-    for l in lines {
-        let toks = tokens(l.text);
-        if toks.is_empty() {
-            continue;
+    for l in lines.iter().filter(|l| may_start_row(l.text)) {
+        // `levels` reads no token past the seventh (a number, then two
+        // labels of at most three tokens each): the first eight are kept
+        // on the stack, the rest only counted
+        let mut first = [""; 8];
+        let mut n = 0;
+        for t in l
+            .text
+            .split([' ', '\u{3000}', '\t'])
+            .filter(|t| !t.is_empty())
+        {
+            if let Some(slot) = first.get_mut(n) {
+                *slot = t;
+            }
+            n += 1;
         }
-        if !header && parse_header_tokens(&toks).is_some() {
-            header = true;
-        }
-        if let Some(levels) = levels(&toks) {
+        if let Some(levels) = levels(&first[..n.min(first.len())]) {
             anchored += 1;
-            if toks.len() - levels.rest >= 3 {
+            if n - levels.rest >= 3 {
                 rich += 1;
             }
         }
     }
-    header && anchored >= 3 && rich * 3 >= anchored * 2
+    anchored >= 3 && rich * 3 >= anchored * 2
+}
+
+/// False for a line [`levels`] surely reads no labels in: after white
+/// space and digits (a row number), a level label's first char must come.
+/// A cheap test first, as most lines of other layouts are no row.
+fn may_start_row(s: &str) -> bool {
+    s.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
+        .starts_with(labels::FIRST_CHARS)
 }
 
 /// The pieces of a line between single (or runs of) spaces.
@@ -1201,6 +1227,68 @@ mod tests {
 
     const HEADER: &str = "一级指标 二级指标 三级指标 绩效指标描述 指标值 指标值确定依据";
     const COLS: [Col; 4] = [Col::Level3, Col::Description, Col::Value, Col::Basis];
+
+    /// `may_start_row` never rules out a line `levels` reads labels in,
+    /// and `levels` reads the same from a line's first eight tokens: every line of every test text, and generated lines.
+    #[test]
+    fn may_start_row_keeps_every_row() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata");
+        let mut texts = Vec::new();
+        for dir in std::fs::read_dir(root).unwrap() {
+            let dir = dir.unwrap().path();
+            if dir.is_dir() {
+                for f in std::fs::read_dir(dir).unwrap() {
+                    let f = f.unwrap().path();
+                    if f.extension().is_some_and(|e| e == "txt") {
+                        texts.push(std::fs::read_to_string(f).unwrap());
+                    }
+                }
+            }
+        }
+        let pieces = [
+            "1",
+            "14",
+            "1234",
+            " ",
+            "\u{3000}",
+            "\t",
+            "\u{a0}",
+            "产出",
+            "指标",
+            "社会效益指",
+            "标",
+            "成本指标",
+            "满意度指标",
+            "x",
+            "（",
+            "服务对象满意度指标",
+        ];
+        let mut generated = String::new();
+        let mut seed = 7u64;
+        for _ in 0..5000 {
+            for _ in 0..5 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                generated.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            generated.push('\n');
+        }
+        texts.push(generated);
+        let mut rows = 0;
+        for t in &texts {
+            for l in t.lines() {
+                // `looks_like` hands `levels` the first eight tokens only
+                let toks = tokens(l);
+                assert_eq!(levels(&toks), levels(&toks[..toks.len().min(8)]), "{l:?}");
+                if levels(&toks).is_some() {
+                    rows += 1;
+                    assert!(may_start_row(l), "{l:?}");
+                }
+            }
+        }
+        assert!(rows > 1000, "{rows}");
+    }
 
     /// The cells of the table rows `read` gives for `text`, and its notes.
     fn table(text: &str) -> (Vec<Vec<String>>, Vec<(u32, String)>) {
