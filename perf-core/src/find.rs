@@ -302,13 +302,7 @@ mod tests {
         let parts = [
             "a", "社", " ", "\t", "\u{3000}", "\u{a0}", "\u{2029}", "é", "\u{1680}", "\u{85}",
         ];
-        let mut seed = 3u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::seeded(3);
         for _ in 0..5000 {
             let s: String = (0..next(24)).map(|_| parts[next(parts.len())]).collect();
             let want: Vec<&str> = s.split_whitespace().collect();
@@ -397,13 +391,7 @@ mod tests {
         // near misses: chars sharing lead or last bytes (级 E7 BA A7,
         // 纳 E7 BA B3, 标 E6 A0 87, 表 E8 A1 A8, 指 E6 8C 87)
         let parts = ["a", "b", "级", "纳", "指", "标", "表", " ", "指标", "ab"];
-        let mut seed = 7u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::seeded(7);
         for _ in 0..4000 {
             let h: String = (0..next(40)).map(|_| parts[next(parts.len())]).collect();
             let n: String = (0..next(4)).map(|_| parts[next(parts.len())]).collect();

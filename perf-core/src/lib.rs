@@ -14,6 +14,19 @@ pub mod decode;
 pub mod document;
 pub mod error;
 mod find;
+
+/// A fixed-seed number generator for tests that compare a fast rule with
+/// a plain one on generated text: each call gives a number below `n` (the
+/// upper bits of a 64-bit LCG), the same on every run and machine.
+#[cfg(test)]
+pub(crate) fn seeded(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize % n
+    }
+}
 pub mod value;
 
 pub use assess::{assess, Assessment};

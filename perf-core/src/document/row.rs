@@ -172,18 +172,12 @@ pub(crate) fn join(acc: &mut Cow<'_, str>, next: &str) {
 /// early-stopping scan with the full one.
 #[cfg(test)]
 pub(crate) fn runs_of_lines(kinds: &[&str], seed: u64, count: usize) -> Vec<String> {
-    let mut seed = seed;
-    let mut next = |n: u64| {
-        seed = seed
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (seed >> 33) % n
-    };
+    let mut next = crate::seeded(seed);
     (0..count)
         .map(|_| {
             let mut text = String::new();
             for _ in 0..=next(6) {
-                let kind = kinds[next(kinds.len() as u64) as usize];
+                let kind = kinds[next(kinds.len())];
                 for _ in 0..=next(70) {
                     text.push_str(kind);
                     text.push('\n');
@@ -311,18 +305,10 @@ mod tests {
         let parts = [
             "\n", "\r", "\r\n", "\u{c}", "a", "社", " ", "\t", "\u{3000}",
         ];
-        let mut seed = 12345u64;
-        let mut next = || {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            seed >> 33
-        };
+        let mut next = crate::seeded(12345);
         for _ in 0..3000 {
-            let len = next() as usize % 40;
-            let s: String = (0..len)
-                .map(|_| parts[next() as usize % parts.len()])
-                .collect();
+            let len = next(40);
+            let s: String = (0..len).map(|_| parts[next(parts.len())]).collect();
             let got: Vec<_> = lines(&s)
                 .iter()
                 .map(|l| (l.no, l.text.to_string()))

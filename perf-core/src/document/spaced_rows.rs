@@ -1264,13 +1264,10 @@ mod tests {
             "服务对象满意度指标",
         ];
         let mut generated = String::new();
-        let mut seed = 7u64;
+        let mut next = crate::seeded(7);
         for _ in 0..5000 {
             for _ in 0..5 {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                generated.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                generated.push_str(pieces[next(pieces.len())]);
             }
             generated.push('\n');
         }

@@ -1206,13 +1206,7 @@ mod tests {
             "[bookmark: x]",
             "\u{c}",
         ];
-        let mut seed = 99u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::seeded(99);
         for _ in 0..3000 {
             let text: String = (0..next(60)).map(|_| parts[next(parts.len())]).collect();
             let ls = lines(&text);
