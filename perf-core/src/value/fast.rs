@@ -94,21 +94,15 @@ pub(crate) enum Miss {
 /// The cell as a quantity with a known unit, or why not (see the module docs).
 #[inline]
 pub(crate) fn quantity(cell: &str) -> Result<Value<'_>, Miss> {
-    use Comparator::{Eq, Ge, Gt, Le, Lt};
+    use Comparator::Eq;
     use Miss::{Open, Settled};
     let b = cell.as_bytes();
     let i = skip_space(b, 0);
-    let (cmp, i) = match b.get(i..).ok_or(Settled)? {
-        [0xE2, 0x89, 0xA5, ..] => (Some(Ge), i + 3), // ≥
-        [0xE2, 0x89, 0xA4, ..] => (Some(Le), i + 3), // ≤
-        [b'>', b'=', ..] => (Some(Ge), i + 2),
-        [b'<', b'=', ..] => (Some(Le), i + 2),
-        [b'>', ..] => (Some(Gt), i + 1),
-        [b'<', ..] => (Some(Lt), i + 1),
-        // `=` only before a number (`=有效提升` is a lexicon term)
-        [b'=', ..] => (Some(Eq), i + 1),
-        [b'0'..=b'9', ..] => (None, i),
-        _ => return Err(Settled),
+    // `=` only before a number (`=有效提升` is a lexicon term)
+    let (cmp, i) = match symbol(b, i) {
+        Some((c, j)) => (Some(c), j),
+        None if b.get(i).is_some_and(u8::is_ascii_digit) => (None, i),
+        None => return Err(Settled),
     };
     let i = skip_space(b, i);
     let (value, j) = small_number(b, i).ok_or(Open)?;
@@ -158,6 +152,23 @@ fn cjk_run(b: &[u8], mut i: usize) -> Option<usize> {
         i += 3;
     }
     (i <= b.len() && skip_space(b, i) == b.len()).then_some(i)
+}
+
+/// A comparator symbol at `b[i..]` (`≥ ≤ >= <= > < =`) and the index after
+/// it; the shortcuts read no comparator word.
+#[inline(always)]
+fn symbol(b: &[u8], i: usize) -> Option<(Comparator, usize)> {
+    use Comparator::{Eq, Ge, Gt, Le, Lt};
+    Some(match b.get(i..)? {
+        [0xE2, 0x89, 0xA5, ..] => (Ge, i + 3), // ≥
+        [0xE2, 0x89, 0xA4, ..] => (Le, i + 3), // ≤
+        [b'>', b'=', ..] => (Ge, i + 2),
+        [b'<', b'=', ..] => (Le, i + 2),
+        [b'>', ..] => (Gt, i + 1),
+        [b'<', ..] => (Lt, i + 1),
+        [b'=', ..] => (Eq, i + 1),
+        _ => return None,
+    })
 }
 
 /// The CJK char at `b[i..]` is one of `chars` (each three UTF-8 bytes).
@@ -264,22 +275,16 @@ fn at(b: &[u8], i: usize, w: &[u8]) -> bool {
 /// words after it) returns `None` and takes the general rules.
 #[inline]
 pub(crate) fn time(cell: &str) -> Option<Value<'_>> {
-    use Comparator::{Eq, Ge, Gt, Le, Lt};
+    use Comparator::{Eq, Le};
     let b = cell.as_bytes();
     let mut i = skip_space(b, 0);
     if at(b, i, &ZAI) {
         i = skip_space(b, i + 3);
     }
-    let (cmp, j) = match b.get(i..)? {
-        [0xE2, 0x89, 0xA5, ..] => (Some(Ge), i + 3), // ≥
-        [0xE2, 0x89, 0xA4, ..] => (Some(Le), i + 3), // ≤
-        [b'>', b'=', ..] => (Some(Ge), i + 2),
-        [b'<', b'=', ..] => (Some(Le), i + 2),
-        [b'>', ..] => (Some(Gt), i + 1),
-        [b'<', ..] => (Some(Lt), i + 1),
-        [b'=', ..] => (Some(Eq), i + 1),
-        [b'0'..=b'9', ..] | [0xE6, 0xAF, 0x8F, ..] => (None, i),
-        _ => return None,
+    let (cmp, j) = match symbol(b, i) {
+        Some((c, j)) => (Some(c), j),
+        None if matches!(b.get(i..)?, [b'0'..=b'9', ..] | [0xE6, 0xAF, 0x8F, ..]) => (None, i),
+        None => return None,
     };
     i = skip_space(b, j);
     let mut deadline = Deadline::default();
