@@ -183,11 +183,19 @@ struct Levels {
 /// The longest level label made of tokens `at..at+k` (k ≤ 3, joined without
 /// spaces), as its end.
 fn label_at(toks: &[&str], at: usize, want: fn(&str) -> bool) -> Option<usize> {
+    // tokens joined only from the second on (most labels are one token)
     let mut joined = String::new();
     let mut found = None;
     for (k, t) in toks.iter().enumerate().skip(at).take(3) {
-        joined.push_str(t);
-        let l = label(&joined);
+        let l = if k == at {
+            label(t)
+        } else {
+            if k == at + 1 {
+                joined.push_str(toks[at]);
+            }
+            joined.push_str(t);
+            label(&joined)
+        };
         if want(&l) {
             found = Some(k + 1);
         } else if !labels::is_level_prefix(&l) {
@@ -212,7 +220,11 @@ fn levels(toks: &[&str]) -> Option<Levels> {
     }
     let mut level1 = None;
     if let Some(end) = label_at(toks, at, labels::is_level1) {
-        let joined = label(&toks[at..end].concat()).into_owned();
+        let joined = if end == at + 1 {
+            label(toks[at])
+        } else {
+            Cow::Owned(label(&toks[at..end].concat()).into_owned())
+        };
         // 成本指标 is both: first level only when a second-level label follows
         let both = labels::is_level2(&joined);
         if !both || label_at(toks, end, labels::is_level2).is_some() {
