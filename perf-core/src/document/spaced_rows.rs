@@ -874,9 +874,20 @@ fn best_cut(toks: &[&str], cols: &[Col], hint: Option<&str>) -> Option<Cut> {
                 .entry(sp)
                 .or_insert_with(|| value_score(&toks[sp.0..sp.1].join(" ")))
         });
-        let refs: Vec<&Piece> = spans.iter().map(|sp| &pieces[sp]).collect();
+        // the cells' pieces on the stack (a header has a few columns)
+        let mut stack = [&NO_PIECE; 16];
+        let heap: Vec<&Piece>;
+        let refs: &[&Piece] = if m <= stack.len() {
+            for (r, sp) in stack.iter_mut().zip(&spans) {
+                *r = &pieces[sp];
+            }
+            &stack[..m]
+        } else {
+            heap = spans.iter().map(|sp| &pieces[sp]).collect();
+            &heap
+        };
         let g: i64 = cut.iter().map(|&g| gaps[g]).sum();
-        let s = g + score_pieces(&refs, value, cols, hint);
+        let s = g + score_pieces(refs, value, cols, hint);
         match &best {
             Some((_, bs, _)) if s < *bs => {}
             Some((bspans, bs, _)) if s == *bs => {
@@ -1113,6 +1124,13 @@ struct Piece {
     /// [`wraps_in_order`].
     in_order: bool,
 }
+
+/// A placeholder for the unused slots of [`best_cut`]'s stack of pieces.
+static NO_PIECE: Piece = Piece {
+    flat: String::new(),
+    bigrams: Vec::new(),
+    in_order: false,
+};
 
 impl Piece {
     fn new(cell: &str) -> Piece {
