@@ -48,6 +48,12 @@ fn small_number(b: &[u8], mut i: usize) -> Option<(Decimal, usize)> {
     match (b.get(i), b.get(i + 1)) {
         // a thousands separator may follow: the general reader
         (Some(b','), _) => return None,
+        (Some(b' ' | 0xC2 | 0xE2), _)
+            if i - start <= 3
+                && crate::value::number::space_groups(&b[start..], i - start).1 > 0 =>
+        {
+            return None
+        }
         (Some(b'.'), Some(b'0'..=b'9')) => {
             i += 1;
             while let Some(&d @ b'0'..=b'9') = b.get(i) {

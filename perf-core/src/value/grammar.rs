@@ -1610,6 +1610,55 @@ mod tests {
         assert_eq!(v.qualifier(), Some("满意"));
     }
 
+    /// Thousands written with spaces (`1 000 000元`) are one number;
+    /// a cell written twice (`100 100`) stays garbled.
+    #[test]
+    fn thousands_groups_with_spaces() {
+        use Comparator::{Eq, Ge};
+        use Dimension::{Count, Currency};
+        assert_eq!(
+            q("1 000 000元"),
+            (
+                Eq,
+                false,
+                Some(dec("1000000")),
+                "元".into(),
+                Some(dec("1000000")),
+                "元".into(),
+                Currency,
+                None
+            )
+        );
+        assert_eq!(
+            q("≥1 200 人"),
+            (
+                Ge,
+                true,
+                Some(dec("1200")),
+                "人".into(),
+                Some(dec("1200")),
+                "人".into(),
+                Count,
+                None
+            )
+        );
+        assert_eq!(
+            q("12 500.5万元"),
+            (
+                Eq,
+                false,
+                Some(dec("12500.5")),
+                "万元".into(),
+                Some(dec("125005000")),
+                "元".into(),
+                Currency,
+                None
+            )
+        );
+        assert!(notes("1 000 000元").is_empty());
+        assert_eq!(notes("100 100"), vec![Note::GarbledCell]);
+    }
+
     #[test]
     fn bytes_entry() {
         let v = Value::parse_bytes("≥95%".as_bytes()).unwrap();

@@ -57,6 +57,48 @@ fn group_at(b: &[u8], at: usize) -> bool {
         && !b.get(at + 3).is_some_and(u8::is_ascii_digit)
 }
 
+/// The length of a thousands separator written as a space at `b[at..]`:
+/// an ASCII space, a no-break space (U+00A0), a thin space (U+2009) or a
+/// narrow no-break space (U+202F); 0 for anything else.
+#[inline]
+fn space_len(b: &[u8], at: usize) -> usize {
+    match b.get(at..) {
+        Some([b' ', ..]) => 1,
+        Some([0xC2, 0xA0, ..]) => 2,
+        Some([0xE2, 0x80, 0x89 | 0xAF, ..]) => 3,
+        _ => 0,
+    }
+}
+
+/// Thousands groups separated by spaces after the lead digits `b[..lead]`
+/// (`b` starts at the number: `1 000 000`, `12 500`, as some PDF and Word
+/// exports write them): the
+/// end of the last group and how many groups there are, `(lead, 0)` for
+/// none. Every group is one space and exactly three digits not followed by
+/// a fourth. Not groups: a single group that repeats the lead
+/// (`100 100`, a cell written twice, left to the garbled-cell rule), and
+/// groups followed by a `,` (`1 000,500`): mixed separators are not a
+/// number this rule can vouch for. A fraction may follow (`1 000.5`).
+pub(crate) fn space_groups(b: &[u8], lead: usize) -> (usize, usize) {
+    let mut at = lead;
+    let mut n = 0;
+    loop {
+        let sp = space_len(b, at);
+        if sp == 0 || !group_at(b, at + sp) {
+            break;
+        }
+        at += sp + 3;
+        n += 1;
+    }
+    if n == 0 || matches!(b.get(at), Some(b',')) {
+        return (lead, 0);
+    }
+    if n == 1 && lead == 3 && b[..3] == b[at - 3..at] {
+        return (lead, 0);
+    }
+    (at, n)
+}
+
 /// Parses a number at the start of `s`; `None` when `s` does not start with
 /// an ASCII digit.
 ///
@@ -92,6 +134,23 @@ pub(crate) fn number(s: &str) -> Option<(Number<'_>, &str)> {
         grouped = true;
         i += 4;
     }
+    // or a space and exactly three digits, after a lead of one to three
+    // digits (`1 000 000`, `12 500`); see [`space_groups`]
+    if !grouped && i <= 3 {
+        let (end, n) = space_groups(b, i);
+        if n > 0 {
+            let mut at = i;
+            while at < end {
+                at += space_len(b, at);
+                for &d in &b[at..at + 3] {
+                    push(d, &mut m);
+                }
+                at += 3;
+            }
+            grouped = true;
+            i = end;
+        }
+    }
     // a fraction: `.` and at least one digit
     let mut scale = 0u32;
     if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
@@ -122,12 +181,13 @@ pub(crate) fn number(s: &str) -> Option<(Number<'_>, &str)> {
 }
 
 /// A number of more than 18 digits with thousands separators: the digits
-/// are copied to a stack buffer without the commas for `rust_decimal`.
+/// and the point are copied to a stack buffer without the separators for
+/// `rust_decimal`.
 #[cold]
 fn long_grouped(text: &str) -> Option<Decimal> {
     let mut buf = [0u8; 64];
     let mut n = 0;
-    for b in text.bytes().filter(|&b| b != b',') {
+    for b in text.bytes().filter(|&b| b.is_ascii_digit() || b == b'.') {
         *buf.get_mut(n)? = b;
         n += 1;
     }
@@ -167,6 +227,44 @@ mod tests {
         // `1,00` is not a thousands group: the number stops at the comma.
         let (n, rest) = number("1,00").unwrap();
         assert_eq!((n.value, rest), (Some(dec("1")), ",00"));
+    }
+
+    #[test]
+    fn thousands_groups_with_spaces() {
+        let (n, rest) = number("1 000 000元").unwrap();
+        assert_eq!(
+            (n.text, n.value, rest),
+            ("1 000 000", Some(dec("1000000")), "元")
+        );
+        let (n, rest) = number("12 500.50 人").unwrap();
+        assert_eq!((n.value, rest), (Some(dec("12500.50")), " 人"));
+        // no-break, thin and narrow no-break spaces
+        for s in ["3\u{a0}200", "3\u{2009}200", "3\u{202f}200"] {
+            let (n, rest) = number(s).unwrap();
+            assert_eq!((n.text, n.value, rest), (s, Some(dec("3200")), ""), "{s:?}");
+        }
+        // not groups: a lead of four digits, a group of two or four digits,
+        // two spaces, a cell written twice, mixed separators
+        for (s, text, rest) in [
+            ("2024 123", "2024", " 123"),
+            ("1 00元", "1", " 00元"),
+            ("1 0000", "1", " 0000"),
+            ("1  000", "1", "  000"),
+            ("100 100", "100", " 100"),
+            ("1 000,500", "1", " 000,500"),
+            ("5 月", "5", " 月"),
+        ] {
+            let (n, r) = number(s).unwrap();
+            assert_eq!((n.text, r), (text, rest), "{s}");
+        }
+        // a single group that differs from the lead, or two equal groups
+        let (n, _) = number("100 200").unwrap();
+        assert_eq!(n.value, Some(dec("100200")));
+        let (n, _) = number("100 100 100").unwrap();
+        assert_eq!(n.value, Some(dec("100100100")));
+        // more than 18 digits: the text path drops the spaces too
+        let (n, _) = number("123 456 789 012 345 678 901.5").unwrap();
+        assert_eq!(n.value, Some(dec("123456789012345678901.5")));
     }
 
     #[test]
