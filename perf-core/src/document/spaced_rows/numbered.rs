@@ -68,7 +68,7 @@ pub(super) struct Header {
 }
 
 /// At most this many lines hold one header.
-const MAX_HEADER_LINES: usize = 7;
+const MAX_HEADER_LINES: usize = 10;
 
 /// At most this many lines hold one row.
 const MAX_ROW_LINES: usize = 40;
@@ -593,7 +593,11 @@ fn cut_row(f: &Found<'_>, h: &Header, caps: &[Option<usize>]) -> Cut {
     let Some(anchor) = find_anchor(&flat) else {
         return whole();
     };
-    if flat[anchor.at()].0 == 0 {
+    let end = match &anchor {
+        Anchor::Quantity { end, .. } | Anchor::Words { end, .. } => *end,
+    };
+    // side by side when the value stands whole on the first line
+    if end <= f.lines[0].len() {
         side_by_side(f, h, caps, &anchor).unwrap_or_else(whole)
     } else {
         in_order(&flat, h, caps, &anchor, (sym, val, unit))
