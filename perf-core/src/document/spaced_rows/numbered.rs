@@ -604,9 +604,13 @@ fn cut_row(f: &Found<'_>, h: &Header, caps: &[Option<usize>]) -> Cut {
     }
 }
 
-/// Pieces as lines for [`narrow::split`]: each line's pieces parted where a
-/// space stands between two Han characters, each part after the first of
-/// a line (and the first of all when `first_starts`) a sure cell start.
+/// Pieces as lines for [`narrow::split`]. The first line (the row's first,
+/// or the rest of the value's line) is parted where a space stands between
+/// two Han characters, each part after the first a sure cell start (the
+/// tools join cells that stand on one text line of the PDF); later lines
+/// are kept whole (pypdf also sets such spaces inside a cell's line:
+/// `为优，不 按需`). The first part of all is a sure start when
+/// `first_starts`.
 fn as_lines(flat: &[(usize, &str)], first_starts: bool) -> (Vec<String>, Vec<LineWidth>) {
     let mut texts = Vec::new();
     let mut ws = Vec::new();
@@ -618,7 +622,12 @@ fn as_lines(flat: &[(usize, &str)], first_starts: bool) -> (Vec<String>, Vec<Lin
             e += 1;
         }
         let toks: Vec<&str> = flat[k..e].iter().map(|x| x.1).collect();
-        for (g, grp) in han_groups(&toks).into_iter().enumerate() {
+        let groups = if k == 0 {
+            han_groups(&toks)
+        } else {
+            vec![&toks[..]]
+        };
+        for (g, grp) in groups.into_iter().enumerate() {
             let t = grp.join(" ");
             let mut w = line_width(&t);
             w.start = g > 0 || (first_starts && texts.is_empty());
