@@ -290,6 +290,18 @@ mod tests {
     }
 
     #[test]
+    fn a_line_known_to_start_a_cell_is_no_cells_second_line() {
+        // by width the second line goes on the first cell (it fills it)
+        let mut w = ws(&["甲乙丙丁", "戊己"]);
+        let caps = [Some(8), Some(8)];
+        let lens = split(&w, &caps, 0).unwrap();
+        assert!(lens == [2, 0] || lens == [0, 2], "{lens:?}");
+        // set apart from it on one text line by the tool: a cell starts
+        w[1].start = true;
+        assert_eq!(split(&w, &caps, 0), Some(vec![1, 1]));
+    }
+
+    #[test]
     fn too_many_lines_for_the_columns() {
         let w = vec![LineWidth::of("甲乙"); 2 * MAX_CELL_LINES + 1];
         assert_eq!(split(&w, &[None, None], 30), None);

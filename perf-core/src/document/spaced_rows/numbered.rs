@@ -1083,4 +1083,109 @@ mod tests {
         );
         assert!(notes.is_empty(), "{notes:?}");
     }
+
+    #[test]
+    fn cells_one_after_another_are_shared_out_by_width() {
+        // pypdf: the cells of one text line of the PDF on one line (`14
+        // 产出指标 数量指标 城乡居民基`), each wrapped cell's other lines
+        // after it; the value's cells and the basis's first line together
+        let t = "12 一级指标 二级指标 三级指标 绩效指标描述
+（指标内容）
+评（扣）分标
+准
+指标值 指标确定依据
+13 符号 值 单位(文字描述)
+14 产出指标 数量指标 城乡居民基
+本养老保险
+参保人数
+参加城乡居民养
+老保险覆盖率
+应保尽保达
+95%以上为
+优，未达到
+95%为扣分项
+≥ 95.00 % 按照政策要求和年
+初目标任务，参加
+城乡居民养老保险
+15 质量指标 资金到位率 征缴期结束后，
+财政及时拨付，
+确保缴费补助资
+金到账
+落实到位为
+优，未落实为
+扣分项
+文字描
+述
+按时拨
+付到位
+承高管字
+【2014】74 号、
+承人社字
+";
+        let (rows, notes) = table(t);
+        assert_eq!(
+            show(&rows[2..]),
+            "|产出指标|数量指标|城乡居民基本养老保险参保人数|参加城乡居民养老保险覆盖率|应保尽保达95%以上为优，未达到95%为扣分项|≥|95.00|%|按照政策要求和年初目标任务，参加城乡居民养老保险
+||质量指标|资金到位率|征缴期结束后，财政及时拨付，确保缴费补助资金到账|落实到位为优，未落实为扣分项|文字描述||按时拨付到位|承高管字【2014】74 号、承人社字"
+        );
+        assert!(notes.is_empty(), "{notes:?}");
+    }
+
+    #[test]
+    fn a_unit_below_its_number_and_a_row_without_value() {
+        // the unit wrapped under the number (`≥ 95.00` … `%`) goes to 单位,
+        // not to the cell beside it; a row without a 符号 cell keeps its
+        // text whole in 三级指标, noted with its line
+        let t = "12 一级指标 二级指标 三级指标 绩效指标描述 指标值 指标确定依据
+13 符号 值 单位
+14 满意度指标 服务对象满意度指标 服务对象满 群众满意 ≥ 95.00 大部分群众对服务基本满
+意度 % 意
+15 服务对象满意度指标 客户满意 受益群众满意度调查 = 100 % 依据
+16 满意度指标 服务对象满意度指标 客户满意 群众满意 满意 依据
+";
+        let (rows, notes) = table(t);
+        assert_eq!(
+            show(&rows[2..]),
+            "|满意度指标|服务对象满意度指标|服务对象满意度|群众满意|≥|95.00|%|大部分群众对服务基本满意
+||服务对象满意度指标|客户满意|受益群众满意度调查|=|100|%|依据
+|满意度指标|服务对象满意度指标|客户满意 群众满意 满意 依据|||||"
+        );
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].0, 6);
+        assert!(
+            notes[0].1.contains("`客户满意 群众满意 满意 依据`"),
+            "{notes:?}"
+        );
+    }
+
+    #[test]
+    fn rows_end_at_the_next_heading_and_bad_input_never_panics() {
+        let t = "12 一级指标 二级指标 三级指标 指标值 依据
+13 符号 值 单位
+14 产出指标 数量指标 甲 ≥ 1 个 乙
+2、 下一个项目绩效目标表
+15 产出指标 数量指标 丙 ≥ 2 个 丁
+";
+        let ls = lines(t);
+        let h = header_at(&ls, 0).unwrap();
+        let mut rows = Vec::new();
+        let mut notes = Vec::new();
+        // the heading (line 4) ends the table: the line after it is returned
+        assert_eq!(read(&ls, 0, &h, &mut rows, &mut notes), 3);
+        assert_eq!(rows.len(), 3);
+        // broken values, stray symbols and tails with no open cell
+        for bad in [
+            "12 一级指标 二级指标 三级指标 指标值 依据\n13 符号 值 单位\n14 产出指标 ≥\n文字\n15 文字描 述 ≥ ≥ 1\n述 述 %\n% % %",
+            "一级指标 二级指标 指标值\n符号 值 单位\n产出指标 数量指标 ≥ 1\n甲 乙 丙 丁",
+            "1 一级指标 二级指标 三级指标 指标值 依据\n2 符号 值 单位\n3 产出指标 文字 描述\n描述",
+        ] {
+            let ls = lines(bad);
+            if let Some(h) = header_at(&ls, 0) {
+                let mut rows = Vec::new();
+                let mut notes = Vec::new();
+                let end = read(&ls, 0, &h, &mut rows, &mut notes);
+                assert!(end <= ls.len());
+            }
+        }
+    }
 }
