@@ -390,6 +390,7 @@ pub(crate) fn read<'a>(text: &'a str, lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<
     let mut other: Vec<Line<'a>> = Vec::with_capacity(lines.len());
     // each table's columns, rows and common basis
     let mut tables: Vec<Table<'a>> = Vec::new();
+    let mut numbered_head = false;
     let mut i = 0;
     while i < lines.len() {
         if label(lines[i].text).starts_with("资金支出计") {
@@ -405,6 +406,7 @@ pub(crate) fn read<'a>(text: &'a str, lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<
             // not a plan this rule reads: the line is the wrapped reader's
         }
         if let Some(h) = numbered::header_at(lines, i) {
+            numbered_head = false;
             other.push(Line {
                 no: lines[i].no,
                 text: &lines[i].text[..0],
@@ -413,7 +415,24 @@ pub(crate) fn read<'a>(text: &'a str, lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<
             continue;
         }
         let Some((cols, used)) = header_at(lines, i) else {
-            other.push(lines[i]);
+            // a project table numbered by a 栏次 row (`栏次 1 2 … 9`, then
+            // `4 项目编码 …`, `8 0 0 0 100`): the wrapped reader reads its
+            // lines by their labels, so the row number goes
+            let t = lines[i].text;
+            if label(t).starts_with("栏次") {
+                numbered_head = true;
+            } else if numbered::ends_head(t) {
+                numbered_head = false;
+            }
+            let text = if numbered_head {
+                numbered::without_row_number(t)
+            } else {
+                t
+            };
+            other.push(Line {
+                no: lines[i].no,
+                text,
+            });
             i += 1;
             continue;
         };

@@ -70,6 +70,10 @@ pub(super) struct Header {
 /// At most this many lines hold one header.
 const MAX_HEADER_LINES: usize = 10;
 
+/// At most this many pieces of one line are placed by width (the search
+/// is quadratic in them); a longer line is no table line of this kind.
+const MAX_LINE_PIECES: usize = 48;
+
 /// At most this many lines hold one row.
 const MAX_ROW_LINES: usize = 40;
 
@@ -229,6 +233,30 @@ fn line_width(s: &str) -> LineWidth {
         .next_back()
         .is_some_and(|c| "以于在按将从被向".contains(c));
     w
+}
+
+/// True for a line that ends the head of a numbered project table (a
+/// heading: the next project or part).
+pub(super) fn ends_head(t: &str) -> bool {
+    let l = label(t);
+    l.ends_with("绩效目标表")
+        || l.ends_with("申报表")
+        || (l.starts_with('第') && l.contains("部分"))
+}
+
+/// A line of a numbered project table without its row number (`4 项目编码
+/// …` → `项目编码 …`; `8 0 0 0 100` → `0 0 0 100`): a number of at most
+/// two digits, then a space.
+pub(super) fn without_row_number(t: &str) -> &str {
+    let s = t.trim_start();
+    let digits = s.bytes().take_while(|b| b.is_ascii_digit()).count();
+    if (1..=2).contains(&digits) && s[digits..].starts_with(' ') {
+        let rest = s[digits..].trim_start();
+        if !rest.is_empty() {
+            return rest;
+        }
+    }
+    t
 }
 
 /// The display width of pieces set apart by single spaces.
@@ -773,6 +801,9 @@ fn place(
     first: bool,
 ) -> Option<Vec<std::ops::Range<usize>>> {
     let (n, k) = (toks.len(), open.len());
+    if n > MAX_LINE_PIECES {
+        return None;
+    }
     if k == 0 {
         return (n == 0).then(Vec::new);
     }
@@ -1187,5 +1218,20 @@ mod tests {
                 assert!(end <= ls.len());
             }
         }
+    }
+
+    #[test]
+    fn a_numbered_project_rows_number_goes() {
+        assert_eq!(
+            without_row_number("4 项目编码 13081122P00799110002Y 项目名称 城乡养"),
+            "项目编码 13081122P00799110002Y 项目名称 城乡养"
+        );
+        assert_eq!(without_row_number("8 0 0 0 100"), "0 0 0 100");
+        // a year, an amount, a lone number stay
+        assert_eq!(without_row_number("2024 年参保"), "2024 年参保");
+        assert_eq!(without_row_number("16.5 万"), "16.5 万");
+        assert_eq!(without_row_number("12"), "12");
+        assert!(ends_head("2、 城乡养老待遇支出区级配套绩效目标表"));
+        assert!(!ends_head("9 绩效目标 目标1 做好城乡居"));
     }
 }
