@@ -80,6 +80,8 @@ SpacedRows 2000
 SpacedPieces 2000
 SpacedLongPieces 20000
 SpacedCorpus 2
+SpacedSplitCorpus 2
+SpacedSplitPieces 2000
 EOF
 
 echo "== 3. the C entry points under valgrind over the fuzz inputs and the corpus"

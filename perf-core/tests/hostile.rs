@@ -103,9 +103,15 @@ enum Case {
     SpacedLongPieces,
     /// the pdfplumber twin of 002 (testdata/pdfplumber/002.txt) n times over
     SpacedCorpus,
+    /// the pdfplumber and pypdf twins of 004 (split-value tables with
+    /// wrapped cells, side by side and one after another) n times over
+    SpacedSplitCorpus,
+    /// a numbered split-value table (spaced rows) whose row has n pieces
+    /// before its value and continuation lines of n pieces each
+    SpacedSplitPieces,
 }
 
-const CASES: [Case; 29] = [
+const CASES: [Case; 31] = [
     Case::ComparatorRun,
     Case::ComparatorWords,
     Case::ComparatorCellInTable,
@@ -135,6 +141,8 @@ const CASES: [Case; 29] = [
     Case::SpacedPieces,
     Case::SpacedLongPieces,
     Case::SpacedCorpus,
+    Case::SpacedSplitCorpus,
+    Case::SpacedSplitPieces,
 ];
 
 impl Case {
@@ -326,6 +334,33 @@ impl Case {
                 }
                 s
             }
+            Case::SpacedSplitCorpus => {
+                let root = robust_support::repo_root();
+                let mut one = String::new();
+                for f in ["testdata/pdfplumber/004.txt", "testdata/pypdf/004.txt"] {
+                    one.push_str(&std::fs::read_to_string(root.join(f)).expect("a twin of 004"));
+                }
+                one.repeat(n)
+            }
+            Case::SpacedSplitPieces => {
+                let pieces = |w: &str| vec![w; n].join(" ");
+                let mut s = String::from(
+                    "1、 示例项目绩效目标表\n\
+                     12 一级指标 二级指标 三级指标 绩效指标描述 评（扣）分标 指标值 指标确\n\
+                     13 符号 值 单位\n",
+                );
+                s.push_str(&format!(
+                    "14 产出指标 数量指标 {} ≥ 95 % 依据\n",
+                    pieces("城乡 居民")
+                ));
+                s.push_str(&format!("{}\n", pieces("本养 老保")).repeat(5));
+                s.push_str(&format!(
+                    "15 质量指标 {} 文字描 按时 承高\n",
+                    pieces("甲乙")
+                ));
+                s.push_str(&format!("{} 述 {}\n", pieces("丙丁"), pieces("戊己")).repeat(5));
+                s
+            }
             Case::SpacedCorpus => {
                 let path = robust_support::repo_root().join("testdata/pdfplumber/002.txt");
                 std::fs::read_to_string(path)
@@ -389,6 +424,8 @@ impl Case {
             Case::SpacedPieces => 2_000,
             Case::SpacedLongPieces => 20_000,
             Case::SpacedCorpus => 1,
+            Case::SpacedSplitCorpus => 1,
+            Case::SpacedSplitPieces => 2_000,
         }
     }
 }
@@ -503,6 +540,16 @@ fn long_spaced_pieces_are_linear() {
 #[test]
 fn repeated_spaced_rows_document_is_linear() {
     assert_linear(Case::SpacedCorpus);
+}
+
+#[test]
+fn repeated_split_value_spaced_rows_documents_are_linear() {
+    assert_linear(Case::SpacedSplitCorpus);
+}
+
+#[test]
+fn many_pieces_in_a_split_value_spaced_row_are_linear() {
+    assert_linear(Case::SpacedSplitPieces);
 }
 
 #[test]

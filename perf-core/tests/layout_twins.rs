@@ -448,6 +448,54 @@ fn one_line_rows_with_single_spaces_read_as_spaced_rows() {
 }
 
 #[test]
+fn split_value_tables_with_wrapped_cells_read_as_spaced_rows() {
+    // 004's tables by pdfplumber, pypdf and `pdftotext -raw`: a column of
+    // running row numbers, 指标值 split into 符号 | 值 | 单位, and narrow
+    // columns that wrap most cells. pdfplumber writes each line of the
+    // row's cells side by side (`本养老保险 老保险覆盖率 95%以上为 …`);
+    // pypdf and `pdftotext -raw` a cell's lines one after another. Rows
+    // are cut at their numbers, the value found by its 符号 cell, the
+    // other lines shared out by the columns' widths.
+    for (file, floor) in [
+        ("pdfplumber/004.txt", PDFPLUMBER_004),
+        ("pypdf/004.txt", PYPDF_004),
+        ("pdftotext-raw/004.txt", PYPDF_004),
+    ] {
+        let (a, b) = tool_twin("004", file);
+        assert_eq!(b.source.layout.as_str(), "spaced-rows", "{file}");
+        // every project's code, read from its numbered `4 项目编码 …` row;
+        // one more project at the end, opened by the `项目名称 预算资金 …`
+        // header of the 政府采购 table after the last project, holds no
+        // indicator
+        let (ca, cb) = (codes(&a), codes(&b));
+        assert_eq!(ca[..], cb[..ca.len()], "{file}");
+        assert!(
+            b.projects[ca.len()..]
+                .iter()
+                .all(|p| p.indicators.is_empty()),
+            "{file}"
+        );
+        let (hit, all) = matched(&a, &b);
+        assert_eq!(all, 162, "{file}");
+        assert!(
+            hit >= floor,
+            "{file}: {hit} of {all} indicators read identically"
+        );
+        // every project's indicator rows are read (none dropped)
+        for (p, q) in a.projects.iter().zip(&b.projects) {
+            assert_eq!(p.indicators.len(), q.indicators.len(), "{file} {}", p.index);
+        }
+    }
+}
+
+/// Indicators of 004 its pdfplumber twin reads identically (of 162).
+const PDFPLUMBER_004: usize = 114;
+
+/// Indicators of 004 its pypdf and `pdftotext -raw` twins read
+/// identically (of 162).
+const PYPDF_004: usize = 114;
+
+#[test]
 fn layout_twins_of_the_cell_per_line_documents() {
     // 001 and 003 (Word to text, a cell per line) made into tables the same
     // way, each cell's paragraphs kept, and the rows Word split in two (a

@@ -51,7 +51,7 @@ use super::text::{self, label};
 use crate::find::trim;
 use crate::value::{Kind, Value};
 
-mod narrow;
+pub(crate) mod narrow;
 
 /// One paragraph: its text (empty for an empty paragraph) and first line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -1531,7 +1531,7 @@ const LEARNING_ROUNDS: usize = 2;
 const QUALITATIVE_SYMBOLS: &[&str] = &["文字描述", "定性"];
 
 /// A comparator alone (`≥`, `>=`, `＝`, `大于等于`): a 符号 cell.
-fn is_comparator(s: &str) -> bool {
+pub(crate) fn is_comparator(s: &str) -> bool {
     let l = label(s);
     let l = l.as_ref();
     !l.is_empty()
@@ -1552,13 +1552,13 @@ fn is_comparator(s: &str) -> bool {
 }
 
 /// A number alone (`95.00`, `7200`): a 值 cell.
-fn is_number(s: &str) -> bool {
+pub(crate) fn is_number(s: &str) -> bool {
     let t = s.trim();
     !t.is_empty() && t.len() <= 24 && t.parse::<rust_decimal::Decimal>().is_ok()
 }
 
 /// A unit alone (`%`, `元`, `人次`, `元/人/月`): a 单位 cell after a number.
-fn is_unit(s: &str) -> bool {
+pub(crate) fn is_unit(s: &str) -> bool {
     let t = s.trim();
     if t.is_empty() || t.chars().count() > 6 || is_number(t) || text::is_small_int(t) {
         return false;

@@ -47,6 +47,8 @@
 
 use std::borrow::Cow;
 
+mod numbered;
+
 use super::labels;
 use super::row::{Cell, Line, Row};
 use super::text::label;
@@ -126,6 +128,7 @@ pub(crate) fn looks_like(lines: &[Line<'_>]) -> bool {
     }
     let mut anchored = 0usize;
     let mut rich = 0usize;
+    let mut numbered = 0usize;
     for l in lines.iter().filter(|l| may_start_row(l.text)) {
         // `levels` reads no token past the seventh (a number, then two
         // labels of at most three tokens each): the first eight are kept
@@ -147,9 +150,14 @@ pub(crate) fn looks_like(lines: &[Line<'_>]) -> bool {
             if n - levels.rest >= 3 {
                 rich += 1;
             }
+            if levels.number.is_some() {
+                numbered += 1;
+            }
         }
     }
-    anchored >= 3 && rich * 3 >= anchored * 2
+    // rows numbered (`14 产出指标 数量指标 城乡居民基`) whose cells wrap in
+    // narrow columns hold few pieces on their first line
+    anchored >= 3 && (rich * 3 >= anchored * 2 || numbered * 3 >= anchored * 2)
 }
 
 /// False for a line [`levels`] surely reads no labels in: after white
@@ -382,6 +390,7 @@ pub(crate) fn read<'a>(text: &'a str, lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<
     let mut other: Vec<Line<'a>> = Vec::with_capacity(lines.len());
     // each table's columns, rows and common basis
     let mut tables: Vec<Table<'a>> = Vec::new();
+    let mut numbered_head = false;
     let mut i = 0;
     while i < lines.len() {
         if label(lines[i].text).starts_with("资金支出计") {
@@ -396,8 +405,34 @@ pub(crate) fn read<'a>(text: &'a str, lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<
             }
             // not a plan this rule reads: the line is the wrapped reader's
         }
+        if let Some(h) = numbered::header_at(lines, i) {
+            numbered_head = false;
+            other.push(Line {
+                no: lines[i].no,
+                text: &lines[i].text[..0],
+            });
+            i = numbered::read(lines, i, &h, &mut table_rows, &mut notes);
+            continue;
+        }
         let Some((cols, used)) = header_at(lines, i) else {
-            other.push(lines[i]);
+            // a project table numbered by a 栏次 row (`栏次 1 2 … 9`, then
+            // `4 项目编码 …`, `8 0 0 0 100`): the wrapped reader reads its
+            // lines by their labels, so the row number goes
+            let t = lines[i].text;
+            if label(t).starts_with("栏次") {
+                numbered_head = true;
+            } else if numbered::ends_head(t) {
+                numbered_head = false;
+            }
+            let text = if numbered_head {
+                numbered::without_row_number(t)
+            } else {
+                t
+            };
+            other.push(Line {
+                no: lines[i].no,
+                text,
+            });
             i += 1;
             continue;
         };

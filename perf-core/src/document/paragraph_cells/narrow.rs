@@ -12,10 +12,10 @@
 //! column shows over the whole table.
 
 /// The most lines one cell may take (keeps the search linear).
-pub(super) const MAX_CELL_LINES: usize = 12;
+pub(crate) const MAX_CELL_LINES: usize = 12;
 
 /// Display width: Han and full-width characters count two, others one.
-pub(super) fn width(s: &str) -> usize {
+pub(crate) fn width(s: &str) -> usize {
     s.trim().chars().map(char_width).sum()
 }
 
@@ -32,7 +32,7 @@ fn char_width(c: char) -> usize {
 /// signs (`95%`, `【2014】74`) or one Han character, with the closing marks
 /// after it (`优，`): a line before it that left less room than this was
 /// full.
-pub(super) fn lead_width(s: &str) -> usize {
+pub(crate) fn lead_width(s: &str) -> usize {
     const OPENING: &str = "【（(《“‘[";
     const CLOSING: &str = "，。、；：！？）)》”’】,.;:!?%";
     let mut it = s.trim().chars().peekable();
@@ -70,21 +70,25 @@ pub(super) fn lead_width(s: &str) -> usize {
 
 /// A line of a run, as the cutting sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct LineWidth {
+pub(crate) struct LineWidth {
     /// display width
     pub width: usize,
     /// the width of its unbreakable start ([`lead_width`])
     pub lead: usize,
     /// it ends where no text ends (a comma, an opening mark, a connective)
     pub open: bool,
+    /// a cell surely starts here (the text tool set it apart from the text
+    /// before it on the same line): it is no cell's second line
+    pub start: bool,
 }
 
 impl LineWidth {
-    pub(super) fn of(s: &str) -> LineWidth {
+    pub(crate) fn of(s: &str) -> LineWidth {
         LineWidth {
             width: width(s),
             lead: lead_width(s),
             open: ends_open(s),
+            start: false,
         }
     }
 }
@@ -92,7 +96,7 @@ impl LineWidth {
 /// True when a line ends where a cell's text hardly ends: on a comma, an
 /// enumeration comma, an opening mark or a connective that needs what
 /// follows (`…合部处理为` + `优，…`, `…全部覆盖为优，` + `不能覆盖…`).
-pub(super) fn ends_open(s: &str) -> bool {
+pub(crate) fn ends_open(s: &str) -> bool {
     s.trim_end()
         .chars()
         .next_back()
@@ -124,6 +128,10 @@ fn cell_cost(w: &[LineWidth], cap: Option<usize>) -> u32 {
 /// The cost of a cell that ends open ([`ends_open`]) before another.
 const OPEN_END: u32 = 3;
 
+/// The cost of a line known to start a cell ([`LineWidth::start`]) taken
+/// as another line of the cell before.
+const START_INSIDE: u32 = 40;
+
 /// The cost of a cell of one character in a column wider than that.
 const LONE_CHAR: u32 = 2;
 
@@ -132,7 +140,7 @@ const LONE_CHAR: u32 = 2;
 /// column may be left empty for `empty` each. Returns the number of lines
 /// of each cell, or `None` when the lines cannot be shared out (more than
 /// [`MAX_CELL_LINES`] a cell).
-pub(super) fn split(w: &[LineWidth], caps: &[Option<usize>], empty: u32) -> Option<Vec<usize>> {
+pub(crate) fn split(w: &[LineWidth], caps: &[Option<usize>], empty: u32) -> Option<Vec<usize>> {
     let (n, k) = (w.len(), caps.len());
     if n > k * MAX_CELL_LINES {
         return None;
@@ -154,6 +162,8 @@ pub(super) fn split(w: &[LineWidth], caps: &[Option<usize>], empty: u32) -> Opti
             }
             for len in 1..=MAX_CELL_LINES.min(n - i) {
                 let mut t = c.saturating_add(cell_cost(&w[i..i + len], caps[j]));
+                let inside = w[i + 1..i + len].iter().filter(|x| x.start).count();
+                t = t.saturating_add(START_INSIDE.saturating_mul(inside as u32));
                 let last = w[i + len - 1];
                 if j + 1 < k && caps[j].is_some_and(|cap| last.width + 1 >= cap) {
                     t = t.saturating_add(1);
@@ -187,7 +197,7 @@ pub(super) fn split(w: &[LineWidth], caps: &[Option<usize>], empty: u32) -> Opti
 /// The width of a column from the lines seen to fill it (the lines but
 /// the last of its cells of two lines or more): the third quartile (a
 /// full line may stop short of its column by a word).
-pub(super) fn column_width(mut full: Vec<usize>) -> Option<usize> {
+pub(crate) fn column_width(mut full: Vec<usize>) -> Option<usize> {
     if full.is_empty() {
         return None;
     }
@@ -277,6 +287,18 @@ mod tests {
             split(&ws(&["甲乙丙丁"]), &[Some(2), Some(20)], 30),
             Some(vec![0, 1])
         );
+    }
+
+    #[test]
+    fn a_line_known_to_start_a_cell_is_no_cells_second_line() {
+        // by width the second line goes on the first cell (it fills it)
+        let mut w = ws(&["甲乙丙丁", "戊己"]);
+        let caps = [Some(8), Some(8)];
+        let lens = split(&w, &caps, 0).unwrap();
+        assert!(lens == [2, 0] || lens == [0, 2], "{lens:?}");
+        // set apart from it on one text line by the tool: a cell starts
+        w[1].start = true;
+        assert_eq!(split(&w, &caps, 0), Some(vec![1, 1]));
     }
 
     #[test]
