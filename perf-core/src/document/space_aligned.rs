@@ -1191,11 +1191,13 @@ fn place_merged_labels(rows: &mut [Row<'_>], margin: usize) -> bool {
             && r.cells.get(margin).is_some_and(|c| is_level_label(&c.text))
             && r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() == 1
     };
+    // (a header's rows are never open: a label goes to a data row)
     let open = |r: &Row<'_>| {
         !r.text
             && r.cells
                 .get(margin)
                 .is_some_and(|c| c.text.trim().is_empty())
+            && !is_header_row(r)
     };
     // rows below each lone row, up to the next row with a first cell
     let mut below = vec![0usize; rows.len()];
