@@ -459,8 +459,59 @@ pub(crate) fn read(text: &str) -> Vec<Row<'_>> {
         read_page(&lines[i..j], &furniture[i..j], &mut reference, &mut rows);
         i = j;
     }
+    lift_header_labels(&mut rows);
     place_header_labels(&mut rows);
     rows
+}
+
+/// A two-row indicator header whose merged cells are centred vertically:
+/// the labels spanning both rows (`一级指标`, `二级指标`) stand half-way
+/// down, where pdftotext may set them on the second row's lines, beside
+/// `符号 | 值 | 单位`, with their columns left empty in the first row
+/// (`三级指标 | … | 指标值 | … | 指标确定依据`). They go back to the first
+/// row, so that it is the header the assembler knows.
+fn lift_header_labels(rows: &mut [Row<'_>]) {
+    let second_only = |t: &str| {
+        let l = text::label(t);
+        l == "符号"
+            || l == "计算符号"
+            || l == "值"
+            || l.starts_with("单位")
+            || text::is_small_int(t)
+    };
+    for i in 1..rows.len() {
+        let (up, down) = rows.split_at_mut(i);
+        let (a, b) = (&mut up[i - 1], &mut down[0]);
+        if a.text || b.text || !is_header_row(b) || is_header_row(a) {
+            continue;
+        }
+        let labels_above = a.cells.iter().any(|c| {
+            let l = text::label(&c.text);
+            l == "三级指标" || l == "指标值"
+        });
+        let split_value = b.cells.iter().any(|c| text::label(&c.text) == "符号");
+        if !labels_above || !split_value {
+            continue;
+        }
+        for (c, cell) in b.cells.iter_mut().enumerate() {
+            if cell.text.trim().is_empty() || second_only(&cell.text) {
+                continue;
+            }
+            if a.cells.len() <= c {
+                a.cells.resize(
+                    c + 1,
+                    Cell {
+                        text: Cow::Borrowed(""),
+                        line: a.line,
+                    },
+                );
+            }
+            if a.cells[c].text.trim().is_empty() {
+                let t = std::mem::replace(&mut cell.text, Cow::Borrowed(""));
+                a.cells[c].text = t;
+            }
+        }
+    }
 }
 
 /// The most columns a table may have for its header labels to be moved.
@@ -1617,6 +1668,54 @@ mod tests {
                     9,
                     false,
                     cells(&["效益指标", "社会效益指标", "就业", "提高"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn header_labels_centred_over_both_header_rows_go_to_the_first() {
+        // 一级指标 and 二级指标 span the header's two rows; pdftotext set
+        // them beside 符号 | 值 | 单位, on the second row's line
+        let text = join(&[
+            at(&[(0, "12"), (20, "三级指标"), (30, "指标值"), (50, "依据")]),
+            line(""),
+            at(&[(5, "一级指标"), (12, "二级指标")]),
+            at(&[(0, "13"), (30, "符号"), (36, "值"), (42, "单位")]),
+            line(""),
+            at(&[
+                (0, "14"),
+                (5, "产出指标"),
+                (12, "数量指标"),
+                (20, "人数"),
+                (30, "≥"),
+                (36, "95"),
+                (42, "%"),
+                (50, "计划"),
+            ]),
+        ]);
+        assert_eq!(
+            rows(&text),
+            vec![
+                (
+                    1,
+                    false,
+                    cells(&[
+                        "12",
+                        "一级指标",
+                        "二级指标",
+                        "三级指标",
+                        "指标值",
+                        "",
+                        "",
+                        "依据"
+                    ])
+                ),
+                (3, false, cells(&["13", "", "", "", "符号", "值", "单位"])),
+                (
+                    6,
+                    false,
+                    cells(&["14", "产出指标", "数量指标", "人数", "≥", "95", "%", "计划"])
                 ),
             ]
         );
