@@ -1137,11 +1137,16 @@ fn bands(placed: &[Placed<'_>]) -> Bands {
         start: vec![false; n],
         off: vec![None; n],
     };
-    // columns of line k shared with line j
+    // columns of line k shared with line j (both are ordered by column:
+    // walked together)
     let shared = |k: usize, j: usize| {
+        let mut other = placed[j].iter().peekable();
         placed[k]
             .iter()
-            .filter(|&&(c, _, _)| placed[j].iter().any(|&(pc, _, _)| pc == c))
+            .filter(|&&(c, _, _)| {
+                while other.next_if(|&&(pc, _, _)| pc < c).is_some() {}
+                other.peek().is_some_and(|&&(pc, _, _)| pc == c)
+            })
             .count()
     };
     let mut anchors: Vec<usize> = Vec::new();
