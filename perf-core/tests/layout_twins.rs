@@ -265,16 +265,17 @@ fn cells_centred_vertically_read_like_the_original_in_most_rows() {
     assert_eq!(b.projects.len(), 22);
     let (hit, all) = matched(&a, &b);
     assert_eq!(all, 132);
-    assert!(hit >= 123, "{hit} of {all} indicators read identically");
-    // 004's eleven narrow columns wrap most cells over several lines, and
-    // the short ones then stand on lines of their own: almost no row reads
-    // right, but the text still reads as the space-aligned layout, with
-    // every project.
+    assert!(hit >= 132, "{hit} of {all} indicators read identically");
+    // 004's eleven narrow columns wrap most cells over several lines, the
+    // short ones on the row's anchor line (its number) in the middle; where
+    // no blank line parts two rows (a merged label between them), the
+    // lines go to the nearer anchor. Lost: headers whose 值 label stands
+    // inside the wrapped 单位 cell, and pages whose column sets shift.
     let (a, b) = twin_file("004", "004.middle.layout.txt");
     assert_eq!(b.projects.len(), a.projects.len());
     let (hit, all) = matched(&a, &b);
     assert_eq!(all, 162);
-    assert!(hit >= 9, "{hit} of {all} indicators read identically");
+    assert!(hit >= 97, "{hit} of {all} indicators read identically");
 }
 
 /// A twin made by another tool (`scripts/make-tool-twins.py`), and its original.
@@ -504,7 +505,7 @@ fn layout_twins_of_the_cell_per_line_documents() {
     // reads from the original. The projects, the department and the year
     // are read in full; the floors record how many indicators read
     // identically.
-    for (prefix, floor, all) in [("001", 229, 247), ("003", 223, 234)] {
+    for (prefix, floor, all) in [("001", 235, 247), ("003", 225, 234)] {
         let (a, b) = twin(prefix);
         assert_eq!(
             (a.department.as_deref(), a.year),
@@ -615,4 +616,18 @@ fn report() {
     for (prefix, file) in twins {
         println!("{}", measure(prefix, &format!("../testdata/{file}")));
     }
+}
+
+/// Prints how a twin's reading differs from its original's
+/// (`PERF_TWIN="004 layout/004.layout.txt" cargo test -p perf-core --test
+/// layout_twins -- --ignored --nocapture differences_of`).
+#[test]
+#[ignore]
+fn differences_of() {
+    let Ok(spec) = std::env::var("PERF_TWIN") else {
+        return;
+    };
+    let (prefix, file) = spec.split_once(' ').unwrap();
+    let (a, b) = tool_twin(prefix, file);
+    println!("{}", differences(&a, &b).join("\n"));
 }

@@ -124,3 +124,40 @@ fn parse_with(
     doc.diagnostics.extend(checks);
     Ok(doc)
 }
+
+#[cfg(test)]
+mod dump {
+    /// Prints the logical rows the detected reader gives for a file, for
+    /// looking into a reader's work:
+    /// `PERF_DUMP=path cargo test -p perf-core --lib dump_rows -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn dump_rows() {
+        let Ok(path) = std::env::var("PERF_DUMP") else {
+            return;
+        };
+        let bytes = std::fs::read(&path).unwrap();
+        let d = crate::decode::decode(&bytes).unwrap();
+        let lines = super::row::lines(&d.text);
+        let layout = super::detect::detect(&lines);
+        let rows = match layout {
+            super::Layout::ParagraphCells => super::paragraph_cells::read(&lines),
+            super::Layout::SpaceAligned => super::space_aligned::read(&d.text),
+            super::Layout::CellPerLine => super::cell_per_line::read(&lines),
+            super::Layout::GridRows => super::grid_rows::read(&lines),
+            super::Layout::SpacedRows => super::spaced_rows::read(&d.text, &lines).0,
+            super::Layout::Wrapped => super::wrapped::read(&d.text, &lines).0,
+            _ => super::tab_rows::read(&lines),
+        };
+        println!("layout {}", layout.as_str());
+        for r in &rows {
+            let cells: Vec<&str> = r.cells.iter().map(|c| &*c.text).collect();
+            println!(
+                "{:5} {} {:?}",
+                r.line,
+                if r.text { "T" } else { " " },
+                cells
+            );
+        }
+    }
+}

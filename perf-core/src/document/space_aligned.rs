@@ -459,8 +459,59 @@ pub(crate) fn read(text: &str) -> Vec<Row<'_>> {
         read_page(&lines[i..j], &furniture[i..j], &mut reference, &mut rows);
         i = j;
     }
+    lift_header_labels(&mut rows);
     place_header_labels(&mut rows);
     rows
+}
+
+/// A two-row indicator header whose merged cells are centred vertically:
+/// the labels spanning both rows (`一级指标`, `二级指标`) stand half-way
+/// down, where pdftotext may set them on the second row's lines, beside
+/// `符号 | 值 | 单位`, with their columns left empty in the first row
+/// (`三级指标 | … | 指标值 | … | 指标确定依据`). They go back to the first
+/// row, so that it is the header the assembler knows.
+fn lift_header_labels(rows: &mut [Row<'_>]) {
+    let second_only = |t: &str| {
+        let l = text::label(t);
+        l == "符号"
+            || l == "计算符号"
+            || l == "值"
+            || l.starts_with("单位")
+            || text::is_small_int(t)
+    };
+    for i in 1..rows.len() {
+        let (up, down) = rows.split_at_mut(i);
+        let (a, b) = (&mut up[i - 1], &mut down[0]);
+        if a.text || b.text || !is_header_row(b) || is_header_row(a) {
+            continue;
+        }
+        let labels_above = a.cells.iter().any(|c| {
+            let l = text::label(&c.text);
+            l == "三级指标" || l == "指标值"
+        });
+        let split_value = b.cells.iter().any(|c| text::label(&c.text) == "符号");
+        if !labels_above || !split_value {
+            continue;
+        }
+        for (c, cell) in b.cells.iter_mut().enumerate() {
+            if cell.text.trim().is_empty() || second_only(&cell.text) {
+                continue;
+            }
+            if a.cells.len() <= c {
+                a.cells.resize(
+                    c + 1,
+                    Cell {
+                        text: Cow::Borrowed(""),
+                        line: a.line,
+                    },
+                );
+            }
+            if a.cells[c].text.trim().is_empty() {
+                let t = std::mem::replace(&mut cell.text, Cow::Borrowed(""));
+                a.cells[c].text = t;
+            }
+        }
+    }
 }
 
 /// The most columns a table may have for its header labels to be moved.
@@ -847,6 +898,15 @@ fn read_segment<'a>(
     let blank_separated = blanks_between * 12 >= table_lines;
     // a line holding only a level label in the first column
     let lone_label = |l: &Placed<'_>| l.len() == 1 && l[0].0 == 0 && is_level_label(l[0].2);
+    // where blank lines set rows apart, the rows within one block of lines
+    // (cells centred vertically: a block can hold several rows)
+    let bands = if blank_separated {
+        bands(&placed)
+    } else {
+        Bands::default()
+    };
+    // merged level labels split off their line, to follow the row being built
+    let mut pending: Vec<Row<'a>> = Vec::new();
     // a page that opens with a table line whose every piece stands under
     // text of the previous page's last table line that filled its column
     // goes on with that row (a row broken by the page)
@@ -902,6 +962,7 @@ fn read_segment<'a>(
             if let Some(b) = current.take() {
                 rows.push(b.finish());
             }
+            rows.append(&mut pending);
             above = None;
             continue;
         }
@@ -909,6 +970,7 @@ fn read_segment<'a>(
             if let Some(b) = current.take() {
                 rows.push(b.finish());
             }
+            rows.append(&mut pending);
             rows.push(Row::text(no, page[k].text.trim()));
             above = None;
             continue;
@@ -918,11 +980,28 @@ fn read_segment<'a>(
         // lines), a merged level cell's lone label aside; else a line
         // continues the row above when every piece stands under a piece of
         // the line above that filled its column (a wrapped cell)
+        let off = bands.off.get(k).copied().flatten();
+        if off.is_some() && line.len() == 1 {
+            // the label alone on its line: the row goes on around it
+            if bands.starts(k) {
+                if let Some(b) = current.take() {
+                    rows.push(b.finish());
+                }
+                rows.append(&mut pending);
+            }
+            let lone = label_row(no, index[line[0].0], line[0].2);
+            if off == Some(true) {
+                rows.push(lone);
+            } else {
+                pending.push(lone);
+            }
+            continue;
+        }
         let continues = current.is_some()
             && (k == 0
                 || above.is_some_and(|a| {
                     if blank_separated {
-                        return !lone_label(line) && !lone_label(&placed[a]);
+                        return !bands.starts(k) && !lone_label(line) && !lone_label(&placed[a]);
                     }
                     // both lines are ordered by column: walk them together
                     let mut up = placed[a].iter().peekable();
@@ -937,6 +1016,7 @@ fn read_segment<'a>(
             if let Some(b) = current.take() {
                 rows.push(b.finish());
             }
+            rows.append(&mut pending);
             joined = false;
             current = Some(Building {
                 line: no,
@@ -949,6 +1029,20 @@ fn read_segment<'a>(
                 .map_or(&[][..], |a| placed[a].as_slice())
                 .iter()
                 .peekable();
+            // a merged cell's level label on a line of the row that is not
+            // its anchor: a row of its own, before or after this one
+            let line = match (off, line.split_first()) {
+                (Some(before), Some((&(c, _, t), rest))) => {
+                    let lone = label_row(no, index[c], t);
+                    if before {
+                        rows.push(lone);
+                    } else {
+                        pending.push(lone);
+                    }
+                    rest
+                }
+                _ => line.as_slice(),
+            };
             for &(c, _, t) in line {
                 // the cell's text on the line above, if it filled its column
                 while up.next_if(|&&(pc, _, _)| pc < c).is_some() {}
@@ -965,6 +1059,7 @@ fn read_segment<'a>(
     if let Some(b) = current.take() {
         rows.push(b.finish());
     }
+    rows.append(&mut pending);
     if let Some(&margin) = index.first() {
         if place_merged_labels(&mut rows[first_row..], margin) {
             let tail = rows.split_off(first_row);
@@ -995,6 +1090,125 @@ fn read_segment<'a>(
     }
 }
 
+/// The rows within the blocks of lines between blank lines, where cells are
+/// centred vertically (see [`bands`]).
+#[derive(Default)]
+struct Bands {
+    /// Per line: it starts a row though no blank line stands before it.
+    start: Vec<bool>,
+    /// Per line: its first piece is a merged cell's level label on a line
+    /// other than its row's anchor; `true` when the line stands above the
+    /// anchor (the label goes before the row), `false` below it.
+    off: Vec<Option<bool>>,
+}
+
+impl Bands {
+    fn starts(&self, k: usize) -> bool {
+        self.start.get(k).copied().unwrap_or(false)
+    }
+}
+
+/// A row's anchor line: the line holding its short cells, a row number in
+/// the first column or a second-level label (with other cells beside it).
+/// A cell centred vertically puts its one line there, a wrapped cell its
+/// lines around it.
+fn is_anchor(l: &Placed<'_>) -> bool {
+    l.len() >= 2
+        && ((l[0].0 == 0 && text::is_small_int(l[0].2))
+            || l.iter()
+                .any(|&(_, _, t)| labels::is_level2(&text::label(t))))
+}
+
+/// Where blank lines set rows apart, a block between two blank lines
+/// normally holds one row; but when pdftotext sets no blank line between
+/// two rows (a merged cell's label stands on the line between them) the
+/// block holds two or more, each around its anchor line ([`is_anchor`]).
+/// When the block's first anchor has lines above it (cells centred
+/// vertically), every other line goes to the nearer anchor — at equal
+/// distance to the one whose nearer line shares more of its columns —;
+/// else (cells at the top of their rows) a row runs from its anchor to
+/// the next. A level label alone in the first column of the level labels
+/// on a line other than its row's anchor is a merged cell's text, set
+/// half-way down the rows it spans: it is marked to become a row of its
+/// own ([`place_merged_labels`] gives it to the first row of its span).
+fn bands(placed: &[Placed<'_>]) -> Bands {
+    let n = placed.len();
+    let mut out = Bands {
+        start: vec![false; n],
+        off: vec![None; n],
+    };
+    // columns of line k shared with line j (both are ordered by column:
+    // walked together)
+    let shared = |k: usize, j: usize| {
+        let mut other = placed[j].iter().peekable();
+        placed[k]
+            .iter()
+            .filter(|&&(c, _, _)| {
+                while other.next_if(|&&(pc, _, _)| pc < c).is_some() {}
+                other.peek().is_some_and(|&&(pc, _, _)| pc == c)
+            })
+            .count()
+    };
+    let mut anchors: Vec<usize> = Vec::new();
+    let mut s = 0;
+    while s < n {
+        if placed[s].is_empty() {
+            s += 1;
+            continue;
+        }
+        let mut e = s;
+        while e < n && !placed[e].is_empty() {
+            e += 1;
+        }
+        anchors.clear();
+        anchors.extend((s..e).filter(|&k| is_anchor(&placed[k])));
+        let centred = anchors.first().is_some_and(|&a| a > s);
+        // the anchor of each line's row
+        let mut owner = anchors.first().copied();
+        let mut next = 1;
+        for k in s..e {
+            if let (Some(a), Some(&b)) = (owner, anchors.get(next)) {
+                let to_next = if k >= b {
+                    true
+                } else if !centred || k <= a {
+                    false
+                } else if k - a != b - k {
+                    k - a > b - k
+                } else {
+                    shared(k, k + 1) > shared(k, k - 1)
+                };
+                if to_next {
+                    owner = Some(b);
+                    next += 1;
+                    out.start[k] = true;
+                }
+            }
+            let first = placed.get(k).and_then(|l| l.first());
+            if let (Some(a), Some(&(_, _, t))) = (owner, first) {
+                let l = text::label(t);
+                if k != a && labels::is_level1(&l) && !labels::is_level2(&l) {
+                    out.off[k] = Some(k < a);
+                }
+            }
+        }
+        s = e;
+    }
+    out
+}
+
+/// A row of one level label in column `col` (a merged cell's text).
+fn label_row<'a>(line: u32, col: usize, t: &'a str) -> Row<'a> {
+    let mut cells = vec![
+        Cell {
+            text: Cow::Borrowed(""),
+            line,
+        };
+        col + 1
+    ];
+    cells[col].text = Cow::Borrowed(t);
+    Row::table(line, cells)
+}
+
 /// Whether a fragment is a level label (一级/二级指标) of the framework.
 fn is_level_label(s: &str) -> bool {
     let l = text::label(s);
@@ -1007,18 +1221,39 @@ fn is_level_label(s: &str) -> bool {
 /// of its span — as many rows above it as there are below it, up to the
 /// next row with a first cell — and the lone row is emptied (the caller
 /// drops it); the assembler carries the level down to the others.
+///
+/// The labels' column is the first column that holds a first-level label
+/// (a row-number column may stand before it), else the first column.
+///
+/// A table's first rows must carry a first level: where the rows right
+/// after an indicator header have no first-level label and the next row
+/// has one, that label is a merged cell's, set on a lower row of its span
+/// (`数量指标` row, then `产出指标 | 质量指标`): it goes to the first row.
 fn place_merged_labels(rows: &mut [Row<'_>], margin: usize) -> bool {
+    let level1 = |t: &str| {
+        let l = text::label(t);
+        labels::is_level1(&l) && !labels::is_level2(&l)
+    };
+    let margin = rows
+        .iter()
+        .filter(|r| !r.text)
+        .filter_map(|r| r.cells.iter().position(|c| level1(&c.text)))
+        .min()
+        .unwrap_or(margin)
+        .max(margin);
     let mut moved = false;
     let lone = |r: &Row<'_>| {
         !r.text
             && r.cells.get(margin).is_some_and(|c| is_level_label(&c.text))
             && r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() == 1
     };
+    // (a header's rows are never open: a label goes to a data row)
     let open = |r: &Row<'_>| {
         !r.text
             && r.cells
                 .get(margin)
                 .is_some_and(|c| c.text.trim().is_empty())
+            && !is_header_row(r)
     };
     // rows below each lone row, up to the next row with a first cell
     let mut below = vec![0usize; rows.len()];
@@ -1066,6 +1301,39 @@ fn place_merged_labels(rows: &mut [Row<'_>], margin: usize) -> bool {
         } else {
             above.clear();
         }
+    }
+    // the rows right after a header, up to the first with a first level
+    let mut i = 0;
+    while i < rows.len() {
+        if rows[i].text || !is_header_row(&rows[i]) {
+            i += 1;
+            continue;
+        }
+        let first = i
+            + 1
+            + rows[i + 1..]
+                .iter()
+                .take_while(|r| !r.text && is_header_row(r))
+                .count();
+        let mut j = first;
+        while j < rows.len() && open(&rows[j]) {
+            j += 1;
+        }
+        let labelled = rows
+            .get(j)
+            .is_some_and(|r| !r.text && r.cells.get(margin).is_some_and(|c| level1(&c.text)));
+        if j > first && labelled {
+            let cell = std::mem::replace(
+                &mut rows[j].cells[margin],
+                Cell {
+                    text: Cow::Borrowed(""),
+                    line: 0,
+                },
+            );
+            rows[first].cells[margin] = cell;
+            moved = true;
+        }
+        i = j.max(i + 1);
     }
     moved
 }
@@ -1232,6 +1500,228 @@ mod tests {
                 cells(&["一级指标", "二级指标", "三级指标"]),
                 cells(&["产出指标", "数量指标", "人数"]),
                 cells(&["ab", "质量指标", "合格率"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn centred_rows_with_no_blank_line_between_are_cut_at_their_anchors() {
+        // numbered rows, cells centred vertically: each row's short cells
+        // (number, level, value) on its middle line, wrapped cells around
+        // it; the merged 效益指标 cell's label shares the line between rows
+        // 19 and 20 with row 20's first lines, so no blank line parts them
+        let text = join(&[
+            at(&[
+                (0, "序号"),
+                (5, "一级指标"),
+                (14, "二级指标"),
+                (26, "三级指标"),
+                (38, "指标值"),
+            ]),
+            line(""),
+            at(&[(26, "月人均基础")]),
+            at(&[
+                (0, "19"),
+                (14, "经济效益指标"),
+                (26, "养老金不低"),
+                (38, "≥ 116 元"),
+            ]),
+            at(&[(26, "于平均水平")]),
+            at(&[(5, "效益指标"), (26, "城乡居民")]),
+            at(&[
+                (0, "20"),
+                (14, "社会效益指标"),
+                (26, "政策知晓"),
+                (38, "≥ 95 %"),
+            ]),
+            at(&[(26, "率")]),
+            line(""),
+            at(&[
+                (0, "21"),
+                (14, "生态效益指标"),
+                (26, "社会保障"),
+                (38, "提高"),
+            ]),
+        ]);
+        assert_eq!(
+            rows(&text),
+            vec![
+                (
+                    1,
+                    false,
+                    cells(&["序号", "一级指标", "二级指标", "三级指标", "指标值"])
+                ),
+                // the label goes to the first row of its span
+                (
+                    3,
+                    false,
+                    cells(&[
+                        "19",
+                        "效益指标",
+                        "经济效益指标",
+                        "月人均基础养老金不低于平均水平",
+                        "≥ 116 元"
+                    ])
+                ),
+                (
+                    6,
+                    false,
+                    cells(&["20", "", "社会效益指标", "城乡居民政策知晓率", "≥ 95 %"])
+                ),
+                (
+                    10,
+                    false,
+                    cells(&["21", "", "生态效益指标", "社会保障", "提高"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_half_way_between_two_anchors_goes_with_the_columns_it_shares() {
+        // rows 1 and 2 in one block; the line between their anchors is as
+        // far from each: it goes to the row whose nearer line holds text in
+        // its column (row 2's 依据, centred over two lines)
+        let text = join(&[
+            at(&[
+                (0, "序号"),
+                (5, "二级指标"),
+                (17, "三级指标"),
+                (30, "指标值"),
+                (40, "依据"),
+            ]),
+            line(""),
+            at(&[(17, "参保人数")]),
+            at(&[(0, "1"), (5, "数量指标"), (17, "覆盖率"), (30, "≥95%")]),
+            at(&[(40, "按照政策")]),
+            at(&[
+                (0, "2"),
+                (5, "质量指标"),
+                (17, "到位率"),
+                (30, "100%"),
+                (40, "要求"),
+            ]),
+        ]);
+        assert_eq!(
+            rows(&text),
+            vec![
+                (
+                    1,
+                    false,
+                    cells(&["序号", "二级指标", "三级指标", "指标值", "依据"])
+                ),
+                (
+                    3,
+                    false,
+                    cells(&["1", "数量指标", "参保人数覆盖率", "≥95%"])
+                ),
+                (
+                    5,
+                    false,
+                    cells(&["2", "质量指标", "到位率", "100%", "按照政策要求"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_first_level_label_below_the_first_rows_of_a_table_goes_to_the_first() {
+        // the merged 产出指标 cell spans the 数量指标 and 质量指标 rows;
+        // pdftotext set its label on the second row's line, after a first
+        // row with no first level: a table's first row must have one
+        let text = join(&[
+            at(&[
+                (0, "一级指标"),
+                (12, "二级指标"),
+                (24, "三级指标"),
+                (40, "指标值"),
+            ]),
+            line(""),
+            at(&[(24, "保险费 2.82")]),
+            at(&[(12, "数量指标"), (40, "2.82 万元")]),
+            at(&[(24, "万元")]),
+            line(""),
+            at(&[
+                (0, "产出指标"),
+                (12, "质量指标"),
+                (24, "应保尽保"),
+                (40, "应保尽保"),
+            ]),
+            line(""),
+            at(&[
+                (0, "效益指标"),
+                (12, "社会效益指标"),
+                (24, "就业"),
+                (40, "提高"),
+            ]),
+        ]);
+        assert_eq!(
+            rows(&text),
+            vec![
+                (
+                    1,
+                    false,
+                    cells(&["一级指标", "二级指标", "三级指标", "指标值"])
+                ),
+                (
+                    3,
+                    false,
+                    cells(&["产出指标", "数量指标", "保险费 2.82 万元", "2.82 万元"])
+                ),
+                (7, false, cells(&["", "质量指标", "应保尽保", "应保尽保"])),
+                (
+                    9,
+                    false,
+                    cells(&["效益指标", "社会效益指标", "就业", "提高"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn header_labels_centred_over_both_header_rows_go_to_the_first() {
+        // 一级指标 and 二级指标 span the header's two rows; pdftotext set
+        // them beside 符号 | 值 | 单位, on the second row's line
+        let text = join(&[
+            at(&[(0, "12"), (20, "三级指标"), (30, "指标值"), (50, "依据")]),
+            line(""),
+            at(&[(5, "一级指标"), (12, "二级指标")]),
+            at(&[(0, "13"), (30, "符号"), (36, "值"), (42, "单位")]),
+            line(""),
+            at(&[
+                (0, "14"),
+                (5, "产出指标"),
+                (12, "数量指标"),
+                (20, "人数"),
+                (30, "≥"),
+                (36, "95"),
+                (42, "%"),
+                (50, "计划"),
+            ]),
+        ]);
+        assert_eq!(
+            rows(&text),
+            vec![
+                (
+                    1,
+                    false,
+                    cells(&[
+                        "12",
+                        "一级指标",
+                        "二级指标",
+                        "三级指标",
+                        "指标值",
+                        "",
+                        "",
+                        "依据"
+                    ])
+                ),
+                (3, false, cells(&["13", "", "", "", "符号", "值", "单位"])),
+                (
+                    6,
+                    false,
+                    cells(&["14", "产出指标", "数量指标", "人数", "≥", "95", "%", "计划"])
+                ),
             ]
         );
     }
