@@ -1428,13 +1428,10 @@ fn strip_numbering(s: &str) -> &str {
 /// `三、工作保障措施`, `（二）…`, `第三部分 …`.
 pub(crate) fn is_numbered_heading(s: &str) -> bool {
     let t = s.trim_start_matches(['(', '（']);
-    let n = t
-        .chars()
-        .take_while(|c| "一二三四五六七八九十".contains(*c))
-        .count();
-    if n > 0 {
-        let rest: String = t.chars().skip(n).take(1).collect();
-        return rest == "、" || rest == "）" || rest == ")";
+    let rest = t.trim_start_matches(|c| "一二三四五六七八九十".contains(c));
+    if rest.len() < t.len() {
+        // numbered: the char after the numerals decides
+        return matches!(rest.chars().next(), Some('、' | '）' | ')'));
     }
     t.starts_with('第') && t.has("部分")
 }
@@ -1469,7 +1466,7 @@ fn unit_line(s: &str) -> Option<String> {
 
 /// `单位：万元`, `金额单位：元`, `(单位:万元)` → the amount unit.
 fn amount_unit(l: &str) -> Option<&'static str> {
-    let p = l.find("单位")?;
+    let p = crate::find::find_str(l, "单位")?;
     let rest = &l[p + "单位".len()..];
     let rest = rest.strip_prefix(':')?;
     ["万元", "亿元", "千元", "元"]
@@ -1489,6 +1486,24 @@ fn ellipsis(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_headings() {
+        for (s, want) in [
+            ("三、工作保障措施", true),
+            ("（二）政府采购", true),
+            ("(十)其他", true),
+            ("十二)其他", true),
+            ("第三部分 其他", true),
+            ("三", false),
+            ("三项工作", false),
+            ("第三章", false),
+            ("、开头", false),
+            ("", false),
+        ] {
+            assert_eq!(is_numbered_heading(s), want, "{s:?}");
+        }
+    }
 
     #[test]
     fn headings() {

@@ -106,6 +106,8 @@ fn parse_with(
     // Word text (cell-per-line, paragraph-cells): a space was typed, keep it
     let word = matches!(layout, Layout::CellPerLine | Layout::ParagraphCells);
     let a = assemble::assemble(&rows, !word);
+    // the rows' buffers are freed before the checks allocate theirs
+    drop(rows);
     if a.projects.is_empty() && a.department_indicators.is_empty() {
         return Err(Error::new(ErrorKind::NoTables, 1, 0));
     }

@@ -475,10 +475,13 @@ impl<'a, 'b> Reader<'a, 'b> {
                 break;
             }
         }
+        // the columns' labels borrow the header line (only the joined
+        // fragments' label is owned)
+        let mut columns: Vec<Cow<'a, str>> = words(self.ts[i]).map(label).collect();
         if !extra.is_empty() {
+            columns.push(Cow::Owned(label(&extra).into_owned()));
             header.push(cell(extra, extra_line));
         }
-        let columns: Vec<String> = header.iter().map(|c| label(&c.text).into_owned()).collect();
         self.rows.push(Row::table(no, header));
 
         // the body: up to the next heading or section
@@ -540,7 +543,7 @@ impl<'a, 'b> Reader<'a, 'b> {
         out
     }
 
-    fn rows_of(&mut self, frags: &[Frag<'a>], columns: &[String]) {
+    fn rows_of(&mut self, frags: &[Frag<'a>], columns: &[Cow<'_, str>]) {
         let find = |f: &dyn Fn(&str) -> bool| columns.iter().position(|c| f(c));
         let l2c = find(&|c| c.has("二级指标")).unwrap_or(1);
         let vc = find(&|c| c.starts_with("指标值") && !c.has("依据"))
