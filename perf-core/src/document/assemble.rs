@@ -36,14 +36,25 @@ pub(crate) struct Assembled {
     pub year: Option<u16>,
 }
 
-/// `join_cjk`: drop a space between two CJK characters in a cell (true for
-/// PDF-derived text, where such a space is a line wrap; false for Word text).
-pub(crate) fn assemble(rows: &[Row], join_cjk: bool) -> Assembled {
-    let mut a = Asm {
-        join_cjk,
-        ..Asm::default()
-    };
-    for row in rows {
+/// The assembler, fed the rows of a document one at a time (readers may
+/// hand over each row as it is read and reuse its buffer for the next:
+/// nothing of a row is kept after [`Assembler::row`] returns but what it
+/// copied).
+pub(crate) struct Assembler(Asm);
+
+impl Assembler {
+    /// `join_cjk`: drop a space between two CJK characters in a cell (true for
+    /// PDF-derived text, where such a space is a line wrap; false for Word text).
+    pub(crate) fn new(join_cjk: bool) -> Self {
+        Assembler(Asm {
+            join_cjk,
+            ..Asm::default()
+        })
+    }
+
+    /// The next row of the document.
+    pub(crate) fn row(&mut self, row: &Row) {
+        let a = &mut self.0;
         if row.text {
             let s = row.cells.first().map(|c| &*c.text).unwrap_or("");
             a.text_row(row.line, s);
@@ -51,8 +62,12 @@ pub(crate) fn assemble(rows: &[Row], join_cjk: bool) -> Assembled {
             a.table_row(row);
         }
     }
-    a.finish_project();
-    a.out
+
+    /// What the rows made.
+    pub(crate) fn finish(mut self) -> Assembled {
+        self.0.finish_project();
+        self.0.out
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
