@@ -85,8 +85,8 @@ fn parse_with(
     let word = matches!(layout, Layout::CellPerLine | Layout::ParagraphCells);
     let mut asm = assemble::Assembler::new(!word);
     let rows = match layout {
-        // the cell-per-line and tab-rows readers hand each row to the
-        // assembler as it is read
+        // the cell-per-line, tab-rows and wrapped readers hand each row to
+        // the assembler as it is read
         Layout::CellPerLine => {
             cell_per_line::each(&lines, |r| asm.row(r));
             Vec::new()
@@ -97,7 +97,9 @@ fn parse_with(
         Layout::GridRows => grid_rows::read(&lines),
         Layout::Wrapped | Layout::SpacedRows => {
             let (rows, notes) = if layout == Layout::Wrapped {
-                wrapped::read(text, &lines)
+                // (rows handed to the assembler as they are read)
+                let notes = wrapped::each(text, &lines, &mut |r| asm.row(&r));
+                (Vec::new(), notes)
             } else {
                 spaced_rows::read(text, &lines)
             };
