@@ -45,11 +45,26 @@ impl Has for str {
     }
 }
 
+/// Exactly `hay.find(needle)`, without the two-way searcher `str::find`
+/// sets up on every call for short haystacks.
+pub(crate) fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    if hay.len() >= SHORT {
+        return hay.find(needle);
+    }
+    short_find(hay.as_bytes(), needle.as_bytes())
+}
+
 fn short_contains(h: &[u8], n: &[u8]) -> bool {
+    short_find(h, n).is_some()
+}
+
+/// Where `n` first starts in `h`: matches are found by their last byte, in
+/// order, so the first found is the leftmost.
+fn short_find(h: &[u8], n: &[u8]) -> Option<usize> {
     // look for the needle's last byte (for CJK a continuation byte, rarer
     // than a lead byte), then compare what stands before it
     let Some((&last, head)) = n.split_last() else {
-        return true;
+        return Some(0);
     };
     let k = head.len();
     let mut from = 0;
@@ -58,11 +73,11 @@ fn short_contains(h: &[u8], n: &[u8]) -> bool {
         // the byte before the last and the first byte decide most places
         // without a call to `memcmp`
         if p >= k && same(&h[p - k..p], head) {
-            return true;
+            return Some(p - k);
         }
         from = p + 1;
     }
-    false
+    None
 }
 
 /// `a == b` for slices of the same length, the last and first bytes
@@ -257,6 +272,27 @@ fn white_space_at(b: &[u8], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_str_agrees_with_find() {
+        let hays = [
+            "",
+            "单位",
+            "金额单位：元",
+            "单位单位",
+            "a单位b",
+            "单 位",
+            "位单",
+            "xx",
+        ];
+        for h in hays {
+            for n in ["", "单位", "位", "x", "单位：", "a"] {
+                assert_eq!(find_str(h, n), h.find(n), "{h:?} {n:?}");
+            }
+        }
+        let long = "很长的一行".repeat(20) + "单位：万元";
+        assert_eq!(find_str(&long, "单位"), long.find("单位"));
+    }
 
     #[test]
     fn find_byte_agrees_with_position() {

@@ -90,7 +90,9 @@ fn dec(d: Decimal) -> String {
 /// Borrows when there is nothing to remove (the common case).
 fn squash(s: &str) -> Cow<'_, str> {
     if crate::find::has_white_space(s) {
-        Cow::Owned(s.chars().filter(|c| !c.is_whitespace()).collect())
+        let mut out = String::with_capacity(s.len());
+        out.extend(s.chars().filter(|c| !c.is_whitespace()));
+        Cow::Owned(out)
     } else {
         Cow::Borrowed(s)
     }

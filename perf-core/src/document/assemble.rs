@@ -36,14 +36,25 @@ pub(crate) struct Assembled {
     pub year: Option<u16>,
 }
 
-/// `join_cjk`: drop a space between two CJK characters in a cell (true for
-/// PDF-derived text, where such a space is a line wrap; false for Word text).
-pub(crate) fn assemble(rows: &[Row], join_cjk: bool) -> Assembled {
-    let mut a = Asm {
-        join_cjk,
-        ..Asm::default()
-    };
-    for row in rows {
+/// The assembler, fed the rows of a document one at a time (readers may
+/// hand over each row as it is read and reuse its buffer for the next:
+/// nothing of a row is kept after [`Assembler::row`] returns but what it
+/// copied).
+pub(crate) struct Assembler(Asm);
+
+impl Assembler {
+    /// `join_cjk`: drop a space between two CJK characters in a cell (true for
+    /// PDF-derived text, where such a space is a line wrap; false for Word text).
+    pub(crate) fn new(join_cjk: bool) -> Self {
+        Assembler(Asm {
+            join_cjk,
+            ..Asm::default()
+        })
+    }
+
+    /// The next row of the document.
+    pub(crate) fn row(&mut self, row: &Row) {
+        let a = &mut self.0;
         if row.text {
             let s = row.cells.first().map(|c| &*c.text).unwrap_or("");
             a.text_row(row.line, s);
@@ -51,8 +62,12 @@ pub(crate) fn assemble(rows: &[Row], join_cjk: bool) -> Assembled {
             a.table_row(row);
         }
     }
-    a.finish_project();
-    a.out
+
+    /// What the rows made.
+    pub(crate) fn finish(mut self) -> Assembled {
+        self.0.finish_project();
+        self.0.out
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -1428,13 +1443,10 @@ fn strip_numbering(s: &str) -> &str {
 /// `三、工作保障措施`, `（二）…`, `第三部分 …`.
 pub(crate) fn is_numbered_heading(s: &str) -> bool {
     let t = s.trim_start_matches(['(', '（']);
-    let n = t
-        .chars()
-        .take_while(|c| "一二三四五六七八九十".contains(*c))
-        .count();
-    if n > 0 {
-        let rest: String = t.chars().skip(n).take(1).collect();
-        return rest == "、" || rest == "）" || rest == ")";
+    let rest = t.trim_start_matches(|c| "一二三四五六七八九十".contains(c));
+    if rest.len() < t.len() {
+        // numbered: the char after the numerals decides
+        return matches!(rest.chars().next(), Some('、' | '）' | ')'));
     }
     t.starts_with('第') && t.has("部分")
 }
@@ -1469,7 +1481,7 @@ fn unit_line(s: &str) -> Option<String> {
 
 /// `单位：万元`, `金额单位：元`, `(单位:万元)` → the amount unit.
 fn amount_unit(l: &str) -> Option<&'static str> {
-    let p = l.find("单位")?;
+    let p = crate::find::find_str(l, "单位")?;
     let rest = &l[p + "单位".len()..];
     let rest = rest.strip_prefix(':')?;
     ["万元", "亿元", "千元", "元"]
@@ -1489,6 +1501,24 @@ fn ellipsis(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_headings() {
+        for (s, want) in [
+            ("三、工作保障措施", true),
+            ("（二）政府采购", true),
+            ("(十)其他", true),
+            ("十二)其他", true),
+            ("第三部分 其他", true),
+            ("三", false),
+            ("三项工作", false),
+            ("第三章", false),
+            ("、开头", false),
+            ("", false),
+        ] {
+            assert_eq!(is_numbered_heading(s), want, "{s:?}");
+        }
+    }
 
     #[test]
     fn headings() {

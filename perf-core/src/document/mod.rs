@@ -81,15 +81,25 @@ fn parse_with(
         }
         l => l,
     };
+    // Word text (cell-per-line, paragraph-cells): a space was typed, keep it
+    let word = matches!(layout, Layout::CellPerLine | Layout::ParagraphCells);
+    let mut asm = assemble::Assembler::new(!word);
     let rows = match layout {
-        Layout::CellPerLine => cell_per_line::read(&lines),
+        // the cell-per-line, tab-rows and wrapped readers hand each row to
+        // the assembler as it is read
+        Layout::CellPerLine => {
+            cell_per_line::each(&lines, |r| asm.row(r));
+            Vec::new()
+        }
         Layout::CsvRows => csv_rows::read(text),
         Layout::ParagraphCells => paragraph_cells::read(&lines),
         Layout::SpaceAligned => space_aligned::read(text),
         Layout::GridRows => grid_rows::read(&lines),
         Layout::Wrapped | Layout::SpacedRows => {
             let (rows, notes) = if layout == Layout::Wrapped {
-                wrapped::read(text, &lines)
+                // (rows handed to the assembler as they are read)
+                let notes = wrapped::each(text, &lines, &mut |r| asm.row(&r));
+                (Vec::new(), notes)
             } else {
                 spaced_rows::read(text, &lines)
             };
@@ -101,11 +111,17 @@ fn parse_with(
             }));
             rows
         }
-        _ => tab_rows::read(&lines),
+        _ => {
+            tab_rows::each(&lines, |r| asm.row(r));
+            Vec::new()
+        }
     };
-    // Word text (cell-per-line, paragraph-cells): a space was typed, keep it
-    let word = matches!(layout, Layout::CellPerLine | Layout::ParagraphCells);
-    let a = assemble::assemble(&rows, !word);
+    for r in &rows {
+        asm.row(r);
+    }
+    // the rows' buffers are freed before the checks allocate theirs
+    drop(rows);
+    let a = asm.finish();
     if a.projects.is_empty() && a.department_indicators.is_empty() {
         return Err(Error::new(ErrorKind::NoTables, 1, 0));
     }

@@ -5,38 +5,52 @@ use super::row::{strip_markers, Cell, Line, Row};
 
 /// Every line with a tab is a table row; a line without one is running text.
 /// Blank lines are dropped.
+#[cfg(test)]
 pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
-    let mut rows = Vec::with_capacity(lines.len());
+    let mut rows = Vec::new();
+    each(lines, |r| rows.push(r.clone()));
+    rows
+}
+
+/// The rows of [`read`], handed to `f` in order, each in one buffer reused
+/// from row to row (no `Vec` of cells per row).
+pub(crate) fn each<'a>(lines: &[Line<'a>], mut f: impl FnMut(&Row<'a>)) {
+    let mut row = Row::table(0, Vec::with_capacity(16));
     for l in lines {
         let t = strip_markers(l.text);
         if crate::find::blank(t) {
             continue;
         }
         let b = t.as_bytes();
-        let tabs = memchr::memchr_iter(b'\t', b).count();
-        if tabs > 0 {
+        row.line = l.no;
+        row.cells.clear();
+        // (cells are short: eight bytes at a time, no SIMD set-up per cell)
+        let first_tab = crate::find::find_byte(b, b'\t');
+        row.text = first_tab.is_none();
+        if let Some(first) = first_tab {
             // split at the tab bytes (exactly `split('\t')`: a tab is one byte)
-            let mut cells = Vec::with_capacity(tabs + 1);
-            // (cells are short: eight bytes at a time, no SIMD set-up per cell)
             let mut start = 0;
-            while let Some(p) = crate::find::find_byte(&b[start..], b'\t') {
-                let i = start + p;
-                cells.push(Cell {
+            let mut at = Some(first);
+            while let Some(i) = at {
+                row.cells.push(Cell {
                     text: t[start..i].into(),
                     line: l.no,
                 });
                 start = i + 1;
+                at = crate::find::find_byte(&b[start..], b'\t').map(|p| start + p);
             }
-            cells.push(Cell {
+            row.cells.push(Cell {
                 text: t[start..].into(),
                 line: l.no,
             });
-            rows.push(Row::table(l.no, cells));
         } else {
-            rows.push(Row::text(l.no, crate::find::trim(t)));
+            row.cells.push(Cell {
+                text: crate::find::trim(t).into(),
+                line: l.no,
+            });
         }
+        f(&row);
     }
-    rows
 }
 
 #[cfg(test)]

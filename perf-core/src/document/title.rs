@@ -34,14 +34,18 @@ pub(crate) fn department_and_year(
 ) -> (Option<String>, Option<u16>) {
     // the first 60 lines with text, cleaned only where a rule reads them
     // (a line cleans to nothing exactly when it is white space and BOMs)
-    let head: Vec<&str> = lines
-        .iter()
-        .map(|l| super::text::strip_markers(l.text))
-        .filter(|s| {
-            !s.chars().all(|c| c.is_whitespace() || c == '\u{feff}') || !clean(s).is_empty()
-        })
-        .take(60)
-        .collect();
+    // (sized for all 60: grown step by step it passes 1 KiB, a size glibc
+    // serves only after merging every small free chunk)
+    let mut head: Vec<&str> = Vec::with_capacity(60);
+    head.extend(
+        lines
+            .iter()
+            .map(|l| super::text::strip_markers(l.text))
+            .filter(|s| {
+                !s.chars().all(|c| c.is_whitespace() || c == '\u{feff}') || !clean(s).is_empty()
+            })
+            .take(60),
+    );
     let mut department = None;
     let mut year = None;
     for (k, raw) in head.iter().enumerate() {

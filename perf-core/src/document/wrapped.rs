@@ -29,9 +29,21 @@ use crate::value::{Kind, Value};
 /// Every line's text must be a slice of `text`, the lines in order (a
 /// reader that leaves lines out passes empty slices of them).
 pub(crate) fn read<'a>(text: &'a str, lines: &[Line<'a>]) -> (Vec<Row<'a>>, Vec<(u32, String)>) {
-    let mut r = Reader::new(text, lines);
+    let mut rows = Vec::with_capacity(lines.len() / 4 + 8);
+    let notes = each(text, lines, &mut |r| rows.push(r));
+    (rows, notes)
+}
+
+/// The rows of [`read`], handed to `out` in order as they are made (none
+/// kept here); returns the notes.
+pub(crate) fn each<'a>(
+    text: &'a str,
+    lines: &[Line<'a>],
+    out: &mut dyn FnMut(Row<'a>),
+) -> Vec<(u32, String)> {
+    let mut r = Reader::new(text, lines, out);
     r.run();
-    (r.rows, r.notes)
+    r.notes
 }
 
 /// A line index and what [`Reader::heading_at`] found there.
@@ -46,7 +58,8 @@ struct Reader<'a, 'b> {
     /// The last line [`Reader::heading_at`] read, and its answer: a section
     /// ends where the next one starts, so that line is asked about twice.
     last_heading: RefCell<Option<Heading<'a>>>,
-    rows: Vec<Row<'a>>,
+    /// Where each row goes.
+    out: &'b mut dyn FnMut(Row<'a>),
     /// Rows whose cells could not all be told apart: line and message.
     notes: Vec<(u32, String)>,
 }
@@ -114,7 +127,7 @@ fn cell<'a>(text: impl Into<Cow<'a, str>>, line: u32) -> Cell<'a> {
 }
 
 impl<'a, 'b> Reader<'a, 'b> {
-    fn new(text: &'a str, lines: &'b [Line<'a>]) -> Self {
+    fn new(text: &'a str, lines: &'b [Line<'a>], out: &'b mut dyn FnMut(Row<'a>)) -> Self {
         let ts: Vec<&'a str> = lines.iter().map(t).collect();
         let biao = holding(text, &ts, "表");
         Reader {
@@ -122,10 +135,14 @@ impl<'a, 'b> Reader<'a, 'b> {
             ts,
             biao,
             last_heading: RefCell::new(None),
-            // wrapped cells and blank lines: far fewer rows than lines
-            rows: Vec::with_capacity(lines.len() / 4 + 8),
+            out,
             notes: Vec::new(),
         }
+    }
+
+    /// Hands `row` on.
+    fn put(&mut self, row: Row<'a>) {
+        (self.out)(row);
     }
 
     fn run(&mut self) {
@@ -139,13 +156,13 @@ impl<'a, 'b> Reader<'a, 'b> {
             }
             let no = self.lines[i].no;
             if let Some((joined, k)) = self.heading_at(i) {
-                self.rows.push(Row::text(no, joined));
+                self.put(Row::text(no, joined));
                 i += k;
                 continue;
             }
             let ls = |p: &str| starts(s, p);
             if !starts_like_block(s) {
-                self.rows.push(Row::text(no, s));
+                self.put(Row::text(no, s));
                 i += 1;
             } else if ls("一级指标") {
                 i = self.table(i);
@@ -163,7 +180,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             } {
                 i = self.goals(i);
             } else {
-                self.rows.push(Row::text(no, s));
+                self.put(Row::text(no, s));
                 i += 1;
             }
         }
@@ -293,7 +310,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             }
             cells.extend([cell("项目名称", no), cell(name, no)]);
         }
-        self.rows.push(Row::table(no, cells));
+        self.put(Row::table(no, cells));
         j
     }
 
@@ -313,8 +330,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             text::join_wrapped(&mut name, f);
             j += 1;
         }
-        self.rows
-            .push(Row::table(no, vec![cell("项目名称", no), cell(name, no)]));
+        self.put(Row::table(no, vec![cell("项目名称", no), cell(name, no)]));
         j
     }
 
@@ -380,7 +396,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             }
             j += 1;
         }
-        self.rows.push(Row::table(no, toks));
+        self.put(Row::table(no, toks));
         if let Some(first) = use_text.first() {
             let line = first.line;
             let joined = use_text
@@ -388,8 +404,7 @@ impl<'a, 'b> Reader<'a, 'b> {
                 .map(|c| &*c.text)
                 .collect::<Vec<_>>()
                 .join(" ");
-            self.rows
-                .push(Row::table(line, vec![cell("", line), cell(joined, line)]));
+            self.put(Row::table(line, vec![cell("", line), cell(joined, line)]));
         }
         j
     }
@@ -413,14 +428,14 @@ impl<'a, 'b> Reader<'a, 'b> {
                     cells.push(cell(s[start..end].trim(), line_no));
                     start = end;
                 }
-                self.rows.push(Row::table(line_no, cells));
+                self.put(Row::table(line_no, cells));
             } else {
                 let toks: Vec<&str> = words(s).collect();
                 if !toks.is_empty() && toks.iter().all(|x| text::percent(x).is_some()) {
                     let mut cells = Vec::with_capacity(toks.len() + 1);
                     cells.push(cell("", line_no));
                     cells.extend(toks.iter().map(|x| cell(*x, line_no)));
-                    self.rows.push(Row::table(line_no, cells));
+                    self.put(Row::table(line_no, cells));
                 }
             }
             j += 1;
@@ -447,8 +462,7 @@ impl<'a, 'b> Reader<'a, 'b> {
             text::join_wrapped(&mut goal, f);
             j += 1;
         }
-        self.rows
-            .push(Row::table(no, vec![cell("绩效目标", no), cell(goal, no)]));
+        self.put(Row::table(no, vec![cell("绩效目标", no), cell(goal, no)]));
         j
     }
 
@@ -475,11 +489,14 @@ impl<'a, 'b> Reader<'a, 'b> {
                 break;
             }
         }
+        // the columns' labels borrow the header line (only the joined
+        // fragments' label is owned)
+        let mut columns: Vec<Cow<'a, str>> = words(self.ts[i]).map(label).collect();
         if !extra.is_empty() {
+            columns.push(Cow::Owned(label(&extra).into_owned()));
             header.push(cell(extra, extra_line));
         }
-        let columns: Vec<String> = header.iter().map(|c| label(&c.text).into_owned()).collect();
-        self.rows.push(Row::table(no, header));
+        self.put(Row::table(no, header));
 
         // the body: up to the next heading or section
         let start = j;
@@ -540,7 +557,7 @@ impl<'a, 'b> Reader<'a, 'b> {
         out
     }
 
-    fn rows_of(&mut self, frags: &[Frag<'a>], columns: &[String]) {
+    fn rows_of(&mut self, frags: &[Frag<'a>], columns: &[Cow<'_, str>]) {
         let find = |f: &dyn Fn(&str) -> bool| columns.iter().position(|c| f(c));
         let l2c = find(&|c| c.has("二级指标")).unwrap_or(1);
         let vc = find(&|c| c.starts_with("指标值") && !c.has("依据"))
@@ -747,7 +764,7 @@ impl<'a, 'b> Reader<'a, 'b> {
                 *c = cell(b, no);
             }
         }
-        self.rows.push(Row::table(start, cells));
+        self.put(Row::table(start, cells));
     }
 }
 
@@ -1332,11 +1349,13 @@ mod tests {
     fn numbered_headings_read_through_white_space() {
         let src = "1 2 . 示例项目绩效\n目标表\n";
         let l = lines(src);
-        let r = Reader::new(src, &l);
+        let mut out = |_| {};
+        let r = Reader::new(src, &l, &mut out);
         assert_eq!(r.heading_at(0).map(|h| h.1), Some(2));
         let src = "12 号文件\n目标表\n";
         let l = lines(src);
-        let r = Reader::new(src, &l);
+        let mut out = |_| {};
+        let r = Reader::new(src, &l, &mut out);
         assert_eq!(r.heading_at(0), None);
     }
 
