@@ -312,9 +312,22 @@ impl Extract {
     }
 
     /// Records one cell: the index of an equal cell seen before, or a new
-    /// distinct cell (its text copied).
+    /// distinct cell (its text copied). `cell` is the UTF-8 form of a `str`.
     #[inline]
     fn intern(&mut self, cell: &[u8]) -> PyResult<()> {
+        self.intern_as::<false>(cell)
+    }
+
+    /// [`intern`](Self::intern) for bytes that may not be UTF-8 (an Arrow
+    /// buffer's): a new distinct cell is checked (a repeat equals one
+    /// checked before); invalid UTF-8 is a `ValueError`.
+    #[inline]
+    fn intern_checked(&mut self, cell: &[u8]) -> PyResult<()> {
+        self.intern_as::<true>(cell)
+    }
+
+    #[inline]
+    fn intern_as<const CHECK: bool>(&mut self, cell: &[u8]) -> PyResult<()> {
         let h = fx_hash(cell);
         let tag = h & 0xffff_ffff;
         let mask = self.table.len() - 1;
@@ -339,6 +352,14 @@ impl Extract {
                 }
             }
             slot = (slot + 1) & mask;
+        }
+        if CHECK {
+            if let Err(e) = std::str::from_utf8(cell) {
+                return Err(PyValueError::new_err(format!(
+                    "parse_values: cell {} of the Arrow string array is not UTF-8 ({e})",
+                    self.idx.len()
+                )));
+            }
         }
         let k = self.bounds.len();
         if k >= u32::MAX as usize - 1 {
@@ -539,6 +560,21 @@ fn build(
     } else if let Ok(tuple) = cells.cast::<PyTuple>() {
         // SAFETY: tuples are immutable; `PyTuple_GetItem` checks the index.
         unsafe { Extract::push_each(py, tuple.len(), |i| ffi::PyTuple_GetItem(tuple.as_ptr(), i))? }
+    } else if let Some(cols) = crate::arrow::columns(cells) {
+        // An Arrow string column (pandas `str`, pyarrow, polars …): the
+        // cells are read from its buffers, no Python object per cell, with
+        // the GIL released; the arrays are released after, with it held.
+        let n = cols.len();
+        let (ex, cols) = py.detach(move || {
+            let mut ex = Extract::new(n);
+            let read = crate::arrow::for_each_cell(&cols, |cell| match cell {
+                Some(text) => ex.intern_checked(text),
+                None => ex.intern(b""),
+            });
+            (read.map(|()| ex), cols)
+        });
+        drop(cols);
+        ex?
     } else {
         let mut ex = Extract::new(cells.len().unwrap_or(0));
         for (i, item) in cells.try_iter()?.enumerate() {
