@@ -423,9 +423,12 @@ unsafe fn read_offsets<const W: usize>(
             )));
         }
         if valid(off + i) {
-            let text = data
-                .get(start as usize..end as usize)
-                .ok_or_else(|| malformed("offsets out of range"))?;
+            let text = if start == end {
+                &[][..] // (`data` may be a null buffer's empty slice)
+            } else {
+                data.get(start as usize..end as usize)
+                    .ok_or_else(|| malformed("offsets out of range"))?
+            };
             cell(Some(text))?;
         } else {
             cell(None)?;
