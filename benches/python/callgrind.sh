@@ -21,7 +21,9 @@ refs() {
 one() {
     local case=$1 input=$2 n cells
     case $input in
-        distinct) n=20 ;; written | written10) n=10 ;; large) n=2 ;;
+        distinct | pd_distinct | pa_distinct) n=20 ;;
+        written | written10 | pd_written | pd_written10 | pa_written | pa_written10) n=10 ;;
+        large) n=2 ;;
     esac
     cells=$("$PY" -c "import sys; sys.path.insert(0, 'benches/python'); import bench_parse_values as b; print(len(b.${input}_cells()))")
     local with without

@@ -599,8 +599,15 @@ fn build(
 ///
 /// ``cells`` is any iterable of ``str`` (lists and tuples are read
 /// directly); ``None`` is read as an empty cell (so a pandas column with
-/// missing cells can be passed as it is). The batch keeps the parsed values
-/// in Rust and makes a :class:`Value` only when an item is read; columns
+/// missing cells can be passed as it is). An Arrow string column (an object
+/// with ``__arrow_c_array__`` or ``__arrow_c_stream__`` of type ``string``,
+/// ``large_string`` or ``string_view``: a pandas ``str`` Series, a pyarrow
+/// ``Array`` or ``ChunkedArray``, a polars Series) is read straight from its
+/// buffers, with no ``str`` per cell; its nulls are empty cells, as ``None``
+/// is. Other Arrow types (dictionary-encoded, numbers) are iterated.
+///
+/// The batch keeps the parsed values in Rust and makes a :class:`Value`
+/// only when an item is read; columns
 /// (``batch.column("number")``, ``to_dict``, ``to_pandas``, ``to_arrow``)
 /// come without a ``Value`` per cell. ``threads=N`` parses large batches on
 /// up to N threads (``None``: one per CPU).
