@@ -3,6 +3,10 @@
     python benches/python/bench_parse_values.py [--seconds S] [--rounds R] [--quick]
     python benches/python/bench_parse_values.py --run CASE INPUT N   # for callgrind
 
+`--run-marked INPUT NA ND` runs (a) NA times and (d) ND times, the phases
+marked for `callgrind.sh --marked` (no start-up run to subtract: faster
+where importing pandas and pyarrow under valgrind takes minutes).
+
 `--run` runs one case N times untimed (CASE: a, b-kind, b-number, c, d;
 INPUT: distinct, written, written10, large, pd_distinct, pd_written,
 pd_written10, pa_distinct, pa_written, pa_written10; threads=1): run it under
@@ -178,12 +182,31 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--quick", action="store_true", help="a short run (smoke test)")
     ap.add_argument("--run", nargs=3, metavar=("CASE", "INPUT", "N"))
+    ap.add_argument("--run-marked", nargs=3, metavar=("INPUT", "NA", "ND"))
     args = ap.parse_args()
+    inputs = {"distinct": distinct_cells, "written": written_cells,
+              "written10": written10_cells, "large": large_cells,
+              **{k: globals()[k + "_cells"] for k in ARROW_INPUTS}}
+    if args.run_marked:
+        # (a) NA times, then (d) ND times, each phase opened and closed by
+        # time.sleep(0): under `valgrind --tool=callgrind
+        # --dump-before=time_sleep` the 2nd and 3rd dumps are the two phases
+        # (callgrind.sh --marked), with no start-up to subtract
+        source, na, nd = args.run_marked
+        cells = inputs[source]()
+        fa, fd = cases(cells, 1)[LABELS["a"]], cases(cells, 1)[LABELS["d"]]
+        gc.collect()
+        time.sleep(0)
+        for _ in range(int(na)):
+            fa()
+        time.sleep(0)
+        for _ in range(int(nd)):
+            fd()
+        time.sleep(0)
+        return 0
     if args.run:
         case, source, n = args.run
-        cells = {"distinct": distinct_cells, "written": written_cells,
-                 "written10": written10_cells, "large": large_cells,
-                 **{k: globals()[k + "_cells"] for k in ARROW_INPUTS}}[source]()
+        cells = inputs[source]()
         fn = cases(cells, 1)[LABELS[case]]
         # free what reading the input left behind now, not during the runs
         # (a run of N = 0 would never free it, and the difference would count it)
