@@ -3,8 +3,13 @@
     python benches/python/bench_parse_values.py [--seconds S] [--rounds R] [--quick]
     python benches/python/bench_parse_values.py --run CASE INPUT N   # for callgrind
 
+`--run-marked INPUT NA ND` runs (a) NA times and (d) ND times, the phases
+marked for `callgrind.sh --marked` (no start-up run to subtract: faster
+where importing pandas and pyarrow under valgrind takes minutes).
+
 `--run` runs one case N times untimed (CASE: a, b-kind, b-number, c, d;
-INPUT: distinct, written, written10, large; threads=1): run it under
+INPUT: distinct, written, written10, large, pd_distinct, pd_written,
+pd_written10, pa_distinct, pa_written, pa_written10; threads=1): run it under
 `valgrind --tool=callgrind` with N and with 0, and divide the difference of
 the instruction totals by N × len(input) for instructions per value.
 
@@ -23,6 +28,10 @@ Inputs, all from the corpus:
   with the document reader), with their natural repeats (1026, 394 distinct).
 - written10 (`--run` only): the cells as written, ten times over (the same
   `str` objects; 10260 cells, each distinct cell repeated 26 times on average).
+- pd_distinct, pd_written, pd_written10: the same three as a pandas `str`
+  Series (Arrow-backed `large_string`; parse_values reads its buffers,
+  the loop iterates it: a new `str` per cell); pa_*: as a pyarrow
+  `string` array (`--run` only).
 - large: 40 variants of every distinct cell (digits shifted: `≥95%` →
   `≥06%`, `≥17%` …; same grammar paths, mostly distinct cells) in one batch,
   on 1 and on 2 threads (`threads=2`).
@@ -43,7 +52,7 @@ import re
 import sys
 import time
 from pathlib import Path
-from typing import Callable, Dict, List, Tuple
+from typing import Any, Callable, Dict, List, Tuple
 
 import jixiao
 
@@ -88,8 +97,19 @@ LABELS = {"a": "(a) batch", "b-kind": "(b) batch+kind", "b-number": "(b) batch+n
           "c": "(c) batch+items", "d": "(d) loop"}
 
 
-def cases(cells: List[str], threads: int) -> Dict[str, Callable[[], object]]:
+def cases(cells: Any, threads: int) -> Dict[str, Callable[[], object]]:
     pv, pvs = jixiao.parse_value, jixiao.parse_values
+    if hasattr(cells, "to_pylist"):
+        # a pyarrow array iterates as pyarrow scalars: the loop takes its
+        # cells as `str`s (made anew on every run, as iterating a pandas
+        # Series makes them)
+        return {
+            "(a) batch": lambda: pvs(cells, threads=threads),
+            "(b) batch+kind": lambda: pvs(cells, threads=threads).column("kind"),
+            "(b) batch+number": lambda: pvs(cells, threads=threads).column("number"),
+            "(c) batch+items": lambda: list(pvs(cells, threads=threads)),
+            "(d) loop": lambda: [pv(c) for c in cells.to_pylist()],
+        }
     return {
         "(a) batch": lambda: pvs(cells, threads=threads),
         "(b) batch+kind": lambda: pvs(cells, threads=threads).column("kind"),
@@ -112,12 +132,53 @@ def written10_cells() -> List[str]:
     return written_cells() * 10
 
 
+def _series(cells: List[str]) -> Any:
+    import pandas as pd
+    return pd.Series(cells)  # pandas 3: dtype str, Arrow-backed (large_string)
+
+
+def _pyarrow(cells: List[str]) -> Any:
+    import pyarrow as pa
+    return pa.array(cells)  # string (i32 offsets)
+
+
+# Arrow string columns, read by parse_values from their buffers. Iterating
+# one (the loop, case d) makes a new `str` per cell, as a DataFrame column
+# does: every input here is fresh for the loop too.
+def pd_distinct_cells() -> Any:
+    return _series(distinct_cells())
+
+
+def pd_written_cells() -> Any:
+    return _series(written_cells())
+
+
+def pd_written10_cells() -> Any:
+    return _series(written_cells() * 10)
+
+
+def pa_distinct_cells() -> Any:
+    return _pyarrow(distinct_cells())
+
+
+def pa_written_cells() -> Any:
+    return _pyarrow(written_cells())
+
+
+def pa_written10_cells() -> Any:
+    return _pyarrow(written_cells() * 10)
+
+
+ARROW_INPUTS = ["pd_distinct", "pd_written", "pd_written10", "pa_distinct", "pa_written",
+                "pa_written10"]
+
+
 def large_cells() -> List[str]:
     return [re.sub(r"[0-9]", lambda m: str((int(m.group()) + k) % 10), c)
             for k in range(40) for c in distinct_cells()]
 
 
-def report(name: str, cells: List[str], seconds: float, rounds: int, threads: int = 1) -> None:
+def report(name: str, cells: Any, seconds: float, rounds: int, threads: int = 1) -> None:
     best = rates(cases(cells, threads), len(cells), seconds, rounds)
     print(f"{name} (n={len(cells)}, {len(set(cells))} distinct, threads={threads}):")
     print(f"  {'':18} {'wall M/s':>9} {'ns/value':>9} {'x loop':>7} {'CPU M/s':>9} {'x loop':>7}")
@@ -132,11 +193,31 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--quick", action="store_true", help="a short run (smoke test)")
     ap.add_argument("--run", nargs=3, metavar=("CASE", "INPUT", "N"))
+    ap.add_argument("--run-marked", nargs=3, metavar=("INPUT", "NA", "ND"))
     args = ap.parse_args()
+    inputs = {"distinct": distinct_cells, "written": written_cells,
+              "written10": written10_cells, "large": large_cells,
+              **{k: globals()[k + "_cells"] for k in ARROW_INPUTS}}
+    if args.run_marked:
+        # (a) NA times, then (d) ND times, each phase opened and closed by
+        # time.sleep(0): under `valgrind --tool=callgrind
+        # --dump-before=time_sleep` the 2nd and 3rd dumps are the two phases
+        # (callgrind.sh --marked), with no start-up to subtract
+        source, na, nd = args.run_marked
+        cells = inputs[source]()
+        fa, fd = cases(cells, 1)[LABELS["a"]], cases(cells, 1)[LABELS["d"]]
+        gc.collect()
+        time.sleep(0)
+        for _ in range(int(na)):
+            fa()
+        time.sleep(0)
+        for _ in range(int(nd)):
+            fd()
+        time.sleep(0)
+        return 0
     if args.run:
         case, source, n = args.run
-        cells = {"distinct": distinct_cells, "written": written_cells,
-                 "written10": written10_cells, "large": large_cells}[source]()
+        cells = inputs[source]()
         fn = cases(cells, 1)[LABELS[case]]
         # free what reading the input left behind now, not during the runs
         # (a run of N = 0 would never free it, and the difference would count it)
@@ -155,6 +236,16 @@ def main() -> int:
     written = written_cells()
     if written:
         report("corpus cells as written", written, seconds, rounds)
+
+    try:
+        import pandas  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError:
+        print("(pandas or pyarrow missing: no Arrow columns)")
+    else:
+        report("pandas str Series, distinct cells", pd_distinct_cells(), seconds, rounds)
+        report("pandas str Series, cells as written", pd_written_cells(), seconds, rounds)
+        report("pandas str Series, written x10", pd_written10_cells(), seconds, rounds)
 
     large = large_cells()
     report("large batch", large, seconds, rounds, threads=1)

@@ -285,12 +285,6 @@ fn table_bits(n: usize) -> u32 {
     (usize::BITS - n.leading_zeros() + 1).clamp(6, TABLE_BITS)
 }
 
-/// Slots of the address cache of [`Extract::push_each`] for `n` items:
-/// about n / 4, from 2^6 to 2^TABLE_BITS.
-fn seen_bits(n: usize) -> u32 {
-    (usize::BITS - (n / 4).leading_zeros()).clamp(6, TABLE_BITS)
-}
-
 /// The initial table is at most 2^12 slots (32 KiB): a long column of few
 /// distinct cells (the usual case) never needs more, and a column of many
 /// grows it as it goes.
@@ -312,9 +306,22 @@ impl Extract {
     }
 
     /// Records one cell: the index of an equal cell seen before, or a new
-    /// distinct cell (its text copied).
+    /// distinct cell (its text copied). `cell` is the UTF-8 form of a `str`.
     #[inline]
     fn intern(&mut self, cell: &[u8]) -> PyResult<()> {
+        self.intern_as::<false>(cell)
+    }
+
+    /// [`intern`](Self::intern) for bytes that may not be UTF-8 (an Arrow
+    /// buffer's): a new distinct cell is checked (a repeat equals one
+    /// checked before); invalid UTF-8 is a `ValueError`.
+    #[inline]
+    fn intern_checked(&mut self, cell: &[u8]) -> PyResult<()> {
+        self.intern_as::<true>(cell)
+    }
+
+    #[inline]
+    fn intern_as<const CHECK: bool>(&mut self, cell: &[u8]) -> PyResult<()> {
         let h = fx_hash(cell);
         let tag = h & 0xffff_ffff;
         let mask = self.table.len() - 1;
@@ -339,6 +346,14 @@ impl Extract {
                 }
             }
             slot = (slot + 1) & mask;
+        }
+        if CHECK {
+            if let Err(e) = std::str::from_utf8(cell) {
+                return Err(PyValueError::new_err(format!(
+                    "parse_values: cell {} of the Arrow string array is not UTF-8 ({e})",
+                    self.idx.len()
+                )));
+            }
         }
         let k = self.bounds.len();
         if k >= u32::MAX as usize - 1 {
@@ -381,9 +396,15 @@ impl Extract {
     /// # Safety
     /// The thread must be attached, and every pointer `get_item` returns
     /// for `0 <= i < len` must be null or a valid object that stays alive
-    /// and unchanged until this returns (the sequence holds it and is not
-    /// changed meanwhile: nothing here runs Python code), so that one
-    /// address is one object, one text, for the whole call.
+    /// while it is read (the sequence holds it and is not changed
+    /// meanwhile: nothing here runs Python code).
+    ///
+    /// (Until branch `vfast3` this also remembered the distinct cell of
+    /// each object address, so that a list repeating one `str` object read
+    /// it once. Measured, BENCHMARKS.md: it saved 133 per item on a list
+    /// of 1 026 `str` objects ten times over, cost 31–36 per item on lists
+    /// of distinct objects, and helped no real input: a pandas column is read through
+    /// Arrow, `tolist()`, `read_csv` and `csv` make a new `str` per cell.)
     #[inline(always)]
     unsafe fn push_each(
         py: Python<'_>,
@@ -391,38 +412,12 @@ impl Extract {
         get_item: impl Fn(ffi::Py_ssize_t) -> *mut ffi::PyObject,
     ) -> PyResult<Extract> {
         let mut ex = Extract::new(len);
-        // The distinct cell of each object address seen: a list that holds
-        // the same `str` object many times (`cells * 10`, a column of
-        // shared strings) reads it once. Direct-mapped (a clash
-        // overwrites), a quarter as many slots as items: zeroing it costs
-        // a few instructions per item, a hit saves the UTF-8 view, the
-        // hash, the probe and the compare (measured: 275 -> 133 per item
-        // on a list of 10 260 items repeating 1 026 objects).
-        let bits = seen_bits(len);
-        let mut seen: Vec<(usize, u32)> = vec![(0, 0); 1 << bits];
         for i in 0..len {
             let item = get_item(i as ffi::Py_ssize_t);
             if item.is_null() {
                 return Err(PyErr::fetch(py));
             }
-            let addr = item as usize;
-            let slot =
-                ((addr as u64 >> 4).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize;
-            // Sound because every item stays alive and unchanged for the
-            // whole loop (this function's safety contract; a `str` is
-            // immutable): an address seen before is the same object, the
-            // same text, so the same distinct cell. (Not for the iterator
-            // path of `build`, where an item may be freed and its address
-            // reused by the next.)
-            match seen.get(slot) {
-                Some(&(a, k)) if a == addr => ex.idx.push(k),
-                _ => {
-                    ex.push(py, item, i)?;
-                    if let (Some(s), Some(&k)) = (seen.get_mut(slot), ex.idx.last()) {
-                        *s = (addr, k);
-                    }
-                }
-            }
+            ex.push(py, item, i)?;
         }
         Ok(ex)
     }
@@ -539,6 +534,21 @@ fn build(
     } else if let Ok(tuple) = cells.cast::<PyTuple>() {
         // SAFETY: tuples are immutable; `PyTuple_GetItem` checks the index.
         unsafe { Extract::push_each(py, tuple.len(), |i| ffi::PyTuple_GetItem(tuple.as_ptr(), i))? }
+    } else if let Some(cols) = crate::arrow::columns(cells) {
+        // An Arrow string column (pandas `str`, pyarrow, polars …): the
+        // cells are read from its buffers, no Python object per cell, with
+        // the GIL released; the arrays are released after, with it held.
+        let n = cols.len();
+        let (ex, cols) = py.detach(move || {
+            let mut ex = Extract::new(n);
+            let read = crate::arrow::for_each_cell(&cols, |cell| match cell {
+                Some(text) => ex.intern_checked(text),
+                None => ex.intern(b""),
+            });
+            (read.map(|()| ex), cols)
+        });
+        drop(cols);
+        ex?
     } else {
         let mut ex = Extract::new(cells.len().unwrap_or(0));
         for (i, item) in cells.try_iter()?.enumerate() {
@@ -563,8 +573,15 @@ fn build(
 ///
 /// ``cells`` is any iterable of ``str`` (lists and tuples are read
 /// directly); ``None`` is read as an empty cell (so a pandas column with
-/// missing cells can be passed as it is). The batch keeps the parsed values
-/// in Rust and makes a :class:`Value` only when an item is read; columns
+/// missing cells can be passed as it is). An Arrow string column (an object
+/// with ``__arrow_c_array__`` or ``__arrow_c_stream__`` of type ``string``,
+/// ``large_string`` or ``string_view``: a pandas ``str`` Series, a pyarrow
+/// ``Array`` or ``ChunkedArray``, a polars Series) is read straight from its
+/// buffers, with no ``str`` per cell; its nulls are empty cells, as ``None``
+/// is. Other Arrow types (dictionary-encoded, numbers) are iterated.
+///
+/// The batch keeps the parsed values in Rust and makes a :class:`Value`
+/// only when an item is read; columns
 /// (``batch.column("number")``, ``to_dict``, ``to_pandas``, ``to_arrow``)
 /// come without a ``Value`` per cell. ``threads=N`` parses large batches on
 /// up to N threads (``None``: one per CPU).

@@ -15,6 +15,7 @@ use pyo3::exceptions::{PyOSError, PyTypeError};
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyString};
 
+mod arrow;
 mod assess;
 mod batch;
 mod document;

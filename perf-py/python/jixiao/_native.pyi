@@ -3,7 +3,7 @@
 
 import os
 from decimal import Decimal
-from typing import Any, ClassVar, Dict, Iterable, Iterator, List, Optional, Tuple, Union, final, overload
+from typing import Any, ClassVar, Dict, Iterable, Iterator, List, Optional, Protocol, Tuple, Union, final, overload
 
 import pandas
 import pyarrow
@@ -208,12 +208,22 @@ class Document:
     def __len__(self) -> int: ...
 
 def parse_value(cell: str, /) -> Value: ...
-def parse_values(cells: Iterable[Optional[str]], /, *, threads: Optional[int] = 1) -> ValueBatch: ...
+class _ArrowArrayExportable(Protocol):
+    """An object with an Arrow array (pyarrow ``Array``): read from its buffers."""
+    def __arrow_c_array__(self, requested_schema: Optional[object] = None) -> Tuple[object, object]: ...
+
+class _ArrowStreamExportable(Protocol):
+    """An object with an Arrow stream (pandas ``Series``, pyarrow ``ChunkedArray``, polars)."""
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...
+
+_Cells = Union[Iterable[Optional[str]], _ArrowArrayExportable, _ArrowStreamExportable]
+
+def parse_values(cells: _Cells, /, *, threads: Optional[int] = 1) -> ValueBatch: ...
 
 @final
 class ValueBatch:
     COLUMNS: ClassVar[List[str]]
-    def __new__(cls, cells: Iterable[Optional[str]], /, *, threads: Optional[int] = 1) -> "ValueBatch": ...
+    def __new__(cls, cells: _Cells, /, *, threads: Optional[int] = 1) -> "ValueBatch": ...
     def __len__(self) -> int: ...
     @overload
     def __getitem__(self, key: int, /) -> Value: ...
