@@ -38,9 +38,15 @@ pub(crate) struct Assembled {
 
 /// `join_cjk`: drop a space between two CJK characters in a cell (true for
 /// PDF-derived text, where such a space is a line wrap; false for Word text).
-pub(crate) fn assemble(rows: &[Row], join_cjk: bool) -> Assembled {
+///
+/// `pipe`: the rows come from tables drawn with bars, where every row of a
+/// table holds the same number of cells: a row of another width (a table
+/// continued after a page break) is mapped by its width (see
+/// `Table::remap`).
+pub(crate) fn assemble(rows: &[Row], join_cjk: bool, pipe: bool) -> Assembled {
     let mut a = Asm {
         join_cjk,
+        pipe,
         ..Asm::default()
     };
     for row in rows {
@@ -98,6 +104,8 @@ struct Table {
     department: bool,
     swapped_reported: bool,
     header_line: u32,
+    /// The number of cells of the header rows.
+    cells: usize,
 }
 
 #[derive(Debug, Default)]
@@ -120,6 +128,8 @@ struct Asm {
     /// The current table has a 序号/栏次 column of row numbers to drop.
     rownum: bool,
     join_cjk: bool,
+    /// Rows of tables drawn with bars (see [`assemble`]).
+    pipe: bool,
     /// The indicators of `cur`, moved into it (one allocation of the exact
     /// size) when it is finished; the buffer is reused for the next project.
     inds: Vec<Indicator>,
@@ -269,6 +279,13 @@ impl Asm {
             && (text::is_small_int(&all[0].text) || blank(&all[0].text))
         {
             cells = &all[1..];
+        } else if self.rownum
+            && f0 == 0
+            && (first0.as_deref().is_some_and(starts_meta)
+                || label_contains(&all[0].text, '级', "一级指标"))
+        {
+            // a table without row numbers: a label stands in the first cell
+            self.rownum = false;
         }
         let Some(fi) = cells.iter().position(|c| !blank(&c.text)) else {
             return;
@@ -328,6 +345,7 @@ impl Asm {
                 if let Some(t) = &mut self.table {
                     t.set_split(split);
                     t.since_header = 0;
+                    t.cells = t.cells.max(cells.len());
                 }
                 return;
             } else if !meta {
@@ -511,7 +529,6 @@ impl Asm {
     fn finish_project(&mut self) {
         self.table = None;
         self.mode = Mode::None;
-        self.rownum = false;
         self.closed = false;
         self.name_from_cell = false;
         self.meta_since_table = false;
@@ -799,6 +816,7 @@ impl Asm {
             department,
             swapped_reported: false,
             header_line: line,
+            cells: labels.len(),
         });
     }
 
@@ -847,12 +865,22 @@ impl Asm {
             shifted = -1;
         }
         let l1col = t.l1;
+        // a pipe row of another width than the header's: the columns after
+        // the value counted from the row's end, the value's cells between
+        let span = t.value_span();
+        let widen = match span {
+            Some((_, ve)) if self.pipe && shifted == 0 => t.remap(ve, cells.len()),
+            _ => 0,
+        };
         let physical = |i: usize| -> Option<usize> {
             match shifted {
                 1 if i >= l1col => Some(i + 1),
                 -1 if i == l1col => None,
                 -1 if i > l1col => Some(i - 1),
-                _ => Some(i),
+                _ => match span {
+                    Some((_, ve)) if widen != 0 && i > ve => i.checked_add_signed(widen),
+                    _ => Some(i),
+                },
             }
         };
         let join = self.join_cjk;
@@ -862,8 +890,13 @@ impl Asm {
         for (u, c) in used.iter_mut().zip(&cols[..ncols]) {
             *u = physical(*c).unwrap_or(usize::MAX);
         }
+        let in_span = |i: usize| {
+            span.is_some_and(|(vs, ve)| {
+                widen != 0 && i >= vs && (i as isize) <= ve as isize + widen
+            })
+        };
         // a blank cell cleans to nothing: only others are cleaned
-        let outside = |i: &usize| !used.contains(i) && !blank(&cells[*i].text);
+        let outside = |i: &usize| !used.contains(i) && !in_span(*i) && !blank(&cells[*i].text);
         let outside: Vec<Cow<'_, str>> = if (0..cells.len()).any(|i| outside(&i)) {
             (0..cells.len())
                 .filter(outside)
@@ -903,16 +936,51 @@ impl Asm {
         let mut desc = cell(t.desc);
         let mut scoring = cell(t.scoring);
         let basis = cell(t.basis);
-        let raw: Cow<'_, str> = match t.value {
-            Some(ValueCols::Single(v)) => cell(Some(v)),
-            Some(ValueCols::Split { sym, val, unit }) => {
-                let (s, v, u) = (cell(Some(sym)), cell(Some(val)), cell(Some(unit)));
-                let sl = label(&s);
-                let parts: &[&str] = if sl == "文字描述" || sl == "定性" {
-                    &[&v, &u]
-                } else {
-                    &[&s, &v, &u]
+        let raw: Cow<'_, str> = match (t.value, span) {
+            (Some(v), Some((vs, ve))) if widen != 0 => {
+                // the cells of the value: a 符号 cell first when the header split it
+                let end = (ve as isize + widen) as usize;
+                let mut joined = String::new();
+                for i in vs..=end {
+                    // physical cells, not mapped through the header's columns
+                    let mut p = cells
+                        .get(i)
+                        .map(|c| text::clean_with(&c.text, join))
+                        .unwrap_or(Cow::Borrowed(""));
+                    if i == vs && matches!(v, ValueCols::Split { .. }) {
+                        if let Some(e) = text_mark_end(&p) {
+                            p = Cow::Owned(p[e..].trim().to_string());
+                        }
+                    }
+                    if !p.is_empty() {
+                        if !joined.is_empty() {
+                            joined.push(' ');
+                        }
+                        joined.push_str(&p);
+                    }
+                }
+                Cow::Owned(joined)
+            }
+            (Some(ValueCols::Single(v)), _) => cell(Some(v)),
+            (Some(ValueCols::Split { sym, val, unit }), _) => {
+                // a column the header merged with the one before is read once
+                let once = |i: usize, before: usize| {
+                    if i == before {
+                        Cow::Borrowed("")
+                    } else {
+                        cell(Some(i))
+                    }
                 };
+                let (s, v, u) = (cell(Some(sym)), once(val, sym), once(unit, val));
+                let marked = {
+                    let sl = label(&s);
+                    sl == "文字描述" || sl == "定性"
+                };
+                let s = match text_mark_end(&s) {
+                    Some(e) if val == sym && !marked => Cow::Owned(s[e..].trim().to_string()),
+                    _ => s,
+                };
+                let parts: &[&str] = if marked { &[&v, &u] } else { &[&s, &v, &u] };
                 let mut joined = String::new();
                 for p in parts.iter().filter(|x| !x.is_empty()) {
                     if !joined.is_empty() {
@@ -922,7 +990,7 @@ impl Asm {
                 }
                 Cow::Owned(joined)
             }
-            None => Cow::Borrowed(""),
+            (None, _) => Cow::Borrowed(""),
         };
 
         // A row that only continues the cells of the row above.
@@ -1047,6 +1115,30 @@ impl Table {
         }
         if self.scoring.is_some_and(|s| s >= sym && s <= unit) {
             self.scoring = None;
+        }
+    }
+
+    /// The first and last column of the value.
+    fn value_span(&self) -> Option<(usize, usize)> {
+        match self.value? {
+            ValueCols::Single(v) => Some((v, v)),
+            ValueCols::Split { sym, unit, .. } => Some((sym, unit.max(sym))),
+        }
+    }
+
+    /// How many cells more (or fewer) a row of `n` cells holds than the
+    /// table's rows, when the value (last column `ve`) can take them: the
+    /// header's cells, or as many as its columns name when a 符号 / 值 /
+    /// 单位 row moved the basis past them. Zero when the row would leave
+    /// the value no cell.
+    fn remap(&self, ve: usize, n: usize) -> isize {
+        let want = self.cells.max(self.width());
+        let d = n as isize - want as isize;
+        let (vs, _) = self.value_span().unwrap_or((ve, ve));
+        if d == 0 || (ve as isize + d) < vs as isize {
+            0
+        } else {
+            d
         }
     }
 
@@ -1206,17 +1298,46 @@ fn subheader(cells: &[Cell]) -> Option<(usize, usize, usize)> {
     // label tests without building labels; a label is empty exactly when
     // the cell is blank
     let is = |c: &Cell, a: &str, b: &str| text::label_is(&c.text, a) || text::label_is(&c.text, b);
-    let sym = cells.iter().position(|c| is(c, "符号", "计算符号"))?;
-    let val = cells.iter().position(|c| is(c, "值", "指标值"))?;
-    let unit = cells.iter().position(|c| {
-        text::label_starts(&c.text, "单位") || text::label_starts(&c.text, "计量单位")
-    })?;
+    let unit_label =
+        |c: &Cell| text::label_starts(&c.text, "单位") || text::label_starts(&c.text, "计量单位");
+    // a tool may merge two of the labels into one cell (`符号<br>值`,
+    // `值<br>单位（文字描述）`): that cell is both columns
+    let sym = cells
+        .iter()
+        .position(|c| is(c, "符号", "计算符号") || is(c, "符号值", "计算符号值"))?;
+    let (val, unit) = match cells.iter().position(|c| is(c, "值", "指标值")) {
+        Some(v) => (v, cells.iter().position(unit_label)?),
+        None if is(&cells[sym], "符号值", "计算符号值") => {
+            (sym, cells.iter().position(unit_label)?)
+        }
+        None => {
+            let v = cells.iter().position(|c| {
+                text::label_starts(&c.text, "值单位") || text::label_starts(&c.text, "值计量单位")
+            })?;
+            (v, v)
+        }
+    };
     let others = cells
         .iter()
         .enumerate()
         .filter(|(i, c)| !blank(&c.text) && *i != sym && *i != val && *i != unit)
         .count();
     (others == 0).then_some((sym, val, unit))
+}
+
+/// Where a leading `文字描述` / `定性` mark (white space aside) ends in a
+/// cell that merges 符号 and 值 (`文字描述 按要求`).
+fn text_mark_end(s: &str) -> Option<usize> {
+    ["文字描述", "定性"].iter().find_map(|m| {
+        let mut it = s.char_indices().filter(|(_, c)| !c.is_whitespace());
+        for want in m.chars() {
+            match it.next() {
+                Some((_, c)) if c == want => {}
+                _ => return None,
+            }
+        }
+        Some(it.next().map_or(s.len(), |(i, _)| i))
+    })
 }
 
 /// The labels meta rows start with.

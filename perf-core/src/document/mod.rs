@@ -105,7 +105,7 @@ fn parse_with(
     };
     // Word text (cell-per-line, paragraph-cells): a space was typed, keep it
     let word = matches!(layout, Layout::CellPerLine | Layout::ParagraphCells);
-    let a = assemble::assemble(&rows, !word);
+    let a = assemble::assemble(&rows, !word, layout == Layout::GridRows);
     if a.projects.is_empty() && a.department_indicators.is_empty() {
         return Err(Error::new(ErrorKind::NoTables, 1, 0));
     }
