@@ -119,6 +119,8 @@ struct Asm {
     /// `项目名称` read from a cell (not the heading) in the current project.
     name_from_cell: bool,
     pending_title: Option<(String, u32)>,
+    /// The heading that opened `cur`, if one did.
+    cur_title: Option<String>,
     pending_unit: Option<String>,
     pending_amount_unit: Option<String>,
     context: Context,
@@ -180,6 +182,9 @@ impl Asm {
             return;
         }
         if let Some(name) = project_heading(&s) {
+            if self.repeats_heading(&name) {
+                return;
+            }
             self.finish_project();
             self.pending_title = Some((name, line));
             self.pending_unit = None;
@@ -342,8 +347,16 @@ impl Asm {
                     return;
                 }
             } else if let Some(split) = fu.then(|| subheader(cells)).flatten() {
+                let pipe = self.pipe;
                 if let Some(t) = &mut self.table {
-                    t.set_split(split);
+                    let (mut sym, mut val, mut unit) = split;
+                    if pipe && cells.len() < t.cells {
+                        // a row of fewer cells under a pipe header: its
+                        // columns counted from the end (the basis after it)
+                        let d = t.cells - cells.len();
+                        (sym, val, unit) = (sym + d, val + d, unit + d);
+                    }
+                    t.set_split((sym, val, unit));
                     t.since_header = 0;
                     t.cells = t.cells.max(cells.len());
                 }
@@ -507,6 +520,7 @@ impl Asm {
                 Some((n, l)) => (Some(n), l),
                 None => (None, line),
             };
+            self.cur_title.clone_from(&name);
             self.cur = Some(Project {
                 index: self.out.projects.len() as u32 + 1,
                 code: None,
@@ -524,6 +538,19 @@ impl Asm {
             self.context = Context::Project;
         }
         self.cur.get_or_insert_with(|| unreachable_project(line))
+    }
+
+    /// True when a project heading names the project it opened, which has
+    /// no indicator rows yet: the heading repeated (a tool set it again
+    /// under the first rows of its table), not a new project.
+    fn repeats_heading(&mut self, name: &str) -> bool {
+        self.cur.is_some()
+            && !self.closed
+            && self.inds.is_empty()
+            && self
+                .cur_title
+                .as_deref()
+                .is_some_and(|t| label(t) == label(name))
     }
 
     fn finish_project(&mut self) {
@@ -860,28 +887,46 @@ impl Asm {
             && !labels::is_level1(&lab(t.l1))
             && cells.get(t.l2).is_some_and(|c| !blank(&c.text))
             && !labels::is_level2(&lab(t.l2))
-            && cells.len() < t.width()
+            // a pipe row may hold a cell more elsewhere (the value split)
+            && (cells.len() < t.width() || self.pipe)
         {
             shifted = -1;
         }
         let l1col = t.l1;
-        // a pipe row of another width than the header's: the columns after
-        // the value counted from the row's end, the value's cells between
+        // A pipe row of another width than the header's, or shifted: the
+        // columns after the value counted from the row's end, the value's
+        // cells between (`pspan`, physical); a blank cell left of the value
+        // that the row holds more is skipped (`skip`).
         let span = t.value_span();
-        let widen = match span {
-            Some((_, ve)) if self.pipe && shifted == 0 => t.remap(ve, cells.len()),
+        let (pspan, skip) = match span {
+            Some((vs, ve)) if self.pipe && vs > l1col => {
+                t.pipe_span(cells, vs, ve, shifted).unwrap_or((None, None))
+            }
+            _ => (None, None),
+        };
+        let widen = match (span, pspan) {
+            (Some((_, ve)), Some((_, hi))) => hi as isize - ve as isize,
             _ => 0,
         };
         let physical = |i: usize| -> Option<usize> {
-            match shifted {
-                1 if i >= l1col => Some(i + 1),
-                -1 if i == l1col => None,
-                -1 if i > l1col => Some(i - 1),
-                _ => match span {
-                    Some((_, ve)) if widen != 0 && i > ve => i.checked_add_signed(widen),
-                    _ => Some(i),
-                },
+            if let (Some((vs, ve)), Some(_)) = (span, pspan) {
+                if i > ve {
+                    return i.checked_add_signed(widen);
+                }
+                if i >= vs {
+                    return None;
+                }
             }
+            let p = match shifted {
+                1 if i >= l1col => i + 1,
+                -1 if i == l1col => return None,
+                -1 if i > l1col => i - 1,
+                _ => i,
+            };
+            Some(match skip {
+                Some(x) if p >= x => p + 1,
+                _ => p,
+            })
         };
         let join = self.join_cjk;
         // Cells in no column the header names are reported, never dropped.
@@ -890,11 +935,7 @@ impl Asm {
         for (u, c) in used.iter_mut().zip(&cols[..ncols]) {
             *u = physical(*c).unwrap_or(usize::MAX);
         }
-        let in_span = |i: usize| {
-            span.is_some_and(|(vs, ve)| {
-                widen != 0 && i >= vs && (i as isize) <= ve as isize + widen
-            })
-        };
+        let in_span = |i: usize| pspan.is_some_and(|(lo, hi)| i >= lo && i <= hi);
         // a blank cell cleans to nothing: only others are cleaned
         let outside = |i: &usize| !used.contains(i) && !in_span(*i) && !blank(&cells[*i].text);
         let outside: Vec<Cow<'_, str>> = if (0..cells.len()).any(|i| outside(&i)) {
@@ -936,10 +977,10 @@ impl Asm {
         let mut desc = cell(t.desc);
         let mut scoring = cell(t.scoring);
         let basis = cell(t.basis);
-        let raw: Cow<'_, str> = match (t.value, span) {
-            (Some(v), Some((vs, ve))) if widen != 0 => {
+        let raw: Cow<'_, str> = match (t.value, pspan) {
+            (Some(v), Some((lo, hi))) => {
                 // the cells of the value: a 符号 cell first when the header split it
-                let end = (ve as isize + widen) as usize;
+                let (vs, end) = (lo, hi);
                 let mut joined = String::new();
                 for i in vs..=end {
                     // physical cells, not mapped through the header's columns
@@ -1126,20 +1167,43 @@ impl Table {
         }
     }
 
-    /// How many cells more (or fewer) a row of `n` cells holds than the
-    /// table's rows, when the value (last column `ve`) can take them: the
-    /// header's cells, or as many as its columns name when a 符号 / 值 /
-    /// 单位 row moved the basis past them. Zero when the row would leave
-    /// the value no cell.
-    fn remap(&self, ve: usize, n: usize) -> isize {
+    /// Where the value of a pipe row stands (its first and last cell),
+    /// when the row is shifted or holds another number of cells than the
+    /// table's rows (the header's cells, or as many as its columns name
+    /// when a 符号 / 值 / 单位 row moved the basis past them): the columns
+    /// after the value counted from the row's end. With a split value, a
+    /// row whose 符号 (a comparator, 文字描述) stands one cell right of
+    /// where the left columns put it holds a cell more on the left: its
+    /// last blank cell before the value is skipped (the second result).
+    /// `None` when the row reads as the header says, or would leave the
+    /// value no cell.
+    #[allow(clippy::type_complexity)]
+    fn pipe_span(
+        &self,
+        cells: &[Cell],
+        vs: usize,
+        ve: usize,
+        shifted: isize,
+    ) -> Option<(Option<(usize, usize)>, Option<usize>)> {
         let want = self.cells.max(self.width());
-        let d = n as isize - want as isize;
-        let (vs, _) = self.value_span().unwrap_or((ve, ve));
-        if d == 0 || (ve as isize + d) < vs as isize {
-            0
-        } else {
-            d
+        let d = cells.len() as isize - want as isize;
+        let mut lo = vs.checked_add_signed(shifted)?;
+        let hi = ve.checked_add_signed(d)?;
+        if hi < lo || (d == 0 && shifted == 0) {
+            return None;
         }
+        let mut skip = None;
+        if matches!(self.value, Some(ValueCols::Split { .. })) && hi > lo {
+            let sym_like = |i: usize| cells.get(i).is_some_and(|c| is_symbol(&c.text));
+            let here = cells.get(lo).map_or(true, |c| blank(&c.text));
+            if !here && !sym_like(lo) && sym_like(lo + 1) {
+                skip = (0..lo).rev().find(|&i| blank(&cells[i].text));
+                if skip.is_some() {
+                    lo += 1;
+                }
+            }
+        }
+        Some((Some((lo, hi)), skip))
     }
 
     /// The columns the header names (the first of the count returned).
@@ -1325,6 +1389,27 @@ fn subheader(cells: &[Cell]) -> Option<(usize, usize, usize)> {
     (others == 0).then_some((sym, val, unit))
 }
 
+/// A 符号 cell's text: a comparator, or the mark of a value in words.
+fn is_symbol(s: &str) -> bool {
+    let l = label(s);
+    matches!(
+        &*l,
+        "≥" | "≤"
+            | ">"
+            | "<"
+            | "="
+            | ">="
+            | "<="
+            | "≧"
+            | "≦"
+            | "＞"
+            | "＜"
+            | "＝"
+            | "文字描述"
+            | "定性"
+    )
+}
+
 /// Where a leading `文字描述` / `定性` mark (white space aside) ends in a
 /// cell that merges 符号 and 值 (`文字描述 按要求`).
 fn text_mark_end(s: &str) -> Option<usize> {
@@ -1404,7 +1489,8 @@ fn bracketed(s: &str) -> (Option<String>, &str) {
     for (open, close) in [('[', ']'), ('【', '】')] {
         if let Some(rest) = s.strip_prefix(open) {
             if let Some(end) = rest.find(close) {
-                let code = rest[..end].trim().to_string();
+                // a code wrapped in its cell (`[13081122P00800810` / `001Y]`)
+                let code: String = rest[..end].chars().filter(|c| !c.is_whitespace()).collect();
                 return (Some(code), rest[end + close.len_utf8()..].trim());
             }
         }
@@ -1534,6 +1620,12 @@ fn strip_numbering(s: &str) -> &str {
         .trim_start_matches(['-', '•', '·'])
         .trim_start();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        // a number whose digits a tool cut off (`、人才引进专项…`)
+        if let Some(r) = t.strip_prefix('、') {
+            return r.trim_start();
+        }
+    }
     if digits > 0 && digits <= 3 {
         let rest = &t[digits..];
         for sep in ['.', '、', '．', ')', '）'] {

@@ -145,6 +145,80 @@ fn clean(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A cell whose first line is a row number and whose other lines are text
+/// (`18<br>效益指标`: a tool merged the number column with the next one):
+/// the number and the rest.
+fn number_line(p: &str) -> Option<(&str, &str)> {
+    let i = p.find("<br")?;
+    let n = p[..i].trim();
+    if n.is_empty() || n.len() > 3 || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let rest = &p[i..];
+    let rest = ["<br/>", "<br />", "<br>"]
+        .iter()
+        .find_map(|b| rest.strip_prefix(b))?;
+    // text, not more digits (`12<br>345` is a number wrapped in its cell)
+    let first = rest.trim_start().chars().next()?;
+    (!first.is_ascii_digit()).then_some((n, rest))
+}
+
+/// The pieces of a cell between `<br>` line breaks.
+fn breaks(s: &str) -> impl Iterator<Item = &str> {
+    s.split("<br/>")
+        .flat_map(|p| p.split("<br />"))
+        .flat_map(|p| p.split("<br>"))
+}
+
+/// A cell without its last line (the text before its last `<br>`).
+fn before_last_break(s: &str) -> &str {
+    ["<br/>", "<br />", "<br>"]
+        .iter()
+        .filter_map(|b| s.rfind(b))
+        .max()
+        .map_or(s, |i| &s[..i])
+}
+
+/// A project heading that a tool's table detection spread over the first
+/// cells of a row (`|3、 社|会保险认证专项绩效目标表|…`), or set as the
+/// last line of each of them (`|22<br>4、 监|满意度指标<br>察仲裁专项绩效目标表|…`,
+/// the heading under the row it ends): the heading, the last cell it
+/// takes, and whether it takes those cells whole. A heading in one whole
+/// cell is left to the assembler (a table of contents).
+fn heading_in_cells(parts: &[&str]) -> Option<(String, usize, bool)> {
+    // told by a 表 in the first cells before anything is joined
+    if !parts.iter().take(4).any(|p| p.contains('表')) {
+        return None;
+    }
+    let mut acc = String::new();
+    let mut whole = None;
+    for (k, p) in parts.iter().enumerate().take(4) {
+        let lines = breaks(p).count();
+        let this_whole = lines == 1;
+        if *whole.get_or_insert(this_whole) != this_whole {
+            return None;
+        }
+        let piece = if this_whole {
+            p
+        } else {
+            breaks(p).last().unwrap_or("")
+        };
+        let piece = unescape(piece.trim());
+        if piece.is_empty() {
+            return None;
+        }
+        text::join_wrapped(&mut acc, &piece);
+        if acc.ends_with('表') {
+            if this_whole && k == 0 {
+                return None;
+            }
+            let h = super::assemble::project_heading(&acc)?;
+            return (!h.is_empty()).then(|| (acc.clone(), k, this_whole));
+        }
+    }
+    None
+}
+
 /// Running text with its Markdown marks removed (`## 标题`, `**加粗**`).
 fn plain(t: &str) -> Cow<'_, str> {
     let h = t.trim_start_matches('#');
@@ -211,18 +285,50 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
                     }
                 }
             }
+            _ if !grid && heading_in_cells(&parts).is_some() => {
+                flush(&mut pending, &mut out);
+                let (heading, k, whole) = heading_in_cells(&parts).unwrap_or_default();
+                // the row without the heading's text, then the heading
+                let cells: Vec<Cell<'a>> = parts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| Cell {
+                        text: match i {
+                            i if i > k => clean(p),
+                            _ if whole => Cow::Borrowed(""),
+                            _ => clean(before_last_break(p)),
+                        },
+                        line: l.no,
+                    })
+                    .collect();
+                if cells.iter().any(|c| !c.text.trim().is_empty()) {
+                    out.push(Row::table(l.no, cells));
+                }
+                out.push(Row::text(l.no, heading));
+            }
             _ => {
                 flush(&mut pending, &mut out);
-                let row = Row::table(
-                    l.no,
-                    parts
-                        .into_iter()
-                        .map(|p| Cell {
+                let mut cells: Vec<Cell<'a>> = Vec::with_capacity(parts.len() + 1);
+                for (i, p) in parts.into_iter().enumerate() {
+                    match number_line(p) {
+                        // a row number and the next column's text in one cell
+                        Some((n, rest)) if i == 0 && !grid => {
+                            cells.push(Cell {
+                                text: Cow::Borrowed(n),
+                                line: l.no,
+                            });
+                            cells.push(Cell {
+                                text: clean(rest),
+                                line: l.no,
+                            });
+                        }
+                        _ => cells.push(Cell {
                             text: clean(p),
                             line: l.no,
-                        })
-                        .collect(),
-                );
+                        }),
+                    }
+                }
+                let row = Row::table(l.no, cells);
                 if grid {
                     pending = Some(row);
                 } else {
