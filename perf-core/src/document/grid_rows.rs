@@ -234,6 +234,200 @@ fn plain(t: &str) -> Cow<'_, str> {
     }
 }
 
+/// An HTML table being read, a line at a time (`pandoc -t gfm` writes a
+/// table whose cells hold several paragraphs as raw HTML).
+#[derive(Default)]
+struct Html {
+    /// The cells of the row being read, and the line of its `<tr>`.
+    row: Vec<Cell<'static>>,
+    row_line: u32,
+    /// The text of the cell being read (its paragraphs joined), if any.
+    cell: Option<(String, u32)>,
+    /// The cell's `rowspan` and `colspan`.
+    spans: (usize, usize),
+    /// Columns taken by a cell of a row above: (column, rows still to take).
+    taken: Vec<(usize, usize)>,
+    /// A line break is due before the next text of the cell.
+    brk: bool,
+}
+
+impl Html {
+    /// Reads one line; true at the end of the table.
+    fn line<'a>(&mut self, no: u32, t: &str, out: &mut Vec<Row<'a>>) -> bool {
+        let mut rest = t;
+        // a new source line inside a cell breaks its text like `<br>`
+        self.brk = true;
+        while !rest.is_empty() {
+            let Some(open) = rest.find('<') else {
+                self.text(rest);
+                break;
+            };
+            self.text(&rest[..open]);
+            let Some(close) = rest[open..].find('>') else {
+                // a tag broken over lines: its text is not cell text
+                break;
+            };
+            let tag = &rest[open + 1..open + close];
+            rest = &rest[open + close + 1..];
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            let end = tag.starts_with('/');
+            match (name.as_str(), end) {
+                ("table", true) => {
+                    self.end_cell();
+                    self.end_row(out);
+                    return true;
+                }
+                ("tr", false) => {
+                    self.end_row(out);
+                    self.row_line = no;
+                }
+                ("tr", true) => {
+                    self.end_cell();
+                    self.end_row(out);
+                }
+                ("td" | "th", false) => {
+                    self.end_cell();
+                    self.spans = (attr(tag, "rowspan"), attr(tag, "colspan"));
+                    self.cell = Some((String::new(), no));
+                    self.brk = false;
+                }
+                ("td" | "th", true) => self.end_cell(),
+                ("p" | "br" | "div" | "li", _) => self.brk = true,
+                _ => {}
+            }
+        }
+        false
+    }
+
+    fn text(&mut self, s: &str) {
+        let Some((acc, _)) = self.cell.as_mut() else {
+            return;
+        };
+        let s = entities(s);
+        if s.trim().is_empty() {
+            return;
+        }
+        if self.brk || acc.is_empty() {
+            text::join_wrapped(acc, &s);
+        } else {
+            acc.push_str(&s);
+        }
+        self.brk = false;
+    }
+
+    /// The column the next cell takes: past those a cell above still takes.
+    fn fill_taken(&mut self, line: u32) {
+        while let Some(k) = self.taken.iter().position(|(c, _)| *c == self.row.len()) {
+            self.taken[k].1 -= 1;
+            if self.taken[k].1 == 0 {
+                self.taken.swap_remove(k);
+            }
+            self.row.push(Cell {
+                text: Cow::Borrowed(""),
+                line,
+            });
+        }
+    }
+
+    fn end_cell(&mut self) {
+        let Some((acc, line)) = self.cell.take() else {
+            return;
+        };
+        self.fill_taken(line);
+        let (rows, cols) = self.spans;
+        let mut text = Some(Cow::Owned(acc.trim().to_string()));
+        // a cell of several columns: its text in the first, the others empty
+        for _ in 0..cols.max(1) {
+            if rows > 1 {
+                self.taken.push((self.row.len(), rows - 1));
+            }
+            let text = text.take().unwrap_or(Cow::Borrowed(""));
+            self.row.push(Cell { text, line });
+        }
+    }
+
+    fn end_row<'a>(&mut self, out: &mut Vec<Row<'a>>) {
+        if self.row.is_empty() && self.cell.is_none() {
+            return;
+        }
+        let line = self.row_line;
+        // columns at the row's end still taken by cells above
+        while self.taken.iter().any(|(c, _)| *c >= self.row.len()) {
+            let before = self.row.len();
+            self.fill_taken(line);
+            if self.row.len() == before {
+                self.row.push(Cell {
+                    text: Cow::Borrowed(""),
+                    line,
+                });
+            }
+        }
+        let cells = std::mem::take(&mut self.row);
+        if cells.iter().any(|c| !c.text.trim().is_empty()) {
+            out.push(Row::table(line, cells));
+        }
+    }
+}
+
+/// A tag's `rowspan` / `colspan` (1 when absent or odd).
+fn attr(tag: &str, name: &str) -> usize {
+    let Some(p) = tag.find(name) else { return 1 };
+    let v = tag[p + name.len()..].trim_start_matches(['=', '"', '\'', ' ']);
+    let n: String = v.chars().take_while(char::is_ascii_digit).collect();
+    n.parse()
+        .ok()
+        .filter(|n| (1..=100).contains(n))
+        .unwrap_or(1)
+}
+
+/// HTML character references undone (`&gt;` `&lt;` `&amp;` `&quot;`
+/// `&nbsp;` `&#NNN;` `&#xHH;`).
+fn entities(s: &str) -> Cow<'_, str> {
+    if !s.contains('&') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find('&') {
+        out.push_str(&rest[..p]);
+        rest = &rest[p..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let c = end.and_then(|e| match &rest[1..e] {
+            "gt" => Some('>'),
+            "lt" => Some('<'),
+            "amp" => Some('&'),
+            "quot" => Some('"'),
+            "apos" | "#39" => Some('\''),
+            "nbsp" => Some(' '),
+            n => {
+                let n = n.strip_prefix('#')?;
+                let v = match n.strip_prefix(['x', 'X']) {
+                    Some(h) => u32::from_str_radix(h, 16).ok()?,
+                    None => n.parse().ok()?,
+                };
+                char::from_u32(v)
+            }
+        });
+        match (c, end) {
+            (Some(c), Some(e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
 /// Reads the rows of text with `|` tables (see the module docs).
 pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
     let mut out: Vec<Row<'a>> = Vec::with_capacity(lines.len());
@@ -248,8 +442,25 @@ pub(crate) fn read<'a>(lines: &[Line<'a>]) -> Vec<Row<'a>> {
             }
         }
     };
+    // an HTML table being read (`<table>` … `</table>`)
+    let mut html: Option<Html> = None;
     for l in lines {
         let t = text::strip_markers(l.text).trim();
+        if let Some(h) = html.as_mut() {
+            if h.line(l.no, t, &mut out) {
+                html = None;
+            }
+            continue;
+        }
+        if t.starts_with("<table") {
+            flush(&mut pending, &mut out);
+            grid = false;
+            let mut h = Html::default();
+            if !h.line(l.no, t, &mut out) {
+                html = Some(h);
+            }
+            continue;
+        }
         if t.is_empty() {
             flush(&mut pending, &mut out);
             grid = false;
