@@ -540,17 +540,16 @@ impl Asm {
         self.cur.get_or_insert_with(|| unreachable_project(line))
     }
 
-    /// True when a project heading names the project it opened, which has
-    /// no indicator rows yet: the heading repeated (a tool set it again
-    /// under the first rows of its table), not a new project.
+    /// True when a project heading names the current project (the heading
+    /// that opened it, or its 项目名称), which has no indicator rows yet:
+    /// the heading repeated, or set under the first rows of its table by a
+    /// tool, not a new project.
     fn repeats_heading(&mut self, name: &str) -> bool {
-        self.cur.is_some()
-            && !self.closed
+        let Some(p) = &self.cur else { return false };
+        let same = |t: Option<&str>| t.is_some_and(|t| label(t) == label(name));
+        !self.closed
             && self.inds.is_empty()
-            && self
-                .cur_title
-                .as_deref()
-                .is_some_and(|t| label(t) == label(name))
+            && (same(self.cur_title.as_deref()) || same(p.name.as_deref()))
     }
 
     fn finish_project(&mut self) {
@@ -1723,6 +1722,33 @@ mod tests {
         );
         assert_eq!(project_heading("预算项目绩效表"), None);
         assert_eq!(project_heading("第二部分 预算项目绩效目标"), None);
+    }
+
+    #[test]
+    fn split_value_header_with_merged_labels() {
+        let row = |t: &[&'static str]| -> Vec<Cell<'static>> {
+            t.iter()
+                .map(|s| Cell {
+                    text: Cow::Borrowed(*s),
+                    line: 1,
+                })
+                .collect()
+        };
+        assert_eq!(
+            subheader(&row(&["", "符号", "值", "单位"])),
+            Some((1, 2, 3))
+        );
+        // `符号<br>值`: the 符号 cell holds the number too
+        assert_eq!(
+            subheader(&row(&["", "符号值", "单位（文字描述）", ""])),
+            Some((1, 1, 2))
+        );
+        // `值<br>单位(文`: the value's cell holds the unit too
+        assert_eq!(subheader(&row(&["", "符号", "值单位(文"])), Some((1, 2, 2)));
+        assert_eq!(subheader(&row(&["", "符号", "说明"])), None);
+        assert_eq!(text_mark_end("文字 描述 按要求"), Some(14));
+        assert_eq!(text_mark_end("≥95"), None);
+        assert!(is_symbol(" ≥ ") && is_symbol("文字描 述") && !is_symbol("95"));
     }
 
     #[test]
