@@ -896,7 +896,7 @@ impl Asm {
         // columns after the value counted from the row's end, the value's
         // cells between (`pspan`, physical); a blank cell left of the value
         // that the row holds more is skipped (`skip`).
-        let span = t.value_span();
+        let span = if self.pipe { t.value_span() } else { None };
         let (pspan, skip) = match span {
             Some((vs, ve)) if self.pipe && vs > l1col => {
                 t.pipe_span(cells, vs, ve, shifted).unwrap_or((None, None))
@@ -1016,9 +1016,10 @@ impl Asm {
                     let sl = label(&s);
                     sl == "文字描述" || sl == "定性"
                 };
-                let s = match text_mark_end(&s) {
-                    Some(e) if val == sym && !marked => Cow::Owned(s[e..].trim().to_string()),
-                    _ => s,
+                // (looked for only in a cell the header merged)
+                let s = match (val == sym && !marked).then(|| text_mark_end(&s)).flatten() {
+                    Some(e) => Cow::Owned(s[e..].trim().to_string()),
+                    None => s,
                 };
                 let parts: &[&str] = if marked { &[&v, &u] } else { &[&s, &v, &u] };
                 let mut joined = String::new();
