@@ -45,9 +45,15 @@ pub(crate) struct Assembler(Asm);
 impl Assembler {
     /// `join_cjk`: drop a space between two CJK characters in a cell (true for
     /// PDF-derived text, where such a space is a line wrap; false for Word text).
-    pub(crate) fn new(join_cjk: bool) -> Self {
+    ///
+    /// `pipe`: the rows come from tables drawn with bars, where every row of a
+    /// table holds the same number of cells: a row of another width (a table
+    /// continued after a page break) is mapped by its width (see
+    /// `Table::remap`).
+    pub(crate) fn new(join_cjk: bool, pipe: bool) -> Self {
         Assembler(Asm {
             join_cjk,
+            pipe,
             ..Asm::default()
         })
     }
@@ -113,6 +119,8 @@ struct Table {
     department: bool,
     swapped_reported: bool,
     header_line: u32,
+    /// The number of cells of the header rows.
+    cells: usize,
 }
 
 #[derive(Debug, Default)]
@@ -126,6 +134,8 @@ struct Asm {
     /// `项目名称` read from a cell (not the heading) in the current project.
     name_from_cell: bool,
     pending_title: Option<(String, u32)>,
+    /// The heading that opened `cur`, if one did.
+    cur_title: Option<String>,
     pending_unit: Option<String>,
     pending_amount_unit: Option<String>,
     context: Context,
@@ -135,6 +145,8 @@ struct Asm {
     /// The current table has a 序号/栏次 column of row numbers to drop.
     rownum: bool,
     join_cjk: bool,
+    /// Rows of tables drawn with bars (see [`assemble`]).
+    pipe: bool,
     /// The indicators of `cur`, moved into it (one allocation of the exact
     /// size) when it is finished; the buffer is reused for the next project.
     inds: Vec<Indicator>,
@@ -185,6 +197,9 @@ impl Asm {
             return;
         }
         if let Some(name) = project_heading(&s) {
+            if self.repeats_heading(&name) {
+                return;
+            }
             self.finish_project();
             self.pending_title = Some((name, line));
             self.pending_unit = None;
@@ -284,6 +299,13 @@ impl Asm {
             && (text::is_small_int(&all[0].text) || blank(&all[0].text))
         {
             cells = &all[1..];
+        } else if self.rownum
+            && f0 == 0
+            && (first0.as_deref().is_some_and(starts_meta)
+                || label_contains(&all[0].text, '级', "一级指标"))
+        {
+            // a table without row numbers: a label stands in the first cell
+            self.rownum = false;
         }
         let Some(fi) = cells.iter().position(|c| !blank(&c.text)) else {
             return;
@@ -340,9 +362,18 @@ impl Asm {
                     return;
                 }
             } else if let Some(split) = fu.then(|| subheader(cells)).flatten() {
+                let pipe = self.pipe;
                 if let Some(t) = &mut self.table {
-                    t.set_split(split);
+                    let (mut sym, mut val, mut unit) = split;
+                    if pipe && cells.len() < t.cells {
+                        // a row of fewer cells under a pipe header: its
+                        // columns counted from the end (the basis after it)
+                        let d = t.cells - cells.len();
+                        (sym, val, unit) = (sym + d, val + d, unit + d);
+                    }
+                    t.set_split((sym, val, unit));
                     t.since_header = 0;
+                    t.cells = t.cells.max(cells.len());
                 }
                 return;
             } else if !meta {
@@ -504,6 +535,7 @@ impl Asm {
                 Some((n, l)) => (Some(n), l),
                 None => (None, line),
             };
+            self.cur_title.clone_from(&name);
             self.cur = Some(Project {
                 index: self.out.projects.len() as u32 + 1,
                 code: None,
@@ -523,10 +555,21 @@ impl Asm {
         self.cur.get_or_insert_with(|| unreachable_project(line))
     }
 
+    /// True when a project heading names the current project (the heading
+    /// that opened it, or its 项目名称), which has no indicator rows yet:
+    /// the heading repeated, or set under the first rows of its table by a
+    /// tool, not a new project.
+    fn repeats_heading(&mut self, name: &str) -> bool {
+        let Some(p) = &self.cur else { return false };
+        let same = |t: Option<&str>| t.is_some_and(|t| label(t) == label(name));
+        !self.closed
+            && self.inds.is_empty()
+            && (same(self.cur_title.as_deref()) || same(p.name.as_deref()))
+    }
+
     fn finish_project(&mut self) {
         self.table = None;
         self.mode = Mode::None;
-        self.rownum = false;
         self.closed = false;
         self.name_from_cell = false;
         self.meta_since_table = false;
@@ -814,6 +857,7 @@ impl Asm {
             department,
             swapped_reported: false,
             header_line: line,
+            cells: labels.len(),
         });
     }
 
@@ -857,18 +901,46 @@ impl Asm {
             && !labels::is_level1(&lab(t.l1))
             && cells.get(t.l2).is_some_and(|c| !blank(&c.text))
             && !labels::is_level2(&lab(t.l2))
-            && cells.len() < t.width()
+            // a pipe row may hold a cell more elsewhere (the value split)
+            && (cells.len() < t.width() || self.pipe)
         {
             shifted = -1;
         }
         let l1col = t.l1;
-        let physical = |i: usize| -> Option<usize> {
-            match shifted {
-                1 if i >= l1col => Some(i + 1),
-                -1 if i == l1col => None,
-                -1 if i > l1col => Some(i - 1),
-                _ => Some(i),
+        // A pipe row of another width than the header's, or shifted: the
+        // columns after the value counted from the row's end, the value's
+        // cells between (`pspan`, physical); a blank cell left of the value
+        // that the row holds more is skipped (`skip`).
+        let span = if self.pipe { t.value_span() } else { None };
+        let (pspan, skip) = match span {
+            Some((vs, ve)) if self.pipe && vs > l1col => {
+                t.pipe_span(cells, vs, ve, shifted).unwrap_or((None, None))
             }
+            _ => (None, None),
+        };
+        let widen = match (span, pspan) {
+            (Some((_, ve)), Some((_, hi))) => hi as isize - ve as isize,
+            _ => 0,
+        };
+        let physical = |i: usize| -> Option<usize> {
+            if let (Some((vs, ve)), Some(_)) = (span, pspan) {
+                if i > ve {
+                    return i.checked_add_signed(widen);
+                }
+                if i >= vs {
+                    return None;
+                }
+            }
+            let p = match shifted {
+                1 if i >= l1col => i + 1,
+                -1 if i == l1col => return None,
+                -1 if i > l1col => i - 1,
+                _ => i,
+            };
+            Some(match skip {
+                Some(x) if p >= x => p + 1,
+                _ => p,
+            })
         };
         let join = self.join_cjk;
         // Cells in no column the header names are reported, never dropped.
@@ -877,8 +949,9 @@ impl Asm {
         for (u, c) in used.iter_mut().zip(&cols[..ncols]) {
             *u = physical(*c).unwrap_or(usize::MAX);
         }
+        let in_span = |i: usize| pspan.is_some_and(|(lo, hi)| i >= lo && i <= hi);
         // a blank cell cleans to nothing: only others are cleaned
-        let outside = |i: &usize| !used.contains(i) && !blank(&cells[*i].text);
+        let outside = |i: &usize| !used.contains(i) && !in_span(*i) && !blank(&cells[*i].text);
         let outside: Vec<Cow<'_, str>> = if (0..cells.len()).any(|i| outside(&i)) {
             (0..cells.len())
                 .filter(outside)
@@ -918,16 +991,52 @@ impl Asm {
         let mut desc = cell(t.desc);
         let mut scoring = cell(t.scoring);
         let basis = cell(t.basis);
-        let raw: Cow<'_, str> = match t.value {
-            Some(ValueCols::Single(v)) => cell(Some(v)),
-            Some(ValueCols::Split { sym, val, unit }) => {
-                let (s, v, u) = (cell(Some(sym)), cell(Some(val)), cell(Some(unit)));
-                let sl = label(&s);
-                let parts: &[&str] = if sl == "文字描述" || sl == "定性" {
-                    &[&v, &u]
-                } else {
-                    &[&s, &v, &u]
+        let raw: Cow<'_, str> = match (t.value, pspan) {
+            (Some(v), Some((lo, hi))) => {
+                // the cells of the value: a 符号 cell first when the header split it
+                let (vs, end) = (lo, hi);
+                let mut joined = String::new();
+                for i in vs..=end {
+                    // physical cells, not mapped through the header's columns
+                    let mut p = cells
+                        .get(i)
+                        .map(|c| text::clean_with(&c.text, join))
+                        .unwrap_or(Cow::Borrowed(""));
+                    if i == vs && matches!(v, ValueCols::Split { .. }) {
+                        if let Some(e) = text_mark_end(&p) {
+                            p = Cow::Owned(p[e..].trim().to_string());
+                        }
+                    }
+                    if !p.is_empty() {
+                        if !joined.is_empty() {
+                            joined.push(' ');
+                        }
+                        joined.push_str(&p);
+                    }
+                }
+                Cow::Owned(joined)
+            }
+            (Some(ValueCols::Single(v)), _) => cell(Some(v)),
+            (Some(ValueCols::Split { sym, val, unit }), _) => {
+                // a column the header merged with the one before is read once
+                let once = |i: usize, before: usize| {
+                    if i == before {
+                        Cow::Borrowed("")
+                    } else {
+                        cell(Some(i))
+                    }
                 };
+                let (s, v, u) = (cell(Some(sym)), once(val, sym), once(unit, val));
+                let marked = {
+                    let sl = label(&s);
+                    sl == "文字描述" || sl == "定性"
+                };
+                // (looked for only in a cell the header merged)
+                let s = match (val == sym && !marked).then(|| text_mark_end(&s)).flatten() {
+                    Some(e) => Cow::Owned(s[e..].trim().to_string()),
+                    None => s,
+                };
+                let parts: &[&str] = if marked { &[&v, &u] } else { &[&s, &v, &u] };
                 let mut joined = String::new();
                 for p in parts.iter().filter(|x| !x.is_empty()) {
                     if !joined.is_empty() {
@@ -937,7 +1046,7 @@ impl Asm {
                 }
                 Cow::Owned(joined)
             }
-            None => Cow::Borrowed(""),
+            (None, _) => Cow::Borrowed(""),
         };
 
         // A row that only continues the cells of the row above.
@@ -1063,6 +1172,53 @@ impl Table {
         if self.scoring.is_some_and(|s| s >= sym && s <= unit) {
             self.scoring = None;
         }
+    }
+
+    /// The first and last column of the value.
+    fn value_span(&self) -> Option<(usize, usize)> {
+        match self.value? {
+            ValueCols::Single(v) => Some((v, v)),
+            ValueCols::Split { sym, unit, .. } => Some((sym, unit.max(sym))),
+        }
+    }
+
+    /// Where the value of a pipe row stands (its first and last cell),
+    /// when the row is shifted or holds another number of cells than the
+    /// table's rows (the header's cells, or as many as its columns name
+    /// when a 符号 / 值 / 单位 row moved the basis past them): the columns
+    /// after the value counted from the row's end. With a split value, a
+    /// row whose 符号 (a comparator, 文字描述) stands one cell right of
+    /// where the left columns put it holds a cell more on the left: its
+    /// last blank cell before the value is skipped (the second result).
+    /// `None` when the row reads as the header says, or would leave the
+    /// value no cell.
+    #[allow(clippy::type_complexity)]
+    fn pipe_span(
+        &self,
+        cells: &[Cell],
+        vs: usize,
+        ve: usize,
+        shifted: isize,
+    ) -> Option<(Option<(usize, usize)>, Option<usize>)> {
+        let want = self.cells.max(self.width());
+        let d = cells.len() as isize - want as isize;
+        let mut lo = vs.checked_add_signed(shifted)?;
+        let hi = ve.checked_add_signed(d)?;
+        if hi < lo || (d == 0 && shifted == 0) {
+            return None;
+        }
+        let mut skip = None;
+        if matches!(self.value, Some(ValueCols::Split { .. })) && hi > lo {
+            let sym_like = |i: usize| cells.get(i).is_some_and(|c| is_symbol(&c.text));
+            let here = cells.get(lo).map_or(true, |c| blank(&c.text));
+            if !here && !sym_like(lo) && sym_like(lo + 1) {
+                skip = (0..lo).rev().find(|&i| blank(&cells[i].text));
+                if skip.is_some() {
+                    lo += 1;
+                }
+            }
+        }
+        Some((Some((lo, hi)), skip))
     }
 
     /// The columns the header names (the first of the count returned).
@@ -1221,17 +1377,67 @@ fn subheader(cells: &[Cell]) -> Option<(usize, usize, usize)> {
     // label tests without building labels; a label is empty exactly when
     // the cell is blank
     let is = |c: &Cell, a: &str, b: &str| text::label_is(&c.text, a) || text::label_is(&c.text, b);
-    let sym = cells.iter().position(|c| is(c, "符号", "计算符号"))?;
-    let val = cells.iter().position(|c| is(c, "值", "指标值"))?;
-    let unit = cells.iter().position(|c| {
-        text::label_starts(&c.text, "单位") || text::label_starts(&c.text, "计量单位")
-    })?;
+    let unit_label =
+        |c: &Cell| text::label_starts(&c.text, "单位") || text::label_starts(&c.text, "计量单位");
+    // a tool may merge two of the labels into one cell (`符号<br>值`,
+    // `值<br>单位（文字描述）`): that cell is both columns
+    let sym = cells
+        .iter()
+        .position(|c| is(c, "符号", "计算符号") || is(c, "符号值", "计算符号值"))?;
+    let (val, unit) = match cells.iter().position(|c| is(c, "值", "指标值")) {
+        Some(v) => (v, cells.iter().position(unit_label)?),
+        None if is(&cells[sym], "符号值", "计算符号值") => {
+            (sym, cells.iter().position(unit_label)?)
+        }
+        None => {
+            let v = cells.iter().position(|c| {
+                text::label_starts(&c.text, "值单位") || text::label_starts(&c.text, "值计量单位")
+            })?;
+            (v, v)
+        }
+    };
     let others = cells
         .iter()
         .enumerate()
         .filter(|(i, c)| !blank(&c.text) && *i != sym && *i != val && *i != unit)
         .count();
     (others == 0).then_some((sym, val, unit))
+}
+
+/// A 符号 cell's text: a comparator, or the mark of a value in words.
+fn is_symbol(s: &str) -> bool {
+    let l = label(s);
+    matches!(
+        &*l,
+        "≥" | "≤"
+            | ">"
+            | "<"
+            | "="
+            | ">="
+            | "<="
+            | "≧"
+            | "≦"
+            | "＞"
+            | "＜"
+            | "＝"
+            | "文字描述"
+            | "定性"
+    )
+}
+
+/// Where a leading `文字描述` / `定性` mark (white space aside) ends in a
+/// cell that merges 符号 and 值 (`文字描述 按要求`).
+fn text_mark_end(s: &str) -> Option<usize> {
+    ["文字描述", "定性"].iter().find_map(|m| {
+        let mut it = s.char_indices().filter(|(_, c)| !c.is_whitespace());
+        for want in m.chars() {
+            match it.next() {
+                Some((_, c)) if c == want => {}
+                _ => return None,
+            }
+        }
+        Some(it.next().map_or(s.len(), |(i, _)| i))
+    })
 }
 
 /// The labels meta rows start with.
@@ -1298,7 +1504,8 @@ fn bracketed(s: &str) -> (Option<String>, &str) {
     for (open, close) in [('[', ']'), ('【', '】')] {
         if let Some(rest) = s.strip_prefix(open) {
             if let Some(end) = rest.find(close) {
-                let code = rest[..end].trim().to_string();
+                // a code wrapped in its cell (`[13081122P00800810` / `001Y]`)
+                let code: String = rest[..end].chars().filter(|c| !c.is_whitespace()).collect();
                 return (Some(code), rest[end + close.len_utf8()..].trim());
             }
         }
@@ -1428,6 +1635,12 @@ fn strip_numbering(s: &str) -> &str {
         .trim_start_matches(['-', '•', '·'])
         .trim_start();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        // a number whose digits a tool cut off (`、人才引进专项…`)
+        if let Some(r) = t.strip_prefix('、') {
+            return r.trim_start();
+        }
+    }
     if digits > 0 && digits <= 3 {
         let rest = &t[digits..];
         for sep in ['.', '、', '．', ')', '）'] {
@@ -1540,6 +1753,33 @@ mod tests {
         );
         assert_eq!(project_heading("预算项目绩效表"), None);
         assert_eq!(project_heading("第二部分 预算项目绩效目标"), None);
+    }
+
+    #[test]
+    fn split_value_header_with_merged_labels() {
+        let row = |t: &[&'static str]| -> Vec<Cell<'static>> {
+            t.iter()
+                .map(|s| Cell {
+                    text: Cow::Borrowed(*s),
+                    line: 1,
+                })
+                .collect()
+        };
+        assert_eq!(
+            subheader(&row(&["", "符号", "值", "单位"])),
+            Some((1, 2, 3))
+        );
+        // `符号<br>值`: the 符号 cell holds the number too
+        assert_eq!(
+            subheader(&row(&["", "符号值", "单位（文字描述）", ""])),
+            Some((1, 1, 2))
+        );
+        // `值<br>单位(文`: the value's cell holds the unit too
+        assert_eq!(subheader(&row(&["", "符号", "值单位(文"])), Some((1, 2, 2)));
+        assert_eq!(subheader(&row(&["", "符号", "说明"])), None);
+        assert_eq!(text_mark_end("文字 描述 按要求"), Some(14));
+        assert_eq!(text_mark_end("≥95"), None);
+        assert!(is_symbol(" ≥ ") && is_symbol("文字描 述") && !is_symbol("95"));
     }
 
     #[test]

@@ -83,7 +83,7 @@ fn parse_with(
     };
     // Word text (cell-per-line, paragraph-cells): a space was typed, keep it
     let word = matches!(layout, Layout::CellPerLine | Layout::ParagraphCells);
-    let mut asm = assemble::Assembler::new(!word);
+    let mut asm = assemble::Assembler::new(!word, layout == Layout::GridRows);
     let rows = match layout {
         // the cell-per-line, tab-rows and wrapped readers hand each row to
         // the assembler as it is read
