@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+import threading
+import time
 from pathlib import Path
-from typing import List
+from typing import Callable, List
 
 import pytest
 
@@ -15,6 +18,34 @@ VALUES_TXT = ROOT / "testdata" / "values.txt"
 
 def corpus_files() -> List[Path]:
     return sorted(CORPUS.glob("*.txt"))
+
+
+def steps_beside(work: Callable[[], object]) -> int:
+    """How many times another Python thread ran while ``work()`` ran.
+
+    The switch interval is set so long that the GIL changes hands only where
+    it is released: a positive count shows ``work`` released it.
+    """
+    count = [0]
+    stop = threading.Event()
+
+    def spin() -> None:
+        while not stop.is_set():
+            count[0] += 1
+            time.sleep(0)  # hand the GIL back at once
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(30.0)
+    t = threading.Thread(target=spin)
+    t.start()
+    try:
+        before = count[0]
+        work()
+        return count[0] - before
+    finally:
+        stop.set()
+        sys.setswitchinterval(old)
+        t.join()
 
 
 def unescape(s: str) -> str:
