@@ -443,7 +443,8 @@ fn word_goes_on(above: &str, next: &str) -> bool {
 
 /// Reads the logical rows of space-aligned text, page by page.
 pub(crate) fn read(text: &str) -> Vec<Row<'_>> {
-    let lines = plines(text);
+    let mut lines = plines(text);
+    let mut grids = grid_tables(text, &mut lines);
     let furniture = page_furniture(&lines);
     let mut rows = Vec::with_capacity(lines.len());
     let mut reference = Reference {
@@ -456,12 +457,95 @@ pub(crate) fn read(text: &str) -> Vec<Row<'_>> {
         while j < lines.len() && !lines[j].page_break {
             j += 1;
         }
-        read_page(&lines[i..j], &furniture[i..j], &mut reference, &mut rows);
+        read_page(
+            &lines[i..j],
+            &furniture[i..j],
+            &mut reference,
+            &mut grids,
+            &mut rows,
+        );
         i = j;
     }
     lift_header_labels(&mut rows);
     place_header_labels(&mut rows);
     rows
+}
+
+/// The grid tables set among the space-aligned text (`pandoc -t plain`
+/// draws a table whose cells hold several paragraphs with `+---+` rules
+/// and `|` cell walls), in text order: each one's first line and its rows,
+/// read by the grid reader. Their lines are blanked in `lines`.
+struct Grids<'a> {
+    tables: std::vec::IntoIter<(u32, Vec<Row<'a>>)>,
+    next: Option<(u32, Vec<Row<'a>>)>,
+}
+
+impl<'a> Grids<'a> {
+    /// The rows of the grid table that starts on line `no`, if one does.
+    fn starting_at(&mut self, no: u32) -> Option<Vec<Row<'a>>> {
+        if self.next.as_ref()?.0 != no {
+            return None;
+        }
+        let rows = self.next.take().map(|(_, r)| r);
+        self.next = self.tables.next();
+        rows
+    }
+}
+
+/// A grid table's rule: a grid reader's rule that starts with `+`.
+fn is_grid_rule(t: &str) -> bool {
+    t.starts_with('+') && super::grid_rows::is_rule(t)
+}
+
+/// Finds the grid tables: a `+---+` rule, then lines that start with `|`
+/// or are rules, up to the last rule (at least one `|` line between). One
+/// pass over the lines, and none at all when the text holds no `+-`/`+:`
+/// (no rule can start there).
+fn grid_tables<'a>(text: &'a str, lines: &mut [PLine<'a>]) -> Grids<'a> {
+    let mut tables = Vec::new();
+    let b = text.as_bytes();
+    if memchr::memmem::find(b, b"+-").is_some() || memchr::memmem::find(b, b"+:").is_some() {
+        let mut i = 0;
+        while i < lines.len() {
+            let t = lines[i].text.trim();
+            if !(t.as_bytes().first() == Some(&b'+') && is_grid_rule(t)) {
+                i += 1;
+                continue;
+            }
+            // the block's lines, and the last rule among them
+            let (mut j, mut last_rule, mut walls) = (i + 1, i, false);
+            while j < lines.len() {
+                let t = lines[j].text.trim();
+                if t.starts_with('|') {
+                    walls = true;
+                } else if is_grid_rule(t) {
+                    last_rule = j;
+                } else {
+                    break;
+                }
+                j += 1;
+            }
+            if !walls || last_rule == i {
+                i = j;
+                continue;
+            }
+            let block: Vec<super::row::Line<'a>> = lines[i..=last_rule]
+                .iter()
+                .map(|l| super::row::Line {
+                    no: l.no,
+                    text: l.text,
+                })
+                .collect();
+            tables.push((lines[i].no, super::grid_rows::read(&block)));
+            for l in &mut lines[i..=last_rule] {
+                l.text = "";
+            }
+            i = last_rule + 1;
+        }
+    }
+    let mut tables = tables.into_iter();
+    let next = tables.next();
+    Grids { tables, next }
 }
 
 /// A two-row indicator header whose merged cells are centred vertically:
@@ -730,6 +814,7 @@ fn read_page<'a>(
     page: &[PLine<'a>],
     furniture: &[bool],
     reference: &mut Reference,
+    grids: &mut Grids<'a>,
     rows: &mut Vec<Row<'a>>,
 ) {
     let frags: Vec<Vec<Frag<'a>>> = page
@@ -794,7 +879,13 @@ fn read_page<'a>(
     let mut start: Option<usize> = None;
     for k in 0..=page.len() {
         let text_line = k < page.len() && !frags[k].is_empty() && !candidate[k];
-        if k == page.len() || text_line {
+        // (a grid table's lines are blank here; its rows come read)
+        let grid = if k < page.len() && frags[k].is_empty() {
+            grids.starting_at(page[k].no)
+        } else {
+            None
+        };
+        if k == page.len() || text_line || grid.is_some() {
             if let Some(s) = start.take() {
                 if !(first && reference.open) {
                     reference.starts.clear();
@@ -813,6 +904,11 @@ fn read_page<'a>(
             }
             if text_line {
                 rows.push(Row::text(page[k].no, page[k].text.trim()));
+                reference.open = false;
+                first = false;
+            }
+            if let Some(g) = grid {
+                rows.extend(g);
                 reference.open = false;
                 first = false;
             }
@@ -1453,6 +1549,51 @@ mod tests {
 
     fn cells(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_grid_table_among_space_aligned_text_is_read_as_grid_rows() {
+        // pandoc -t plain: a simple table, then a grid table (cells of
+        // several lines, `+===+` under its header), then running text
+        let text = [
+            "  ----------  ----------  ------",
+            "  一级指标    二级指标    指标值",
+            "  ----------  ----------  ------",
+            "  产出指标    数量指标    ≥10人",
+            "  ----------  ----------  ------",
+            "",
+            "+----------+--------+--------+",
+            "| 一级     | 二级   | 指标值 |",
+            "| 指标     | 指标   |        |",
+            "+==========+========+========+",
+            "| 效益指标 | 社会效 | =100%  |",
+            "|          | 益指标 |        |",
+            "+----------+--------+--------+",
+            "| 满意度   |        | ≥90%   |",
+            "+----------+--------+--------+",
+            "",
+            "第二部分",
+        ]
+        .join("\n");
+        assert_eq!(
+            rows(&text),
+            vec![
+                (2, false, cells(&["一级指标", "二级指标", "指标值"])),
+                (4, false, cells(&["产出指标", "数量指标", "≥10人"])),
+                (8, false, cells(&["一级指标", "二级指标", "指标值"])),
+                (11, false, cells(&["效益指标", "社会效益指标", "=100%"])),
+                (14, false, cells(&["满意度", "", "≥90%"])),
+                (17, true, cells(&["第二部分"])),
+            ]
+        );
+        // a `+---+` line without walled lines after it is not a table
+        assert_eq!(
+            rows("+------+\n\n甲    乙\n"),
+            vec![
+                (1, true, cells(&["+------+"])),
+                (3, false, cells(&["甲", "乙"])),
+            ]
+        );
     }
 
     #[test]
