@@ -492,6 +492,68 @@ impl<'a> Grids<'a> {
     }
 }
 
+/// The most rows of the table above a grid table looked at for its columns.
+const COLUMNS_ABOVE: usize = 64;
+
+/// A grid table right under a space-aligned table (no text between) whose
+/// nearest rows have text in as many columns as the grid table's rows have
+/// cells, among more: the grid cells go onto those columns (the
+/// space-aligned reader may keep a column that those rows leave empty,
+/// which the grid table does not have).
+fn onto_columns_above(grid: &mut [Row<'_>], rows: &[Row<'_>]) {
+    let width = grid.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    if width == 0 || grid.iter().any(|r| r.cells.len() != width) {
+        return;
+    }
+    // the columns with text in the nearest rows above, while they are
+    // no more than the grid table's (one pass over each row's cells)
+    let mut seen: Vec<bool> = Vec::new();
+    let mut count = 0;
+    for r in rows
+        .iter()
+        .rev()
+        .take(COLUMNS_ABOVE)
+        .take_while(|r| !r.text)
+    {
+        let text = |c: &Cell<'_>| !c.text.trim().is_empty();
+        let new = r
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(k, c)| text(c) && !seen.get(*k).copied().unwrap_or(false))
+            .count();
+        if count + new > width {
+            break;
+        }
+        count += new;
+        if seen.len() < r.cells.len() {
+            seen.resize(r.cells.len(), false);
+        }
+        for (k, c) in r.cells.iter().enumerate() {
+            seen[k] |= text(c);
+        }
+    }
+    let ncols = seen.len();
+    if count != width || ncols <= width {
+        return;
+    }
+    let used: Vec<usize> = (0..ncols).filter(|&k| seen[k]).collect();
+    for r in grid {
+        let line = r.line;
+        let mut cells = vec![
+            Cell {
+                text: Cow::Borrowed(""),
+                line,
+            };
+            ncols
+        ];
+        for (c, &k) in std::mem::take(&mut r.cells).into_iter().zip(&used) {
+            cells[k] = c;
+        }
+        r.cells = cells;
+    }
+}
+
 /// A grid table's rule: a grid reader's rule that starts with `+`.
 fn is_grid_rule(t: &str) -> bool {
     t.starts_with('+') && super::grid_rows::is_rule(t)
@@ -907,7 +969,8 @@ fn read_page<'a>(
                 reference.open = false;
                 first = false;
             }
-            if let Some(g) = grid {
+            if let Some(mut g) = grid {
+                onto_columns_above(&mut g, rows);
                 rows.extend(g);
                 reference.open = false;
                 first = false;
@@ -1594,6 +1657,40 @@ mod tests {
                 (3, false, cells(&["甲", "乙"])),
             ]
         );
+    }
+
+    #[test]
+    fn a_grid_table_under_a_table_takes_the_columns_its_rows_use() {
+        let row = |line: u32, v: &[&'static str]| {
+            Row::table(
+                line,
+                v.iter()
+                    .map(|t| Cell {
+                        text: Cow::Borrowed(*t),
+                        line,
+                    })
+                    .collect(),
+            )
+        };
+        // the rows above: text in columns 0, 1, 3 of four (the nearest
+        // ones); the row before them uses column 2 too and is not counted
+        let above = vec![
+            Row::text(1, "标题"),
+            row(2, &["绩效目标", "", "很长的目标", ""]),
+            row(3, &["一级", "二级", "", "指标值"]),
+            row(4, &["", "数量", "", "≥10人"]),
+        ];
+        let mut grid = vec![row(6, &["效益", "社会", "=100%"])];
+        onto_columns_above(&mut grid, &above);
+        assert_eq!(grid[0].texts(), vec!["效益", "社会", "", "=100%"]);
+        // as many columns as the grid's cells: left as read
+        let mut grid = vec![row(6, &["效益", "社会", "=1", "x"])];
+        onto_columns_above(&mut grid, &above);
+        assert_eq!(grid[0].texts(), vec!["效益", "社会", "=1", "x"]);
+        // text right above: nothing to take columns from
+        let mut grid = vec![row(6, &["效益", "=1"])];
+        onto_columns_above(&mut grid, &[Row::text(1, "标题")]);
+        assert_eq!(grid[0].texts(), vec!["效益", "=1"]);
     }
 
     #[test]
