@@ -80,7 +80,7 @@ fn is_wide_table_line(t: &str) -> bool {
 /// A rule between rows: `+`, `|`, `-`, `=`, `:` and spaces only, at least
 /// three dashes or equals signs, and a `+` or a `|` (a line of dashes alone
 /// is a Markdown setext underline or a separator: running text).
-fn is_rule(t: &str) -> bool {
+pub(crate) fn is_rule(t: &str) -> bool {
     let b = t.as_bytes();
     b.iter()
         .all(|c| matches!(c, b'+' | b'|' | b'-' | b'=' | b':' | b' '))

@@ -443,7 +443,8 @@ fn word_goes_on(above: &str, next: &str) -> bool {
 
 /// Reads the logical rows of space-aligned text, page by page.
 pub(crate) fn read(text: &str) -> Vec<Row<'_>> {
-    let lines = plines(text);
+    let mut lines = plines(text);
+    let mut grids = grid_tables(text, &mut lines);
     let furniture = page_furniture(&lines);
     let mut rows = Vec::with_capacity(lines.len());
     let mut reference = Reference {
@@ -456,12 +457,157 @@ pub(crate) fn read(text: &str) -> Vec<Row<'_>> {
         while j < lines.len() && !lines[j].page_break {
             j += 1;
         }
-        read_page(&lines[i..j], &furniture[i..j], &mut reference, &mut rows);
+        read_page(
+            &lines[i..j],
+            &furniture[i..j],
+            &mut reference,
+            &mut grids,
+            &mut rows,
+        );
         i = j;
     }
     lift_header_labels(&mut rows);
     place_header_labels(&mut rows);
     rows
+}
+
+/// The grid tables set among the space-aligned text (`pandoc -t plain`
+/// draws a table whose cells hold several paragraphs with `+---+` rules
+/// and `|` cell walls), in text order: each one's first line and its rows,
+/// read by the grid reader. Their lines are blanked in `lines`.
+struct Grids<'a> {
+    tables: std::vec::IntoIter<(u32, Vec<Row<'a>>)>,
+    next: Option<(u32, Vec<Row<'a>>)>,
+}
+
+impl<'a> Grids<'a> {
+    /// The rows of the grid table that starts on line `no`, if one does.
+    fn starting_at(&mut self, no: u32) -> Option<Vec<Row<'a>>> {
+        if self.next.as_ref()?.0 != no {
+            return None;
+        }
+        let rows = self.next.take().map(|(_, r)| r);
+        self.next = self.tables.next();
+        rows
+    }
+}
+
+/// The most rows of the table above a grid table looked at for its columns.
+const COLUMNS_ABOVE: usize = 64;
+
+/// A grid table right under a space-aligned table (no text between) whose
+/// nearest rows have text in as many columns as the grid table's rows have
+/// cells, among more: the grid cells go onto those columns (the
+/// space-aligned reader may keep a column that those rows leave empty,
+/// which the grid table does not have).
+fn onto_columns_above(grid: &mut [Row<'_>], rows: &[Row<'_>]) {
+    let width = grid.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    if width == 0 || grid.iter().any(|r| r.cells.len() != width) {
+        return;
+    }
+    // the columns with text in the nearest rows above, while they are
+    // no more than the grid table's (one pass over each row's cells)
+    let mut seen: Vec<bool> = Vec::new();
+    let mut count = 0;
+    for r in rows
+        .iter()
+        .rev()
+        .take(COLUMNS_ABOVE)
+        .take_while(|r| !r.text)
+    {
+        let text = |c: &Cell<'_>| !c.text.trim().is_empty();
+        let new = r
+            .cells
+            .iter()
+            .enumerate()
+            .filter(|(k, c)| text(c) && !seen.get(*k).copied().unwrap_or(false))
+            .count();
+        if count + new > width {
+            break;
+        }
+        count += new;
+        if seen.len() < r.cells.len() {
+            seen.resize(r.cells.len(), false);
+        }
+        for (k, c) in r.cells.iter().enumerate() {
+            seen[k] |= text(c);
+        }
+    }
+    let ncols = seen.len();
+    if count != width || ncols <= width {
+        return;
+    }
+    let used: Vec<usize> = (0..ncols).filter(|&k| seen[k]).collect();
+    for r in grid {
+        let line = r.line;
+        let mut cells = vec![
+            Cell {
+                text: Cow::Borrowed(""),
+                line,
+            };
+            ncols
+        ];
+        for (c, &k) in std::mem::take(&mut r.cells).into_iter().zip(&used) {
+            cells[k] = c;
+        }
+        r.cells = cells;
+    }
+}
+
+/// A grid table's rule: a grid reader's rule that starts with `+`.
+fn is_grid_rule(t: &str) -> bool {
+    t.starts_with('+') && super::grid_rows::is_rule(t)
+}
+
+/// Finds the grid tables: a `+---+` rule, then lines that start with `|`
+/// or are rules, up to the last rule (at least one `|` line between). One
+/// pass over the lines, and none at all when the text holds no `+-`/`+:`
+/// (no rule can start there).
+fn grid_tables<'a>(text: &'a str, lines: &mut [PLine<'a>]) -> Grids<'a> {
+    let mut tables = Vec::new();
+    let b = text.as_bytes();
+    if memchr::memmem::find(b, b"+-").is_some() || memchr::memmem::find(b, b"+:").is_some() {
+        let mut i = 0;
+        while i < lines.len() {
+            let t = lines[i].text.trim();
+            if !(t.as_bytes().first() == Some(&b'+') && is_grid_rule(t)) {
+                i += 1;
+                continue;
+            }
+            // the block's lines, and the last rule among them
+            let (mut j, mut last_rule, mut walls) = (i + 1, i, false);
+            while j < lines.len() {
+                let t = lines[j].text.trim();
+                if t.starts_with('|') {
+                    walls = true;
+                } else if is_grid_rule(t) {
+                    last_rule = j;
+                } else {
+                    break;
+                }
+                j += 1;
+            }
+            if !walls || last_rule == i {
+                i = j;
+                continue;
+            }
+            let block: Vec<super::row::Line<'a>> = lines[i..=last_rule]
+                .iter()
+                .map(|l| super::row::Line {
+                    no: l.no,
+                    text: l.text,
+                })
+                .collect();
+            tables.push((lines[i].no, super::grid_rows::read(&block)));
+            for l in &mut lines[i..=last_rule] {
+                l.text = "";
+            }
+            i = last_rule + 1;
+        }
+    }
+    let mut tables = tables.into_iter();
+    let next = tables.next();
+    Grids { tables, next }
 }
 
 /// A two-row indicator header whose merged cells are centred vertically:
@@ -730,6 +876,7 @@ fn read_page<'a>(
     page: &[PLine<'a>],
     furniture: &[bool],
     reference: &mut Reference,
+    grids: &mut Grids<'a>,
     rows: &mut Vec<Row<'a>>,
 ) {
     let frags: Vec<Vec<Frag<'a>>> = page
@@ -794,7 +941,13 @@ fn read_page<'a>(
     let mut start: Option<usize> = None;
     for k in 0..=page.len() {
         let text_line = k < page.len() && !frags[k].is_empty() && !candidate[k];
-        if k == page.len() || text_line {
+        // (a grid table's lines are blank here; its rows come read)
+        let grid = if k < page.len() && frags[k].is_empty() {
+            grids.starting_at(page[k].no)
+        } else {
+            None
+        };
+        if k == page.len() || text_line || grid.is_some() {
             if let Some(s) = start.take() {
                 if !(first && reference.open) {
                     reference.starts.clear();
@@ -813,6 +966,12 @@ fn read_page<'a>(
             }
             if text_line {
                 rows.push(Row::text(page[k].no, page[k].text.trim()));
+                reference.open = false;
+                first = false;
+            }
+            if let Some(mut g) = grid {
+                onto_columns_above(&mut g, rows);
+                rows.extend(g);
                 reference.open = false;
                 first = false;
             }
@@ -1453,6 +1612,85 @@ mod tests {
 
     fn cells(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_grid_table_among_space_aligned_text_is_read_as_grid_rows() {
+        // pandoc -t plain: a simple table, then a grid table (cells of
+        // several lines, `+===+` under its header), then running text
+        let text = [
+            "  ----------  ----------  ------",
+            "  一级指标    二级指标    指标值",
+            "  ----------  ----------  ------",
+            "  产出指标    数量指标    ≥10人",
+            "  ----------  ----------  ------",
+            "",
+            "+----------+--------+--------+",
+            "| 一级     | 二级   | 指标值 |",
+            "| 指标     | 指标   |        |",
+            "+==========+========+========+",
+            "| 效益指标 | 社会效 | =100%  |",
+            "|          | 益指标 |        |",
+            "+----------+--------+--------+",
+            "| 满意度   |        | ≥90%   |",
+            "+----------+--------+--------+",
+            "",
+            "第二部分",
+        ]
+        .join("\n");
+        assert_eq!(
+            rows(&text),
+            vec![
+                (2, false, cells(&["一级指标", "二级指标", "指标值"])),
+                (4, false, cells(&["产出指标", "数量指标", "≥10人"])),
+                (8, false, cells(&["一级指标", "二级指标", "指标值"])),
+                (11, false, cells(&["效益指标", "社会效益指标", "=100%"])),
+                (14, false, cells(&["满意度", "", "≥90%"])),
+                (17, true, cells(&["第二部分"])),
+            ]
+        );
+        // a `+---+` line without walled lines after it is not a table
+        assert_eq!(
+            rows("+------+\n\n甲    乙\n"),
+            vec![
+                (1, true, cells(&["+------+"])),
+                (3, false, cells(&["甲", "乙"])),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_grid_table_under_a_table_takes_the_columns_its_rows_use() {
+        let row = |line: u32, v: &[&'static str]| {
+            Row::table(
+                line,
+                v.iter()
+                    .map(|t| Cell {
+                        text: Cow::Borrowed(*t),
+                        line,
+                    })
+                    .collect(),
+            )
+        };
+        // the rows above: text in columns 0, 1, 3 of four (the nearest
+        // ones); the row before them uses column 2 too and is not counted
+        let above = vec![
+            Row::text(1, "标题"),
+            row(2, &["绩效目标", "", "很长的目标", ""]),
+            row(3, &["一级", "二级", "", "指标值"]),
+            row(4, &["", "数量", "", "≥10人"]),
+        ];
+        let mut grid = vec![row(6, &["效益", "社会", "=100%"])];
+        onto_columns_above(&mut grid, &above);
+        assert_eq!(grid[0].texts(), vec!["效益", "社会", "", "=100%"]);
+        // as many columns as the grid's cells: left as read
+        let mut grid = vec![row(6, &["效益", "社会", "=1", "x"])];
+        onto_columns_above(&mut grid, &above);
+        assert_eq!(grid[0].texts(), vec!["效益", "社会", "=1", "x"]);
+        // text right above: nothing to take columns from
+        let mut grid = vec![row(6, &["效益", "=1"])];
+        onto_columns_above(&mut grid, &[Row::text(1, "标题")]);
+        assert_eq!(grid[0].texts(), vec!["效益", "=1"]);
     }
 
     #[test]
